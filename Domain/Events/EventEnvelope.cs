@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace SocialEnterprise.Domain.Events;
+
+/// <summary>An event as it travels from the log to the services that push it on: what the event stream carries.</summary>
+public sealed record EventEnvelope(long Sequence, string Type, string StreamId, DateTimeOffset OccurredAt, JsonElement Payload)
+{
+    public static EventEnvelope From(EventLogEntry entry)
+    {
+        using var document = JsonDocument.Parse(entry.Payload);
+        return new(entry.Sequence, entry.Type, entry.StreamId, entry.OccurredAt, document.RootElement.Clone());
+    }
+
+    /// <summary>The typed event, or <c>null</c> when this process does not know the type (a newer producer).</summary>
+    public DomainEvent? ToEvent() => EventTypes.Deserialize(Type, Payload);
+}

@@ -1,0 +1,38 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using SocialEnterprise.Domain.Probes;
+
+namespace SocialEnterprise.Domain.Events;
+
+/// <summary>
+/// The catalogue of event types and their wire names. The names are stored in the log and read by other
+/// processes, so a name never changes once an event of that type has been written.
+/// </summary>
+public static class EventTypes
+{
+    private static readonly FrozenDictionary<string, Type> ByName = new Dictionary<string, Type>
+    {
+        ["PipelineProbeRequested"] = typeof(PipelineProbeRequested),
+        ["PipelineProbeCompleted"] = typeof(PipelineProbeCompleted),
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<Type, string> ByType =
+        ByName.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);
+
+    public static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+
+    public static IEnumerable<string> Names => ByName.Keys;
+
+    public static string NameOf(DomainEvent domainEvent) =>
+        ByType.TryGetValue(domainEvent.GetType(), out var name)
+            ? name
+            : throw new InvalidOperationException($"{domainEvent.GetType().Name} is not in the event catalogue.");
+
+    public static string Serialize(DomainEvent domainEvent) =>
+        JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), SerializerOptions);
+
+    public static DomainEvent? Deserialize(string name, JsonElement payload) =>
+        ByName.TryGetValue(name, out var type)
+            ? (DomainEvent?)payload.Deserialize(type, SerializerOptions)
+            : null;
+}

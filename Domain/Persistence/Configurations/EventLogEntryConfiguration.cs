@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialEnterprise.Domain.Events;
+
+namespace SocialEnterprise.Domain.Persistence.Configurations;
+
+internal sealed class EventLogEntryConfiguration : IEntityTypeConfiguration<EventLogEntry>
+{
+    public void Configure(EntityTypeBuilder<EventLogEntry> builder)
+    {
+        builder.ToTable("event_log");
+        builder.HasKey(entry => entry.Sequence);
+        builder.Property(entry => entry.Sequence).UseIdentityByDefaultColumn();
+        builder.Property(entry => entry.Type).HasMaxLength(100);
+        builder.Property(entry => entry.StreamId).HasMaxLength(200);
+        builder.Property(entry => entry.Payload).HasColumnType("jsonb");
+        builder.HasIndex(entry => entry.StreamId);
+    }
+}

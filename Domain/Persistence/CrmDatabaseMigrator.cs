@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SocialEnterprise.Domain.Persistence;
+
+/// <summary>
+/// Applies the migrations when its owner (the Api) starts, before the host serves anything. PostgreSQL may still be
+/// starting, so connection failures are retried by the execution strategy and, beyond it, for up to a minute.
+/// </summary>
+public sealed partial class CrmDatabaseMigrator(
+    IServiceScopeFactory scopes, TimeProvider time, ILogger<CrmDatabaseMigrator> logger) : IHostedService
+{
+    public static readonly ActivitySource ActivitySource = new("SocialEnterprise.Migrations");
+
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var activity = ActivitySource.StartActivity("Migrating the CRM database");
+        var started = time.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+                var applied = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+                {
+                    var pending = (await db.Database.GetPendingMigrationsAsync(token)).ToList();
+                    await db.Database.MigrateAsync(token);
+                    return pending;
+                }, cancellationToken);
+                LogMigrated(logger, applied.Count, string.Join(", ", applied));
+                activity?.SetTag("migrations.applied", applied.Count);
+                return;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested
+                                              && time.GetElapsedTime(started) < GiveUpAfter
+                                              && exception is not InvalidOperationException)
+            {
+                LogWaiting(logger, attempt, exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), time, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                throw;
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CRM database is up to date ({Count} migrations applied: {Migrations})")]
+    private static partial void LogMigrated(ILogger logger, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CRM database not reachable yet (attempt {Attempt}): {Reason}")]
+    private static partial void LogWaiting(ILogger logger, int attempt, string reason);
+}
