@@ -1,0 +1,36 @@
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Domain.Persistence;
+
+namespace SocialEnterprise.Api;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.AddCrmDatabase();
+        // The Api owns the schema: it migrates before it serves, and the others wait for it.
+        builder.Services.AddHostedService<CrmDatabaseMigrator>();
+        builder.AddCrmCache();
+
+        builder.AddApiAccess();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<EventLogFollower>();
+
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+    }
+
+    public static void UseApplicationPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+}
