@@ -1,0 +1,21 @@
+using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Workers.Operations;
+using SocialEnterprise.Workers.Probes;
+
+namespace SocialEnterprise.Workers;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(WorkerInstance.Current());
+
+        builder.AddCrmDatabase();
+        builder.AddCrmCache();
+
+        builder.Services.AddHostedService<HeartbeatWorker>();
+        builder.Services.AddHostedService<PipelineProbeWorker>();
+    }
+}
