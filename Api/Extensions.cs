@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Events;
@@ -9,7 +10,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.AddCrmDatabase();
         // The Api owns the schema: it migrates before it serves, and the others wait for it.

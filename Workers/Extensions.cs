@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Workers.Operations;
@@ -9,7 +10,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(WorkerInstance.Current());
 
         builder.AddCrmDatabase();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SocialEnterprise.Domain.Notifications;
@@ -31,6 +32,7 @@ public static class CrmDatabaseExtensions
             .ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false))
             .Build();
         builder.Services.AddSingleton(dataSource);
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddDbContextPool<CrmDbContext>(options => options.UseCrmDatabase(dataSource));
 
