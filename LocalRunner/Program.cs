@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using SocialEnterprise.LocalRunner;
+
+var log = RunnerLog.Console();
+var options = LocalStackOptions.FromEnvironment(RepositoryRoot.Find(AppContext.BaseDirectory), Environment.GetEnvironmentVariable);
+
+using var stopping = new CancellationTokenSource();
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    if (!stopping.IsCancellationRequested)
+    {
+        log.Line("runner", $"{context.Signal}: stopping every service");
+        stopping.Cancel();
+    }
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+try
+{
+    log.Line("runner", $"data in {options.DataDirectory}");
+    await using var stack = await LocalStack.StartAsync(options, log, stopping.Token);
+    log.Line("runner", "");
+    log.Line("runner", $"  Workspace  {stack.WebUrl}");
+    log.Line("runner", $"  Api        {stack.ApiUrl}  (OpenAPI: {stack.ApiUrl}openapi/v1.json)");
+    log.Line("runner", $"  Workers    {stack.WorkersUrl}health");
+    log.Line("runner", $"  PostgreSQL 127.0.0.1:{options.PostgresPort}  Redis 127.0.0.1:{options.CachePort}");
+    log.Line("runner", $"  Api key for the workspace and your own calls: see {Path.Combine(options.DataDirectory, DevelopmentSecrets.FileName)}");
+    log.Line("runner", "");
+    log.Line("runner", "Ctrl-C stops everything.");
+
+    var exited = await stack.WaitForAnyExitAsync(stopping.Token);
+    log.Line("runner", $"{exited} exited on its own; stopping the rest");
+    return 1;
+}
+catch (PrerequisiteMissingException missing)
+{
+    log.Line("runner", missing.Message);
+    return 2;
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    log.Line("runner", "stopped");
+    return 0;
+}
+catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
+{
+    log.Line("runner", $"could not start: {exception.Message}");
+    return 1;
+}
