@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using SocialEnterprise.LocalRunner;
+using SocialEnterprise.TestSupport;
+
+[assembly: AssemblyFixture(typeof(SocialEnterprise.EndToEnd.StackFixture))]
+[assembly: AssemblyFixture(typeof(SocialEnterprise.EndToEnd.BrowserFixture))]
+
+namespace SocialEnterprise.EndToEnd;
+
+/// <summary>
+/// The whole system, started by the local runner's own code exactly as ./run.sh starts it, but on free ports and a
+/// throw-away data folder.
+/// </summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    private string _directory = "";
+
+    public LocalStack Stack { get; private set; } = null!;
+
+    /// <summary>The build configuration of these tests, whose service builds the stack runs.</summary>
+    public static string Configuration =>
+        typeof(StackFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    public static LocalStackOptions Options(string dataDirectory) => new()
+    {
+        RepositoryRoot = RepositoryRoot.Find(AppContext.BaseDirectory),
+        DataDirectory = dataDirectory,
+        WebPort = FreePort.Next(),
+        ApiPort = FreePort.Next(),
+        WorkersPort = FreePort.Next(),
+        PostgresPort = FreePort.Next(),
+        CachePort = FreePort.Next(),
+        Durable = false,
+        Configuration = Configuration,
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        _directory = TestDirectories.New("stack");
+        Stack = await LocalStack.StartAsync(Options(_directory), TestLog.Instance, CancellationToken.None);
+    }
+
+    /// <summary>A client of the Api as an integrator holds it: with the stack's key.</summary>
+    public HttpClient ApiClient()
+    {
+        var client = new HttpClient { BaseAddress = Stack.ApiUrl };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Stack.Secrets.ApiKey);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Stack is not null)
+        {
+            await Stack.DisposeAsync();
+        }
+
+        TestDirectories.Delete(_directory);
+    }
+}

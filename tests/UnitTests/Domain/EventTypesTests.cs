@@ -1,0 +1,49 @@
+using System.Text.Json;
+using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Domain.Probes;
+
+namespace SocialEnterprise.UnitTests.Domain;
+
+public sealed class EventTypesTests
+{
+    public static TheoryData<DomainEvent> Events => new()
+    {
+        new PipelineProbeRequested(Guid.NewGuid(), "ops", DateTimeOffset.UtcNow),
+        new PipelineProbeCompleted(Guid.NewGuid(), "ops", DateTimeOffset.UtcNow.AddSeconds(-1), "worker/1", DateTimeOffset.UtcNow),
+    };
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Every_event_survives_the_trip_through_the_log(DomainEvent domainEvent)
+    {
+        var entry = EventLogEntry.For(domainEvent);
+
+        var envelope = EventEnvelope.From(entry);
+
+        Assert.Equal(domainEvent, envelope.ToEvent());
+        Assert.Equal(domainEvent.StreamId, entry.StreamId);
+        Assert.Equal(domainEvent.OccurredAt, entry.OccurredAt);
+    }
+
+    [Fact]
+    public void Every_catalogued_type_has_a_distinct_name() =>
+        Assert.Equal(EventTypes.Names.Count(), EventTypes.Names.Distinct().Count());
+
+    [Fact]
+    public void An_event_of_a_type_this_process_does_not_know_is_passed_on_untyped()
+    {
+        using var payload = JsonDocument.Parse("""{"consultId":"42"}""");
+        var envelope = new EventEnvelope(7, "ConsultAnswered", "consult/42", DateTimeOffset.UtcNow, payload.RootElement.Clone());
+
+        Assert.Null(envelope.ToEvent());
+    }
+
+    [Fact]
+    public void An_event_outside_the_catalogue_cannot_be_written() =>
+        Assert.Throws<InvalidOperationException>(() => EventLogEntry.For(new Uncatalogued(DateTimeOffset.UtcNow)));
+
+    private sealed record Uncatalogued(DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
+    {
+        public override string StreamId => "nowhere";
+    }
+}
