@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: unit, component (bUnit), integration (real PostgreSQL and Redis) and end-to-end (Debian's
+# Chromium against the whole stack). Ends with the line "tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+scripts/prerequisites.sh --browser || { echo "tests: 0 passed, 1 failed"; exit 1; }
+
+if ! dotnet build SocialEnterprise.sln -nologo -v quiet -clp:ErrorsOnly; then
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test SocialEnterprise.sln --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One summary line per test assembly: "Passed!  - Failed:     0, Passed:    32, Skipped: ..."
+summaries=$(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log")
+passed=$(echo "$summaries" | sed -n 's/.*Passed: *\([0-9]*\),.*/\1/p' | awk '{s+=$1} END {print s+0}')
+failed=$(echo "$summaries" | sed -n 's/.*- Failed: *\([0-9]*\),.*/\1/p' | awk '{s+=$1} END {print s+0}')
+assemblies=$(echo "$summaries" | grep -c . || true)
+expected=$(ls tests/*/*.csproj | grep -vc TestSupport)
+
+# A test host that crashed prints no summary: never report such a run as green.
+if [ "$assemblies" -lt "$expected" ]; then
+  echo "only $assemblies of $expected test assemblies reported results"
+  failed=$((failed + expected - assemblies))
+elif [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
