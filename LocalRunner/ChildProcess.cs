@@ -41,7 +41,9 @@ public sealed partial class ChildProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? environment = null,
         int stopSignal = SigTerm)
     {
-        var info = new ProcessStartInfo(fileName)
+        // setsid (which execs, keeping the pid) puts the child in a session of its own: Ctrl-C in the terminal then
+        // reaches the runner alone, which stops the services before the stores they depend on.
+        var info = new ProcessStartInfo("setsid")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,6 +51,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        info.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -51,6 +51,20 @@ public sealed record LocalStackOptions
         OtlpProtocol = variable("OTEL_EXPORTER_OTLP_PROTOCOL") is { Length: > 0 } protocol ? protocol : null,
     };
 
+    /// <summary>A throw-away stack (tests, benchmarks): every port free right now, data in <paramref name="dataDirectory"/>.</summary>
+    public static LocalStackOptions OnFreePorts(string repositoryRoot, string dataDirectory, string configuration, bool durable) => new()
+    {
+        RepositoryRoot = repositoryRoot,
+        DataDirectory = dataDirectory,
+        WebPort = FreePort.Next(),
+        ApiPort = FreePort.Next(),
+        WorkersPort = FreePort.Next(),
+        PostgresPort = FreePort.Next(),
+        CachePort = FreePort.Next(),
+        Durable = durable,
+        Configuration = configuration,
+    };
+
     private static int Port(Func<string, string?> variable, string name, int fallback)
     {
         var value = variable(name);

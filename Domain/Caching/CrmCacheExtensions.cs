@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -21,13 +20,7 @@ public static class CrmCacheExtensions
     /// </summary>
     public static TBuilder AddCrmCache<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = builder.Configuration.GetConnectionString(Resources.Cache);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{Resources.Cache} is not set. Start the stack with ./run.sh (or the Aspire AppHost), " +
-                $"or set ConnectionStrings__{Resources.Cache} to a Redis connection string such as 127.0.0.1:6379.");
-        }
+        var connectionString = RequiredConnectionString.Of(builder.Configuration, Resources.Cache, "a Redis connection string such as 127.0.0.1:6379");
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisOptions(connectionString)));
         builder.Services.AddSingleton<IDistributedCache>(services =>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,13 +19,7 @@ public static class CrmDatabaseExtensions
     /// </summary>
     public static TBuilder AddCrmDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = builder.Configuration.GetConnectionString(Resources.Database);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{Resources.Database} is not set. Start the stack with ./run.sh (or the Aspire AppHost), " +
-                $"or set ConnectionStrings__{Resources.Database} to a PostgreSQL connection string.");
-        }
+        var connectionString = RequiredConnectionString.Of(builder.Configuration, Resources.Database, "a PostgreSQL connection string");
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString)
             .ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false))

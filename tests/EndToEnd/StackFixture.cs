@@ -22,18 +22,8 @@ public sealed class StackFixture : IAsyncLifetime
     public static string Configuration =>
         typeof(StackFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    public static LocalStackOptions Options(string dataDirectory) => new()
-    {
-        RepositoryRoot = RepositoryRoot.Find(AppContext.BaseDirectory),
-        DataDirectory = dataDirectory,
-        WebPort = FreePort.Next(),
-        ApiPort = FreePort.Next(),
-        WorkersPort = FreePort.Next(),
-        PostgresPort = FreePort.Next(),
-        CachePort = FreePort.Next(),
-        Durable = false,
-        Configuration = Configuration,
-    };
+    public static LocalStackOptions Options(string dataDirectory) =>
+        LocalStackOptions.OnFreePorts(RepositoryRoot.Find(AppContext.BaseDirectory), dataDirectory, Configuration, durable: false);
 
     public async ValueTask InitializeAsync()
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using SocialEnterprise.LocalRunner;
 
 namespace SocialEnterprise.TestSupport;
@@ -25,17 +23,6 @@ public static class TestDirectories
         catch (DirectoryNotFoundException)
         {
         }
-    }
-}
-
-public static class FreePort
-{
-    /// <summary>A port nobody listens on right now (the OS picks it).</summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
