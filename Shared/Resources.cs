@@ -25,13 +25,27 @@ public static class DefaultPorts
 }
 
 /// <summary>
-/// How the workspace authenticates to the Api: the Api accepts the keys under <c>ApiAccess:Keys:&lt;name&gt;</c>, the
-/// workspace presents <c>Api:Key</c>. The AppHost and the local runner set both from one secret.
+/// The settings that tie the workspace and the Api together and seed a development system. The AppHost and the local
+/// runner set them the same way.
 /// </summary>
-public static class WorkspaceApiKey
+public static class AccessSettings
 {
-    public const string Name = "workspace";
-    public const string ApiSetting = "ApiAccess__Keys__" + Name;
-    public const string WebSetting = "Api__Key";
-    public const string Parameter = "api-key";
+    /// <summary>The key the workspace signs its calls to the Api with and the Api checks them with.</summary>
+    public const string SigningKey = "Auth__SigningKey";
+    public const string SigningKeyParameter = "signing-key";
+
+    /// <summary>Seed the demo company's staff (development only; README lists them).</summary>
+    public const string SeedDemoCompany = "Seed__DemoCompany";
+
+    /// <summary>Seed an API key with every scope, with this secret (development only).</summary>
+    public const string SeedDevAdminKey = "Seed__DevAdminKey";
+
+    /// <summary>The documented development admin key the local runner seeds.</summary>
+    public const string DevAdminKey = "dev-admin-key";
+
+    /// <summary>The documented password of every demo staff member (development only).</summary>
+    public const string DemoPassword = "Demo-Password-2026";
+
+    /// <summary>The e-mail domain of the demo company's staff.</summary>
+    public const string DemoDomain = "demo.socialenterprise.local";
 }

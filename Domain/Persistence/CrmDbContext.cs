@@ -1,18 +1,39 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Domain.Staff;
 
 namespace SocialEnterprise.Domain.Persistence;
 
-/// <summary>The system of record. Saving an entity appends the events it recorded to the event log, atomically.</summary>
-public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+/// <summary>
+/// The system of record, staff identities included. Saving an entity appends the events it recorded to the event log,
+/// atomically.
+/// </summary>
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
 
     public DbSet<PipelineProbe> PipelineProbes => Set<PipelineProbe>();
 
     public DbSet<ServiceHeartbeat> ServiceHeartbeats => Set<ServiceHeartbeat>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<DepartmentMembership> DepartmentMemberships => Set<DepartmentMembership>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -26,8 +47,11 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+    }
 
     private void AppendPendingEvents()
     {

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using SocialEnterprise.Domain.Staff;
+
+namespace SocialEnterprise.Domain.Access;
+
+/// <summary>The claim types of staff tokens and API-key principals (short JWT names, not the long SOAP URIs).</summary>
+public static class AccessClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string DisplayName = "display_name";
+    public const string Role = "role";
+    public const string Department = "dept";
+    public const string Scope = "scope";
+    public const string Kind = "kind";
+}
+
+/// <summary>Who is calling: a signed-in staff member, the workspace itself, or an integration with an API key.</summary>
+public enum CallerKind
+{
+    Anonymous,
+    Staff,
+    Workspace,
+    ApiKey,
+}
+
+/// <summary>The things the Api lets callers do; every endpoint requires exactly one.</summary>
+public enum Permission
+{
+    /// <summary>Read what the caller's role and departments allow.</summary>
+    Read,
+
+    /// <summary>Act: send replies, notes, probes.</summary>
+    Write,
+
+    /// <summary>Post channel events (integrations only).</summary>
+    Ingest,
+
+    /// <summary>Manage keys, read the audit log, see everything.</summary>
+    Administer,
+}
+
+/// <summary>A caller as the access rules see it, read from the claims of its principal.</summary>
+public sealed record Caller(
+    CallerKind Kind, string Name, IReadOnlySet<string> Roles, IReadOnlySet<string> Departments, IReadOnlySet<string> Scopes)
+{
+    public static readonly Caller Anonymous = new(CallerKind.Anonymous, "anonymous", new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+
+    public bool IsAdmin => Kind == CallerKind.Staff ? Roles.Contains(StaffRoles.Admin) : Kind == CallerKind.ApiKey && Scopes.Contains(ApiScopes.Admin);
+
+    public static Caller From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return Anonymous;
+        }
+
+        var kind = Enum.TryParse<CallerKind>(principal.FindFirstValue(AccessClaims.Kind), ignoreCase: true, out var parsed) ? parsed : CallerKind.Anonymous;
+        return new Caller(
+            kind,
+            principal.FindFirstValue(AccessClaims.Name) ?? principal.Identity.Name ?? "unknown",
+            principal.FindAll(AccessClaims.Role).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal),
+            principal.FindAll(AccessClaims.Department).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal),
+            principal.FindAll(AccessClaims.Scope).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The one place that says who may do what; the workspace and the Api both ask it.</summary>
+    public bool Can(Permission permission) => Kind switch
+    {
+        CallerKind.Staff => permission switch
+        {
+            Permission.Read or Permission.Write => Roles.Overlaps(StaffRoles.All),
+            Permission.Administer => Roles.Contains(StaffRoles.Admin),
+            _ => false,
+        },
+        // The workspace's own connection (the live event stream) reads; everything else it does as the signed-in user.
+        CallerKind.Workspace => permission == Permission.Read,
+        CallerKind.ApiKey => Scopes.Contains(ApiScopes.Admin) || permission switch
+        {
+            Permission.Read => Scopes.Contains(ApiScopes.Read),
+            Permission.Write => Scopes.Contains(ApiScopes.Write),
+            Permission.Ingest => Scopes.Contains(ApiScopes.Ingest),
+            _ => false,
+        },
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether work routed to or consulted with <paramref name="department"/> is visible: admins see everything, staff
+    /// their own departments, integrations with read scope everything they can read.
+    /// </summary>
+    public bool CanSeeDepartment(string department) =>
+        IsAdmin || Kind == CallerKind.ApiKey && Can(Permission.Read) || Kind == CallerKind.Staff && Departments.Contains(department);
+}
