@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Domain.Caching;
@@ -8,6 +9,8 @@ namespace SocialEnterprise.Api;
 
 internal static class Extensions
 {
+    public const int MaxRequestBodyBytes = 256 * 1024;
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -15,9 +18,13 @@ internal static class Extensions
         builder.AddCrmDatabase();
         // The Api owns the schema: it migrates before it serves, and the others wait for it.
         builder.Services.AddHostedService<CrmDatabaseMigrator>();
+        builder.Services.AddHostedService<AccessSeeder>();
         builder.AddCrmCache();
 
         builder.AddApiAccess();
+
+        // Larger bodies are refused with 413 before they are read: no request needs more.
+        builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -29,6 +36,7 @@ internal static class Extensions
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders("default-src 'none'; frame-ancestors 'none'");
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

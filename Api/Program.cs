@@ -1,4 +1,6 @@
 using SocialEnterprise.Api;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Events;
 using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Probes;
@@ -17,6 +19,9 @@ app.MapOpenApi();
 app.MapProbesApi();
 app.MapSystemApi();
 app.MapEventStream();
+app.MapMeApi();
+app.MapApiKeysApi();
+app.MapAuditApi();
 
 app.Run();
 

@@ -1,89 +1,124 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Events;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Staff;
 
 namespace SocialEnterprise.Api.Access;
 
-/// <summary>
-/// The keys that may call the Api, by name (<c>ApiAccess:Keys:&lt;name&gt;</c>). The workspace holds one; the local
-/// runner generates it on first start and keeps it in <c>.data/</c>, the Aspire AppHost takes it as a secret parameter.
-/// </summary>
-public sealed class ApiAccessOptions
-{
-    public const string Section = "ApiAccess";
-
-    [Required]
-    [MinLength(1, ErrorMessage = "At least one key must be configured under ApiAccess:Keys.")]
-    public Dictionary<string, string> Keys { get; set; } = [];
-}
-
 internal static class ApiAccessExtensions
 {
-    public const string Scheme = "ApiKey";
+    public const string Scheme = "StaffTokenOrApiKey";
+    public const string ApiKeyScheme = "ApiKey";
 
+    /// <summary>
+    /// Two kinds of bearer: the workspace's short-lived signed tokens (JWT, three dot-separated parts) and API keys.
+    /// Both end as a principal that <see cref="Caller"/> reads, and every endpoint requires one <see cref="Permission"/>.
+    /// </summary>
     public static void AddApiAccess(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ApiAccessOptions>()
-            .BindConfiguration(ApiAccessOptions.Section)
+        builder.Services.AddOptions<AccessOptions>()
+            .BindConfiguration(AccessOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(options => options.Keys.Values.All(key => !string.IsNullOrWhiteSpace(key)), "An ApiAccess key is empty.")
             .ValidateOnStart();
+        builder.Services.AddStaffIdentity();
 
         builder.Services.AddAuthentication(Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, null);
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(null)
-            .AddDefaultPolicy("api-key", policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+            .AddPolicyScheme(Scheme, "Staff token or API key", options =>
+                options.ForwardDefaultSelector = context =>
+                    PresentedBearer(context.Request) is { } token && token.Count(character => character == '.') == 2
+                        ? JwtBearerDefaults.AuthenticationScheme
+                        : ApiKeyScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        context.Token = PresentedBearer(context.Request);
+                        return Task.CompletedTask;
+                    },
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, null);
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AccessOptions>>((jwt, access) => jwt.TokenValidationParameters = StaffTokens.ValidationParameters(access.Value));
+
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            authorization.AddPolicy(PolicyName(permission), policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => Caller.From(context.User).Can(permission)));
+        }
+    }
+
+    /// <summary>Only callers who hold <paramref name="permission"/> reach the endpoints; others get 401 or 403.</summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(PolicyName(permission));
+
+    public static string PolicyName(Permission permission) => $"permission:{permission}";
+
+    /// <summary>
+    /// The bearer token of the request: the Authorization header, or for WebSocket upgrades of the event hub the
+    /// <c>access_token</c> query parameter that SignalR clients use when they cannot set headers.
+    /// </summary>
+    internal static string? PresentedBearer(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim() is { Length: > 0 } token ? token : null;
+        }
+
+        return request.Path.StartsWithSegments(EventStreamApi.HubPath) && request.Query["access_token"].ToString() is { Length: > 0 } queryToken
+            ? queryToken
+            : null;
     }
 }
 
-/// <summary>
-/// Accepts <c>Authorization: Bearer &lt;key&gt;</c>, and for WebSocket upgrades of the event hub the
-/// <c>access_token</c> query parameter that SignalR clients send when they cannot set headers.
-/// </summary>
+/// <summary>Accepts API keys by the hash of their secret; a revoked or unknown key is refused.</summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<ApiAccessOptions> access)
+    CrmDbContext db,
+    TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = PresentedKey();
-        if (presented is null)
+        if (ApiAccessExtensions.PresentedBearer(Request) is not { } secret)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        foreach (var (name, key) in access.CurrentValue.Keys)
+        var hash = ApiKey.HashOf(secret);
+        var key = await db.ApiKeys.SingleOrDefaultAsync(candidate => candidate.Hash == hash, Context.RequestAborted);
+        if (key is null || key.IsRevoked)
         {
-            if (CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key))))
-            {
-                var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim("api_key", name)], Scheme.Name);
-                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
-            }
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
-        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
-    }
-
-    private string? PresentedKey()
-    {
-        var header = Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (key.MarkUsed(time.GetUtcNow()))
         {
-            return header["Bearer ".Length..].Trim();
+            await db.SaveChangesAsync(Context.RequestAborted);
         }
 
-        return Request.Path.StartsWithSegments(EventStreamApi.HubPath)
-            ? Request.Query["access_token"].ToString() is { Length: > 0 } token ? token : null
-            : null;
+        List<Claim> claims =
+        [
+            new(AccessClaims.Subject, key.Id.ToString()),
+            new(AccessClaims.Name, key.Name),
+            new(AccessClaims.Kind, nameof(CallerKind.ApiKey)),
+            .. key.Scopes.Select(scope => new Claim(AccessClaims.Scope, scope)),
+        ];
+        var identity = new ClaimsIdentity(claims, Scheme.Name, AccessClaims.Name, AccessClaims.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 }

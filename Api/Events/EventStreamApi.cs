@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Api.Events;
@@ -10,7 +11,7 @@ public static class EventStreamApi
 
     public static IEndpointRouteBuilder MapEventStream(this IEndpointRouteBuilder app)
     {
-        app.MapHub<EventStreamHub>(HubPath);
+        app.MapHub<EventStreamHub>(HubPath).RequirePermission(Permission.Read);
         return app;
     }
 }
@@ -19,7 +20,6 @@ public static class EventStreamApi
 /// The event log as a SignalR stream: the workspace (and any other consumer) follows it from the last sequence it
 /// saw, so a consumer that was away resumes where it left off.
 /// </summary>
-[Authorize]
 public sealed class EventStreamHub(EventLogFollower follower) : Hub
 {
     /// <summary>The sequence of the newest event, where a consumer with no history starts.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Shared;
@@ -16,7 +18,7 @@ public static class SystemApi
     {
         app.MapGroup("api/system")
             .WithTags("System")
-            .RequireAuthorization()
+            .RequirePermission(Permission.Read)
             .MapGet("/status", GetStatus)
             .WithSummary("The health of the Api, the Workers, PostgreSQL and Redis, with the detail of each check");
         return app;

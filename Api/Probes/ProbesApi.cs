@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Probes;
 
@@ -12,14 +14,14 @@ public static class ProbesApi
     public static IEndpointRouteBuilder MapProbesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/probes")
-            .WithTags("Pipeline probes")
-            .RequireAuthorization();
+            .WithTags("Pipeline probes");
 
         api.MapPost("/", RequestProbe)
+            .RequirePermission(Permission.Write)
             .WithSummary("Send a probe through the pipeline")
             .WithDescription("Stores a probe and answers once it is durable; a worker carries it and the event log announces each step.");
-        api.MapGet("/{id:guid}", GetProbe).WithSummary("One probe and how far it got");
-        api.MapGet("/", RecentProbes).WithSummary("The most recent probes, newest first");
+        api.MapGet("/{id:guid}", GetProbe).RequirePermission(Permission.Read).WithSummary("One probe and how far it got");
+        api.MapGet("/", RecentProbes).RequirePermission(Permission.Read).WithSummary("The most recent probes, newest first");
         return app;
     }
 
