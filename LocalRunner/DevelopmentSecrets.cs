@@ -4,24 +4,28 @@ using System.Text.Json;
 namespace SocialEnterprise.LocalRunner;
 
 /// <summary>
-/// The passwords and the workspace's Api key of a local stack: generated on its first start, kept beside its data
-/// (never in the repository) and reused, so that a second run opens the same PostgreSQL cluster.
+/// The passwords and the token signing key of a local stack: generated on its first start, kept beside its data
+/// (never in the repository) and reused, so that a second run opens the same PostgreSQL cluster and keeps everyone
+/// signed in.
 /// </summary>
-public sealed record DevelopmentSecrets(string PostgresPassword, string CachePassword, string ApiKey)
+public sealed record DevelopmentSecrets(string PostgresPassword, string CachePassword, string SigningKey)
 {
     public const string FileName = "secrets.json";
 
     public static DevelopmentSecrets LoadOrCreate(string dataDirectory)
     {
         var path = Path.Combine(dataDirectory, FileName);
-        if (File.Exists(path))
+        var stored = File.Exists(path) ? JsonSerializer.Deserialize<DevelopmentSecrets>(File.ReadAllText(path)) : null;
+        if (stored is { PostgresPassword.Length: > 0, CachePassword.Length: > 0, SigningKey.Length: > 0 })
         {
-            return JsonSerializer.Deserialize<DevelopmentSecrets>(File.ReadAllText(path))
-                   ?? throw new InvalidDataException($"{path} is empty; delete it together with the data folders to start afresh.");
+            return stored;
         }
 
+        // A data folder from an older version may lack a secret added since: keep the ones it has (the PostgreSQL
+        // cluster was initialised with that password) and generate the rest.
         Directory.CreateDirectory(dataDirectory);
-        var secrets = new DevelopmentSecrets(Generate(), Generate(), Generate());
+        var secrets = new DevelopmentSecrets(
+            Kept(stored?.PostgresPassword) ?? Generate(), Kept(stored?.CachePassword) ?? Generate(), Kept(stored?.SigningKey) ?? Generate());
         File.WriteAllText(path, JsonSerializer.Serialize(secrets, new JsonSerializerOptions { WriteIndented = true }));
         if (!OperatingSystem.IsWindows())
         {
@@ -29,6 +33,8 @@ public sealed record DevelopmentSecrets(string PostgresPassword, string CachePas
         }
         return secrets;
     }
+
+    private static string? Kept(string? secret) => string.IsNullOrEmpty(secret) ? null : secret;
 
     private static string Generate() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 }

@@ -111,7 +111,9 @@ public sealed class LocalStack : IAsyncDisposable
         {
             [$"ConnectionStrings__{Resources.Database}"] = database,
             [$"ConnectionStrings__{Resources.Cache}"] = Cache.ConnectionString,
-            [WorkspaceApiKey.ApiSetting] = Secrets.ApiKey,
+            [AccessSettings.SigningKey] = Secrets.SigningKey,
+            [AccessSettings.SeedDemoCompany] = "true",
+            [AccessSettings.SeedDevAdminKey] = AccessSettings.DevAdminKey,
         }, cancellationToken);
 
         await Task.WhenAll(
@@ -123,8 +125,9 @@ public sealed class LocalStack : IAsyncDisposable
             StartServiceAsync(Resources.Web, "Web", Options.WebPort, new()
             {
                 [$"services__{Resources.Api}__http__0"] = ApiUrl.ToString().TrimEnd('/'),
+                [$"ConnectionStrings__{Resources.Database}"] = database,
                 [$"ConnectionStrings__{Resources.Cache}"] = Cache.ConnectionString,
-                [WorkspaceApiKey.WebSetting] = Secrets.ApiKey,
+                [AccessSettings.SigningKey] = Secrets.SigningKey,
             }, cancellationToken));
     }
 
@@ -139,7 +142,7 @@ public sealed class LocalStack : IAsyncDisposable
                 $"{assembly} is not built. Build the solution first: dotnet build SocialEnterprise.sln -c {Options.Configuration}");
         }
 
-        foreach (var (key, value) in AspireEnvironment(name, port))
+        foreach (var (key, value) in AspireEnvironment(name, port).Concat(Options.AdditionalEnvironment))
         {
             environment.TryAdd(key, value);
         }

@@ -32,6 +32,9 @@ public sealed record LocalStackOptions
 
     public string? OtlpProtocol { get; init; }
 
+    /// <summary>Settings given to every service on top of the AppHost's (tests use it to loosen limits).</summary>
+    public IReadOnlyDictionary<string, string> AdditionalEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// The defaults, overridden by <c>SE_WEB_PORT</c>, <c>SE_API_PORT</c>, <c>SE_WORKERS_PORT</c>, <c>SE_POSTGRES_PORT</c>,
     /// <c>SE_CACHE_PORT</c>, <c>SE_DATA_DIR</c>, <c>SE_CONFIGURATION</c> and the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>

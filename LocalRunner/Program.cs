@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SocialEnterprise.LocalRunner;
+using SocialEnterprise.Shared;
 
 var log = RunnerLog.Console();
 var options = LocalStackOptions.FromEnvironment(RepositoryRoot.Find(AppContext.BaseDirectory), Environment.GetEnvironmentVariable);
@@ -28,7 +29,8 @@ try
     log.Line("runner", $"  Api        {stack.ApiUrl}  (OpenAPI: {stack.ApiUrl}openapi/v1.json)");
     log.Line("runner", $"  Workers    {stack.WorkersUrl}health");
     log.Line("runner", $"  PostgreSQL 127.0.0.1:{options.PostgresPort}  Redis 127.0.0.1:{options.CachePort}");
-    log.Line("runner", $"  Api key for the workspace and your own calls: see {Path.Combine(options.DataDirectory, DevelopmentSecrets.FileName)}");
+    log.Line("runner", $"  Sign in as admin@{AccessSettings.DemoDomain} / {AccessSettings.DemoPassword} (the other demo staff: README)");
+    log.Line("runner", $"  Api key for your own calls: {AccessSettings.DevAdminKey}  (curl -H 'Authorization: Bearer {AccessSettings.DevAdminKey}' {stack.ApiUrl}api/me)");
     log.Line("runner", "");
     log.Line("runner", "Ctrl-C stops everything.");
 

@@ -1,8 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
+using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Shared;
+using SocialEnterprise.Web.Access;
 using SocialEnterprise.Web.Live;
 using SocialEnterprise.Web.Operations;
 
@@ -10,26 +15,69 @@ namespace SocialEnterprise.Web;
 
 internal static class Extensions
 {
+    /// <summary>
+    /// What the workspace's pages may load: only its own scripts (no inline script), inline styles for the component
+    /// library, and its own WebSocket for the circuit.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
 
+        builder.AddCrmDatabase();
         builder.AddCrmCache();
+        builder.AddStaffAccess();
 
-        builder.Services.AddOptions<ApiOptions>()
-            .BindConfiguration(ApiOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddTransient<ApiKeyHandler>();
-        builder.Services.AddHttpClient<CrmApiClient>(http => http.BaseAddress = new Uri($"http://{Resources.Api}"))
-            .AddHttpMessageHandler<ApiKeyHandler>();
+        builder.Services.AddHttpClient(CrmApiClient.HttpClientName, http => http.BaseAddress = new Uri($"http://{Resources.Api}"));
+        builder.Services.AddScoped<CrmApiClient>();
 
         builder.Services.AddSingleton<LiveEventStream>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveEventStream>());
 
         builder.Services.AddHealthChecks()
             .AddCheck<ApiHealthCheck>(Resources.Api, tags: [CrmDatabaseExtensions.ReadyTag]);
+    }
+
+    /// <summary>
+    /// Staff sign-in with ASP.NET Core Identity (cookie, stored in the CRM database), data-protection keys kept in the
+    /// database so that cookies survive restarts and work across instances, and the tokens the workspace calls the
+    /// Api with.
+    /// </summary>
+    private static void AddStaffAccess(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccessOptions>()
+            .BindConfiguration(AccessOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<StaffTokens>();
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = AccountEndpoints.LoginPath;
+            cookie.AccessDeniedPath = "/status/403";
+            cookie.Cookie.Name = "se.workspace";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddStaffIdentity()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        builder.Services.AddScoped<StaffSignIn>();
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSignInRateLimit(builder.Configuration);
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SocialEnterprise.Web")
+            .PersistKeysToDbContext<CrmDbContext>();
     }
 }

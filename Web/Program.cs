@@ -1,4 +1,5 @@
 using SocialEnterprise.Web;
+using SocialEnterprise.Web.Access;
 using SocialEnterprise.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,13 +15,19 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSecurityHeaders(SocialEnterprise.Web.Extensions.ContentSecurityPolicy);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    // The security headers already forbid framing altogether; a second, laxer frame-ancestors policy adds nothing.
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.Options;
+using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Web.Operations;
 
@@ -11,7 +11,7 @@ namespace SocialEnterprise.Web.Live;
 /// event to the components that subscribed (which re-render through <c>InvokeAsync</c>).
 /// </summary>
 public sealed partial class LiveEventStream(
-    IConfiguration configuration, IOptions<ApiOptions> api, TimeProvider time, ILogger<LiveEventStream> logger)
+    IConfiguration configuration, StaffTokens tokens, TimeProvider time, ILogger<LiveEventStream> logger)
     : BackgroundService
 {
     /// <summary>How many past events a fresh workspace shows before the live ones.</summary>
@@ -63,7 +63,9 @@ public sealed partial class LiveEventStream(
             try
             {
                 await using var connection = new HubConnectionBuilder()
-                    .WithUrl(hub, options => options.AccessTokenProvider = () => Task.FromResult<string?>(api.Value.Key))
+                    // The workspace's own identity: it reads the stream for every page, each of which shows what its user may see.
+                    .WithUrl(hub, options => options.AccessTokenProvider = () => Task.FromResult<string?>(
+                        tokens.IssueFor(CallerKind.Workspace, "workspace", "workspace", "Workspace", [], [])))
                     .Build();
                 await connection.StartAsync(stoppingToken);
 

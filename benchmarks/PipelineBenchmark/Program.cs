@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
 using SocialEnterprise.LocalRunner;
+using SocialEnterprise.Shared;
 
 // Starts a private stack (durable, as ./run.sh runs it) on free ports, then measures:
 //  1. latency, one probe in flight: POST accepted, and POST to the PipelineProbeCompleted event arriving at a
@@ -27,11 +28,11 @@ Console.WriteLine($"Pipeline benchmark ({configuration} build, {Environment.Proc
 await using (var stack = await LocalStack.StartAsync(options, log, CancellationToken.None))
 {
     using var http = new HttpClient { BaseAddress = stack.ApiUrl };
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", stack.Secrets.ApiKey);
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessSettings.DevAdminKey);
 
     var completions = new ConcurrentDictionary<Guid, TaskCompletionSource<long>>();
     await using var hub = new HubConnectionBuilder()
-        .WithUrl(new Uri(stack.ApiUrl, "hubs/events"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(stack.Secrets.ApiKey))
+        .WithUrl(new Uri(stack.ApiUrl, "hubs/events"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(AccessSettings.DevAdminKey))
         .Build();
     await hub.StartAsync();
     var head = await hub.InvokeAsync<long>("Head");

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Staff;
+
+namespace SocialEnterprise.Web.Access;
+
+/// <summary>The sign-in cookie carries the staff member's display name and departments beside Identity's own claims.</summary>
+internal sealed class StaffClaimsPrincipalFactory(
+    UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, CrmDbContext db)
+    : UserClaimsPrincipalFactory<StaffUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AccessClaims.DisplayName, user.DisplayName));
+        var departments = await db.DepartmentMemberships
+            .Where(membership => membership.StaffUserId == user.Id)
+            .Select(membership => membership.DepartmentId)
+            .ToListAsync();
+        identity.AddClaims(departments.Select(department => new Claim(AccessClaims.Department, department)));
+        return identity;
+    }
+}
+
+/// <summary>A signed-in staff member as the workspace shows them, read from the sign-in cookie's principal.</summary>
+public sealed record StaffMember(Guid Id, string Name, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments)
+{
+    public static StaffMember? From(ClaimsPrincipal principal) =>
+        principal.Identity?.IsAuthenticated == true
+        && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? new StaffMember(
+                id,
+                principal.Identity.Name ?? "",
+                principal.FindFirstValue(AccessClaims.DisplayName) ?? principal.Identity.Name ?? "",
+                [.. principal.FindAll(ClaimTypes.Role).Select(claim => claim.Value).Order()],
+                [.. principal.FindAll(AccessClaims.Department).Select(claim => claim.Value).Order()])
+            : null;
+
+    public bool IsAdmin => Roles.Contains(StaffRoles.Admin);
+
+    /// <summary>The token by which the workspace calls the Api as this staff member.</summary>
+    public string TokenFrom(StaffTokens tokens) =>
+        tokens.IssueFor(CallerKind.Staff, Id.ToString(), Name, DisplayName, Roles, Departments);
+}
