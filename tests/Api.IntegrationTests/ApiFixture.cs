@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
@@ -17,8 +20,11 @@ namespace SocialEnterprise.Api.IntegrationTests;
 /// </summary>
 public sealed class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLifetime
 {
-    public const string KeyName = "integration";
+    /// <summary>The key the Api seeds as its development admin key (every scope).</summary>
     public const string Key = "integration-test-key";
+    public const string KeyName = AccessSeeder.DevAdminKeyName;
+
+    public static readonly string SigningKey = new('s', 48);
 
     private WebApplicationFactory<Program>? _factory;
 
@@ -33,7 +39,9 @@ public sealed class ApiFixture(PostgresFixture postgres, RedisFixture redis) : I
             .UseEnvironment("Development")
             .UseSetting($"ConnectionStrings:{Resources.Database}", DatabaseConnectionString)
             .UseSetting($"ConnectionStrings:{Resources.Cache}", redis.ConnectionString)
-            .UseSetting($"ApiAccess:Keys:{KeyName}", Key));
+            .UseSetting("Auth:SigningKey", SigningKey)
+            .UseSetting("Seed:DevAdminKey", Key)
+            .UseSetting("Seed:DemoCompany", "true"));
         _ = _factory.Server;
     }
 
@@ -46,6 +54,24 @@ public sealed class ApiFixture(PostgresFixture postgres, RedisFixture redis) : I
         }
 
         return client;
+    }
+
+    /// <summary>A client that calls as a staff member would through the workspace: with a signed staff token.</summary>
+    public HttpClient CreateStaffClient(string role, params string[] departments) =>
+        CreateClient(StaffToken(role, departments));
+
+    public static string StaffToken(string role, params string[] departments) =>
+        new StaffTokens(Options.Create(new AccessOptions { SigningKey = SigningKey }), TimeProvider.System)
+            .IssueFor(CallerKind.Staff, Guid.NewGuid().ToString(), $"{role}@example.test", $"A {role}", [role], departments);
+
+    /// <summary>Creates an API key with <paramref name="scopes"/> directly in the database and returns its secret.</summary>
+    public async Task<string> CreateKeyAsync(string name, params string[] scopes)
+    {
+        var (key, secret) = ApiKey.Issue(name, scopes, "test", DateTimeOffset.UtcNow);
+        await using var db = NewDbContext();
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync();
+        return secret;
     }
 
     /// <summary>A context of its own on the same database, as another process would see it.</summary>

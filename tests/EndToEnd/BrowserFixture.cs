@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.EndToEnd;
 
@@ -33,14 +34,58 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private readonly Dictionary<string, string> _signedIn = [];
+    private readonly SemaphoreSlim _signingIn = new(1, 1);
+
     /// <summary>A fresh browser context (no shared cookies or storage) with one page at 1280x800.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            StorageState = storageState,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A page of a context already signed in as the demo staff member <paramref name="name"/> (signed in through the
+    /// form once per test run, then the cookie is reused).
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(Uri web, string name)
+    {
+        await _signingIn.WaitAsync();
+        try
+        {
+            if (!_signedIn.TryGetValue(name, out var state))
+            {
+                var page = await NewPageAsync();
+                await SignInAsync(page, web, $"{name}@{AccessSettings.DemoDomain}", AccessSettings.DemoPassword);
+                await Assertions.Expect(page.GetByTestId("workspace")).ToBeVisibleAsync();
+                state = await page.Context.StorageStateAsync();
+                _signedIn[name] = state;
+                await page.Context.CloseAsync();
+            }
+
+            return await NewPageAsync(state);
+        }
+        finally
+        {
+            _signingIn.Release();
+        }
+    }
+
+    /// <summary>Fills in and sends the sign-in form, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, Uri web, string email, string password, string path = "account/login")
+    {
+        if (!page.Url.Contains("/account/login", StringComparison.Ordinal))
+        {
+            await page.GotoAsync(new Uri(web, path).ToString());
+        }
+
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByTestId("sign-in").ClickAsync();
     }
 
     public async ValueTask DisposeAsync()

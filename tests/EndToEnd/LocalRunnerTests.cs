@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using SocialEnterprise.Domain.Probes;
 using SocialEnterprise.LocalRunner;
+using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.EndToEnd;
@@ -26,7 +27,7 @@ public sealed class LocalRunnerTests
 
         await using (var first = await RunnerProcess.StartAsync(options, _cancellation))
         {
-            using var api = ApiClient(options, directory);
+            using var api = ApiClient(options);
             using var created = await api.PostAsJsonAsync("api/probes", new ProbeRequest("first run"), _cancellation);
             Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
             probeId = (await created.Content.ReadFromJsonAsync<ProbeResponse>(_cancellation))!.Id;
@@ -43,7 +44,7 @@ public sealed class LocalRunnerTests
 
         await using (var second = await RunnerProcess.StartAsync(options, _cancellation))
         {
-            using var api = ApiClient(options, directory);
+            using var api = ApiClient(options);
             using var read = await api.GetAsync($"api/probes/{probeId}", _cancellation);
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
 
@@ -53,10 +54,10 @@ public sealed class LocalRunnerTests
         TestDirectories.Delete(directory);
     }
 
-    private static HttpClient ApiClient(LocalStackOptions options, string directory)
+    private static HttpClient ApiClient(LocalStackOptions options)
     {
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.ApiPort}/") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentSecrets.LoadOrCreate(directory).ApiKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessSettings.DevAdminKey);
         return client;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Reflection;
 using SocialEnterprise.LocalRunner;
+using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 
 [assembly: AssemblyFixture(typeof(SocialEnterprise.EndToEnd.StackFixture))]
@@ -23,7 +24,11 @@ public sealed class StackFixture : IAsyncLifetime
         typeof(StackFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     public static LocalStackOptions Options(string dataDirectory) =>
-        LocalStackOptions.OnFreePorts(RepositoryRoot.Find(AppContext.BaseDirectory), dataDirectory, Configuration, durable: false);
+        LocalStackOptions.OnFreePorts(RepositoryRoot.Find(AppContext.BaseDirectory), dataDirectory, Configuration, durable: false) with
+        {
+            // Every browser test signs in from 127.0.0.1; the rate limit itself is tested from another address.
+            AdditionalEnvironment = new Dictionary<string, string> { ["SignIn__AttemptsPerMinute"] = "60" },
+        };
 
     public async ValueTask InitializeAsync()
     {
@@ -35,7 +40,7 @@ public sealed class StackFixture : IAsyncLifetime
     public HttpClient ApiClient()
     {
         var client = new HttpClient { BaseAddress = Stack.ApiUrl };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Stack.Secrets.ApiKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessSettings.DevAdminKey);
         return client;
     }
 

@@ -89,10 +89,12 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
         await AssertNotReloadedAsync(page);
     }
 
-    /// <summary>Opens a page, waits for its circuit, and marks the window so that a reload would be noticed.</summary>
+    /// <summary>
+    /// Opens a page as the demo admin, waits for its circuit, and marks the window so that a reload would be noticed.
+    /// </summary>
     private async Task<IPage> OpenAsync(string path)
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.SignedInPageAsync(stack.Stack.WebUrl, "admin");
         await page.GotoAsync(new Uri(stack.Stack.WebUrl, path).ToString());
         await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
         await page.EvaluateAsync("() => window.__sameDocument = true");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Web.Live;
-using SocialEnterprise.Web.Operations;
+using SocialEnterprise.Domain.Access;
 
 namespace SocialEnterprise.Web.ComponentTests;
 
@@ -23,7 +23,7 @@ public abstract class WorkspaceContext : BunitContext
         Services.AddMudServices();
         Live = new LiveEventStream(
             new ConfigurationBuilder().Build(),
-            Options.Create(new ApiOptions { Key = "component-tests" }),
+            new StaffTokens(Options.Create(new AccessOptions { SigningKey = new string('k', 48) }), TimeProvider.System),
             TimeProvider.System,
             NullLogger<LiveEventStream>.Instance);
         Services.AddSingleton(Live);

@@ -14,9 +14,24 @@ public sealed class DevelopmentSecretsTests : IDisposable
         var second = DevelopmentSecrets.LoadOrCreate(_directory);
 
         Assert.Equal(first, second);
-        Assert.Equal(3, new[] { first.PostgresPassword, first.CachePassword, first.ApiKey }.Distinct().Count());
-        Assert.All(new[] { first.PostgresPassword, first.CachePassword, first.ApiKey }, secret => Assert.True(secret.Length >= 32));
+        Assert.Equal(3, new[] { first.PostgresPassword, first.CachePassword, first.SigningKey }.Distinct().Count());
+        Assert.All(new[] { first.PostgresPassword, first.CachePassword, first.SigningKey }, secret => Assert.True(secret.Length >= 32));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_directory, DevelopmentSecrets.FileName)));
+    }
+
+    [Fact]
+    public void A_data_folder_from_before_a_secret_existed_keeps_its_passwords_and_gains_the_new_secret()
+    {
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, DevelopmentSecrets.FileName),
+            """{ "PostgresPassword": "cluster-password", "CachePassword": "cache-password", "ApiKey": "retired" }""");
+
+        var secrets = DevelopmentSecrets.LoadOrCreate(_directory);
+
+        Assert.Equal("cluster-password", secrets.PostgresPassword);
+        Assert.Equal("cache-password", secrets.CachePassword);
+        Assert.True(secrets.SigningKey.Length >= 32);
+        Assert.Equal(secrets, DevelopmentSecrets.LoadOrCreate(_directory));
     }
 
     [Fact]

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Staff;
+
+namespace SocialEnterprise.Api.IntegrationTests.Access;
+
+/// <summary>
+/// Every endpoint of the Api, called by every kind of caller: who gets 401, who gets 403, and who gets through. An
+/// endpoint that is not in the matrix fails the test, so a new endpoint cannot ship without deciding who may call it.
+/// </summary>
+public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    /// <summary>What each endpoint requires; <c>null</c> means it is public.</summary>
+    private static readonly Dictionary<string, Permission?> Matrix = new()
+    {
+        ["ANY /health"] = null,
+        ["ANY /alive"] = null,
+        ["GET /openapi/{documentName}.json"] = null,
+        ["POST /api/probes/"] = Permission.Write,
+        ["GET /api/probes/{id:guid}"] = Permission.Read,
+        ["GET /api/probes/"] = Permission.Read,
+        ["GET /api/system/status"] = Permission.Read,
+        ["GET /api/me"] = Permission.Read,
+        ["ANY /hubs/events/negotiate"] = Permission.Read,
+        ["ANY /hubs/events"] = Permission.Read,
+        ["GET /api/admin/api-keys/"] = Permission.Administer,
+        ["POST /api/admin/api-keys/"] = Permission.Administer,
+        ["DELETE /api/admin/api-keys/{id:guid}"] = Permission.Administer,
+        ["GET /api/admin/audit/"] = Permission.Administer,
+        ["GET /api/admin/audit/export"] = Permission.Administer,
+    };
+
+    /// <summary>What each caller may do, written out rather than asked of the code under test.</summary>
+    private static readonly Dictionary<string, Permission[]> Callers = new()
+    {
+        ["admin"] = [Permission.Read, Permission.Write, Permission.Administer],
+        ["manager"] = [Permission.Read, Permission.Write],
+        ["agent"] = [Permission.Read, Permission.Write],
+        ["member"] = [Permission.Read, Permission.Write],
+        ["workspace"] = [Permission.Read],
+        ["key:read"] = [Permission.Read],
+        ["key:write"] = [Permission.Write],
+        ["key:ingest"] = [Permission.Ingest],
+        ["key:admin"] = [Permission.Read, Permission.Write, Permission.Ingest, Permission.Administer],
+    };
+
+    private static readonly string[] Unauthenticated = ["anonymous", "unknown key", "revoked key", "expired token", "forged token"];
+
+    private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Every_endpoint_is_in_the_access_matrix()
+    {
+        var endpoints = EndpointsOfTheApi().Select(endpoint => endpoint.Key).ToList();
+
+        Assert.Empty(endpoints.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(endpoints));
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_exactly_what_its_role_or_scopes_allow()
+    {
+        var bearers = await BearersAsync();
+        var failures = new List<string>();
+
+        foreach (var (endpoint, required) in Matrix)
+        {
+            foreach (var (caller, bearer) in bearers)
+            {
+                var status = await CallAsync(endpoint, bearer);
+                var expected = required is null ? "through"
+                    : Unauthenticated.Contains(caller) ? "401"
+                    : Callers[caller].Contains(required.Value) ? "through"
+                    : "403";
+                var actual = status switch
+                {
+                    HttpStatusCode.Unauthorized => "401",
+                    HttpStatusCode.Forbidden => "403",
+                    >= HttpStatusCode.InternalServerError => $"server error {(int)status}",
+                    _ => "through",
+                };
+                if (actual != expected)
+                {
+                    failures.Add($"{caller} on {endpoint}: expected {expected}, got {(int)status}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private async Task<Dictionary<string, string?>> BearersAsync()
+    {
+        var bearers = new Dictionary<string, string?>
+        {
+            ["anonymous"] = null,
+            ["unknown key"] = "se_not-a-key-anyone-issued",
+            ["expired token"] = Token(new('s', 48), DateTime.UtcNow.AddMinutes(-10)),
+            ["forged token"] = Token(new('f', 48), DateTime.UtcNow.AddMinutes(5)),
+            ["admin"] = ApiFixture.StaffToken(StaffRoles.Admin, "support", "legal"),
+            ["manager"] = ApiFixture.StaffToken(StaffRoles.Manager, "support"),
+            ["agent"] = ApiFixture.StaffToken(StaffRoles.Agent, "support"),
+            ["member"] = ApiFixture.StaffToken(StaffRoles.Member, "legal"),
+            ["workspace"] = new StaffTokens(Options.Create(new AccessOptions { SigningKey = ApiFixture.SigningKey }), TimeProvider.System)
+                .IssueFor(CallerKind.Workspace, "workspace", "workspace", "Workspace", [], []),
+        };
+        foreach (var scope in ApiScopes.All)
+        {
+            bearers[$"key:{scope}"] = await api.CreateKeyAsync($"matrix {scope}", scope);
+        }
+
+        var revoked = await api.CreateKeyAsync("matrix revoked", ApiScopes.All.ToArray());
+        await using (var db = api.NewDbContext())
+        {
+            var hash = ApiKey.HashOf(revoked);
+            db.ApiKeys.Single(key => key.Hash == hash).Revoke("test", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(_cancellation);
+        }
+
+        bearers["revoked key"] = revoked;
+        return bearers;
+    }
+
+    private async Task<HttpStatusCode> CallAsync(string endpoint, string? bearer)
+    {
+        using var client = api.CreateClient(bearer);
+        var (method, route) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+        // Health checks and SignalR take any method; SignalR's negotiation is a POST.
+        method = method == "ANY" ? route.StartsWith("/hubs", StringComparison.Ordinal) ? "POST" : "GET" : method;
+        var path = route
+            .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            var body = route.Contains("api-keys", StringComparison.Ordinal) ? """{"name":"from the matrix","scopes":["read"]}""" : "{}";
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request, _cancellation);
+        return response.StatusCode;
+    }
+
+    private Dictionary<string, RouteEndpoint> EndpointsOfTheApi() =>
+        api.Service<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(method => (Key: $"{method} /{endpoint.RoutePattern.RawText?.TrimStart('/')}", Endpoint: endpoint)))
+            .GroupBy(pair => pair.Key)
+            .ToDictionary(group => group.Key, group => group.First().Endpoint);
+
+    private static string Token(string key, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = StaffTokens.Issuer,
+        Audience = StaffTokens.Audience,
+        IssuedAt = expires.AddMinutes(-5),
+        NotBefore = expires.AddMinutes(-5),
+        Expires = expires,
+        Claims = new Dictionary<string, object>
+        {
+            [AccessClaims.Subject] = "someone",
+            [AccessClaims.Name] = "someone@example.test",
+            [AccessClaims.Kind] = nameof(CallerKind.Staff),
+            [AccessClaims.Role] = StaffRoles.Admin,
+        },
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+    });
+}
