@@ -16,6 +16,7 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.AddCrmDatabase();
+        builder.AddCrmNotifications();
         // The Api owns the schema: it migrates before it serves, and the others wait for it.
         builder.Services.AddHostedService<CrmDatabaseMigrator>();
         builder.Services.AddHostedService<AccessSeeder>();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace SocialEnterprise.LocalRunner;
 
@@ -162,22 +161,3 @@ public sealed class PostgresServer : IAsyncDisposable
 
 /// <summary>Something the machine must have installed is missing; the message says what to install.</summary>
 public sealed class PrerequisiteMissingException(string message) : Exception(message);
-
-internal static class PortProbe
-{
-    public static async Task<bool> IsOpenAsync(int port, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(1));
-            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
-            return true;
-        }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-}

@@ -14,6 +14,7 @@ internal static class Extensions
         builder.Services.AddSingleton(WorkerInstance.Current());
 
         builder.AddCrmDatabase();
+        builder.AddCrmNotifications();
         builder.AddCrmCache();
 
         builder.Services.AddHostedService<HeartbeatWorker>();

@@ -59,6 +59,9 @@ public sealed class StaffTokens(IOptions<AccessOptions> options, TimeProvider ti
         });
     }
 
+    /// <summary>The workspace's own token, for what it does for every page at once (following the event stream).</summary>
+    public string IssueForWorkspace() => IssueFor(CallerKind.Workspace, "workspace", "workspace", "Workspace", [], []);
+
     /// <summary>The checks the Api applies: signature, issuer, audience and lifetime (30 s of clock skew).</summary>
     public static TokenValidationParameters ValidationParameters(AccessOptions options) => new()
     {

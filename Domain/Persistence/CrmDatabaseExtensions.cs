@@ -14,8 +14,8 @@ public static class CrmDatabaseExtensions
 
     /// <summary>
     /// Registers the CRM database from <c>ConnectionStrings:crmdb</c> (what an Aspire AppHost injects): one
-    /// <see cref="NpgsqlDataSource"/>, a pooled <see cref="CrmDbContext"/> that retries transient failures, the
-    /// PostgreSQL notification listener and a readiness check.
+    /// <see cref="NpgsqlDataSource"/>, a pooled <see cref="CrmDbContext"/> that retries transient failures and a
+    /// readiness check.
     /// </summary>
     public static TBuilder AddCrmDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -29,10 +29,18 @@ public static class CrmDatabaseExtensions
 
         builder.Services.AddDbContextPool<CrmDbContext>(options => options.UseCrmDatabase(dataSource));
 
+        builder.Services.AddHealthChecks().AddDbContextCheck<CrmDbContext>(Resources.Postgres, tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Listens to the database's notifications (one connection), for the services that follow the event log or drain a
+    /// queue; requires <see cref="AddCrmDatabase"/>.
+    /// </summary>
+    public static TBuilder AddCrmNotifications<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
         builder.Services.AddSingleton<PostgresNotifications>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PostgresNotifications>());
-
-        builder.Services.AddHealthChecks().AddDbContextCheck<CrmDbContext>(Resources.Postgres, tags: [ReadyTag]);
         return builder;
     }
 

@@ -64,8 +64,7 @@ public sealed partial class LiveEventStream(
             {
                 await using var connection = new HubConnectionBuilder()
                     // The workspace's own identity: it reads the stream for every page, each of which shows what its user may see.
-                    .WithUrl(hub, options => options.AccessTokenProvider = () => Task.FromResult<string?>(
-                        tokens.IssueFor(CallerKind.Workspace, "workspace", "workspace", "Workspace", [], [])))
+                    .WithUrl(hub, options => options.AccessTokenProvider = () => Task.FromResult<string?>(tokens.IssueForWorkspace()))
                     .Build();
                 await connection.StartAsync(stoppingToken);
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Components.Authorization;
 using SocialEnterprise.Domain.Access;
@@ -65,7 +66,7 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var staff = StaffMember.From((await authentication.GetAuthenticationStateAsync()).User)
-                    ?? throw new ApiRefusedException(401, "Not signed in.");
+                    ?? throw new HttpRequestException("Not signed in.", null, HttpStatusCode.Unauthorized);
         using var request = new HttpRequestMessage(method, path)
         {
             Content = body is null ? null : JsonContent.Create(body),
@@ -79,16 +80,9 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
         if (!response.IsSuccessStatusCode)
         {
             var problem = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new ApiRefusedException((int)response.StatusCode, problem);
+            throw new HttpRequestException($"The Api answered {(int)response.StatusCode}: {problem}", null, response.StatusCode);
         }
     }
-}
-
-/// <summary>The Api said no (4xx) or failed (5xx); pages show the status in words.</summary>
-public sealed class ApiRefusedException(int status, string detail)
-    : HttpRequestException($"The Api answered {status}: {detail}", null, (System.Net.HttpStatusCode)status)
-{
-    public int Status { get; } = status;
 }
 
 /// <summary>The audit log's filters as the workspace sends them.</summary>

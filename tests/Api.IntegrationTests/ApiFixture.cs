@@ -60,9 +60,12 @@ public sealed class ApiFixture(PostgresFixture postgres, RedisFixture redis) : I
     public HttpClient CreateStaffClient(string role, params string[] departments) =>
         CreateClient(StaffToken(role, departments));
 
+    /// <summary>Tokens signed with the key this Api checks, as the workspace issues them.</summary>
+    public static StaffTokens Tokens { get; } =
+        new(Options.Create(new AccessOptions { SigningKey = SigningKey }), TimeProvider.System);
+
     public static string StaffToken(string role, params string[] departments) =>
-        new StaffTokens(Options.Create(new AccessOptions { SigningKey = SigningKey }), TimeProvider.System)
-            .IssueFor(CallerKind.Staff, Guid.NewGuid().ToString(), $"{role}@example.test", $"A {role}", [role], departments);
+        Tokens.IssueFor(CallerKind.Staff, Guid.NewGuid().ToString(), $"{role}@example.test", $"A {role}", [role], departments);
 
     /// <summary>Creates an API key with <paramref name="scopes"/> directly in the database and returns its secret.</summary>
     public async Task<string> CreateKeyAsync(string name, params string[] scopes)

@@ -325,7 +325,8 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                 column: "normalized_user_name",
                 unique: true);
 
-            // Like the event log, the audit log only grows: what was recorded cannot be rewritten or erased.
+            // Like the event log, the audit log only grows: what was recorded cannot be rewritten or erased. One
+            // function, naming its table, now guards both.
             migrationBuilder.Sql("""
                 CREATE FUNCTION reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -334,6 +335,11 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
 
                 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
                     FOR EACH STATEMENT EXECUTE FUNCTION reject_change();
+
+                DROP TRIGGER event_log_append_only ON event_log;
+                CREATE TRIGGER event_log_append_only BEFORE UPDATE OR DELETE ON event_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION reject_change();
+                DROP FUNCTION event_log_reject_change();
                 """);
         }
 
@@ -341,6 +347,14 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                CREATE FUNCTION event_log_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'event_log is append-only';
+                END $$;
+
+                DROP TRIGGER event_log_append_only ON event_log;
+                CREATE TRIGGER event_log_append_only BEFORE UPDATE OR DELETE ON event_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION event_log_reject_change();
                 DROP TRIGGER audit_log_append_only ON audit_log;
                 DROP FUNCTION reject_change();
                 """);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SocialEnterprise.Domain.Access;
@@ -100,14 +99,13 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         {
             ["anonymous"] = null,
             ["unknown key"] = "se_not-a-key-anyone-issued",
-            ["expired token"] = Token(new('s', 48), DateTime.UtcNow.AddMinutes(-10)),
+            ["expired token"] = Token(ApiFixture.SigningKey, DateTime.UtcNow.AddMinutes(-10)),
             ["forged token"] = Token(new('f', 48), DateTime.UtcNow.AddMinutes(5)),
             ["admin"] = ApiFixture.StaffToken(StaffRoles.Admin, "support", "legal"),
             ["manager"] = ApiFixture.StaffToken(StaffRoles.Manager, "support"),
             ["agent"] = ApiFixture.StaffToken(StaffRoles.Agent, "support"),
             ["member"] = ApiFixture.StaffToken(StaffRoles.Member, "legal"),
-            ["workspace"] = new StaffTokens(Options.Create(new AccessOptions { SigningKey = ApiFixture.SigningKey }), TimeProvider.System)
-                .IssueFor(CallerKind.Workspace, "workspace", "workspace", "Workspace", [], []),
+            ["workspace"] = ApiFixture.Tokens.IssueForWorkspace(),
         };
         foreach (var scope in ApiScopes.All)
         {

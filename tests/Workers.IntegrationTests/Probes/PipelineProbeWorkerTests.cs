@@ -117,6 +117,7 @@ public sealed class PipelineProbeWorkerTests(MigratedDatabase database, RedisFix
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration[$"ConnectionStrings:{Resources.Database}"] = database.ConnectionString;
         builder.AddCrmDatabase();
+        builder.AddCrmNotifications();
         return builder.Build();
     }
 
