@@ -1,0 +1,39 @@
+using System.Collections.Frozen;
+
+namespace SocialEnterprise.Domain.Listening;
+
+/// <summary>The channels customers reach the company on; each posts its events to <c>POST /api/ingest/{channel}</c>.</summary>
+public static class IngestChannels
+{
+    public const string X = "x";
+    public const string Facebook = "facebook";
+    public const string LinkedIn = "linkedin";
+    public const string Reviews = "reviews";
+    public const string Community = "community";
+    public const string Email = "email";
+    public const string Chat = "chat";
+
+    public static readonly FrozenSet<string> All =
+        new[] { X, Facebook, LinkedIn, Reviews, Community, Email, Chat }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Channels where the customer wrote to the company directly rather than in public.</summary>
+    public static readonly FrozenSet<string> Direct = new[] { Email, Chat }.ToFrozenSet(StringComparer.Ordinal);
+}
+
+/// <summary>What kind of thing the customer wrote, as the channel names it.</summary>
+public static class MessageKinds
+{
+    public const string Mention = "mention";
+    public const string Comment = "comment";
+    public const string Post = "post";
+    public const string DirectMessage = "dm";
+    public const string Review = "review";
+    public const string Email = "email";
+    public const string Chat = "chat";
+
+    public static readonly FrozenSet<string> All =
+        new[] { Mention, Comment, Post, DirectMessage, Review, Email, Chat }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Kinds written privately to the company: the customer expects an answer and consents to being contacted.</summary>
+    public static readonly FrozenSet<string> Private = new[] { DirectMessage, Email, Chat }.ToFrozenSet(StringComparer.Ordinal);
+}
