@@ -10,6 +10,10 @@ var cache = builder.AddRedis(Resources.Cache);
 var signingKey = builder.AddParameter(
     AccessSettings.SigningKeyParameter, new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
 var isDevelopment = builder.Environment.EnvironmentName == "Development";
+// The channels' webhook secret: the documented dev-secret in development, generated and kept elsewhere.
+var ingestSecret = isDevelopment
+    ? builder.AddParameter(IngestSettings.SecretParameter, IngestSettings.DevSecret, secret: true)
+    : builder.AddParameter(IngestSettings.SecretParameter, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 var api = builder.AddProject<Projects.SocialEnterprise_Api>(Resources.Api, launchProfileName: null)
     .WithHttpEndpoint(port: DefaultPorts.Api)
@@ -21,6 +25,10 @@ var api = builder.AddProject<Projects.SocialEnterprise_Api>(Resources.Api, launc
     .WithEnvironment(AccessSettings.SeedDemoCompany, isDevelopment ? "true" : "false")
     .WithEnvironment(AccessSettings.SeedDevAdminKey, isDevelopment ? AccessSettings.DevAdminKey : "")
     .WithHttpHealthCheck("/health");
+foreach (var channel in IngestSettings.Channels)
+{
+    api.WithEnvironment(IngestSettings.SecretOf(channel), ingestSecret);
+}
 
 builder.AddProject<Projects.SocialEnterprise_Workers>(Resources.Workers, launchProfileName: null)
     .WithHttpEndpoint(port: DefaultPorts.Workers)

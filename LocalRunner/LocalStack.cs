@@ -107,14 +107,21 @@ public sealed class LocalStack : IAsyncDisposable
         var database = Postgres.ConnectionString(Resources.Database);
 
         // As in the AppHost: the Api applies the migrations, so the others wait for it.
-        await StartServiceAsync(Resources.Api, "Api", Options.ApiPort, new()
+        var api = new Dictionary<string, string>
         {
             [$"ConnectionStrings__{Resources.Database}"] = database,
             [$"ConnectionStrings__{Resources.Cache}"] = Cache.ConnectionString,
             [AccessSettings.SigningKey] = Secrets.SigningKey,
             [AccessSettings.SeedDemoCompany] = "true",
             [AccessSettings.SeedDevAdminKey] = AccessSettings.DevAdminKey,
-        }, cancellationToken);
+        };
+        // Every channel signs with the documented dev-secret, unless its secret is set in the environment.
+        foreach (var channel in IngestSettings.Channels.Where(channel => Environment.GetEnvironmentVariable(IngestSettings.SecretOf(channel)) is null))
+        {
+            api[IngestSettings.SecretOf(channel)] = IngestSettings.DevSecret;
+        }
+
+        await StartServiceAsync(Resources.Api, "Api", Options.ApiPort, api, cancellationToken);
 
         await Task.WhenAll(
             StartServiceAsync(Resources.Workers, "Workers", Options.WorkersPort, new()

@@ -49,3 +49,26 @@ public static class AccessSettings
     /// <summary>The e-mail domain of the demo company's staff.</summary>
     public const string DemoDomain = "demo.socialenterprise.local";
 }
+
+/// <summary>The channels' webhook secrets, as the Api reads them and the AppHost and local runner set them.</summary>
+public static class IngestSettings
+{
+    public const string X = "x";
+    public const string Facebook = "facebook";
+    public const string LinkedIn = "linkedin";
+    public const string Reviews = "reviews";
+    public const string Community = "community";
+    public const string Email = "email";
+    public const string Chat = "chat";
+
+    /// <summary>Every channel that posts to <c>/api/ingest/{channel}</c>.</summary>
+    public static readonly IReadOnlyList<string> Channels = [X, Facebook, LinkedIn, Reviews, Community, Email, Chat];
+
+    public const string SecretParameter = "ingest-secret";
+
+    /// <summary>The documented secret of every channel in local development (README), unless configured.</summary>
+    public const string DevSecret = "dev-secret";
+
+    /// <summary>The environment variable of a channel's secret: <c>Ingest__Secrets__x</c>.</summary>
+    public static string SecretOf(string channel) => $"Ingest__Secrets__{channel}";
+}

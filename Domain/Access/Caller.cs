@@ -46,6 +46,9 @@ public sealed record Caller(
 {
     public static readonly Caller Anonymous = new(CallerKind.Anonymous, "anonymous", new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 
+    /// <summary>The staff member's user id, for a staff caller.</summary>
+    public Guid? StaffId { get; init; }
+
     public bool IsAdmin => Kind == CallerKind.Staff ? Roles.Contains(StaffRoles.Admin) : Kind == CallerKind.ApiKey && Scopes.Contains(ApiScopes.Admin);
 
     public static Caller From(ClaimsPrincipal principal)
@@ -61,7 +64,10 @@ public sealed record Caller(
             principal.FindFirstValue(AccessClaims.Name) ?? principal.Identity.Name ?? "unknown",
             principal.FindAll(AccessClaims.Role).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal),
             principal.FindAll(AccessClaims.Department).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal),
-            principal.FindAll(AccessClaims.Scope).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal));
+            principal.FindAll(AccessClaims.Scope).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal))
+        {
+            StaffId = kind == CallerKind.Staff && Guid.TryParse(principal.FindFirstValue(AccessClaims.Subject), out var id) ? id : null,
+        };
     }
 
     /// <summary>The one place that says who may do what; the workspace and the Api both ask it.</summary>
@@ -89,6 +95,16 @@ public sealed record Caller(
     /// Whether work routed to or consulted with <paramref name="department"/> is visible: admins see everything, staff
     /// their own departments, integrations with read scope everything they can read.
     /// </summary>
-    public bool CanSeeDepartment(string department) =>
-        IsAdmin || Kind == CallerKind.ApiKey && Can(Permission.Read) || Kind == CallerKind.Staff && Departments.Contains(department);
+    public bool CanSeeDepartment(string department) => SeesEverything || Kind == CallerKind.Staff && Departments.Contains(department);
+
+    /// <summary>
+    /// Whether the caller works the untriaged intake (filtered events, merge suggestions): admins, managers and agents,
+    /// and integrations with read scope; department members only see what reached their department.
+    /// </summary>
+    public bool CanTriage =>
+        IsAdmin || Kind == CallerKind.ApiKey && Can(Permission.Read)
+        || Kind == CallerKind.Staff && (Roles.Contains(StaffRoles.Manager) || Roles.Contains(StaffRoles.Agent));
+
+    /// <summary>Whether the caller sees every conversation, whatever its department.</summary>
+    public bool SeesEverything => IsAdmin || Kind == CallerKind.ApiKey && Can(Permission.Read);
 }

@@ -72,7 +72,24 @@ public static class AuditActions
     public const string ApiKeyCreated = "api-key.created";
     public const string ApiKeyRevoked = "api-key.revoked";
     public const string AuditExported = "audit.exported";
+    public const string CustomersMerged = "customer.merged";
+    public const string CustomerMergeUndone = "customer.merge-undone";
+    public const string MergeSuggestionDismissed = "customer.merge-suggestion-dismissed";
+    public const string ConsentRecorded = "customer.consent-recorded";
+    public const string NoiseRuleCreated = "noise-rule.created";
+    public const string NoiseRuleChanged = "noise-rule.changed";
+    public const string NoiseRuleDeleted = "noise-rule.deleted";
+    public const string TopicCreated = "topic.created";
+    public const string TopicChanged = "topic.changed";
+    public const string TopicDeleted = "topic.deleted";
+    public const string FilteredEventRestored = "ingest.restored";
+    public const string ParkedEventReplayed = "ingest.replayed";
+    public const string ConversationStatusChanged = "conversation.status-changed";
 
     public static readonly IReadOnlyList<string> All =
-        [SignedIn, SignInFailed, LockedOut, SignedOut, ApiKeyCreated, ApiKeyRevoked, AuditExported];
+    [
+        SignedIn, SignInFailed, LockedOut, SignedOut, ApiKeyCreated, ApiKeyRevoked, AuditExported, CustomersMerged,
+        CustomerMergeUndone, MergeSuggestionDismissed, ConsentRecorded, NoiseRuleCreated, NoiseRuleChanged, NoiseRuleDeleted,
+        TopicCreated, TopicChanged, TopicDeleted, FilteredEventRestored, ParkedEventReplayed, ConversationStatusChanged,
+    ];
 }

@@ -1,5 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Probes;
 
 namespace SocialEnterprise.Domain.Events;
@@ -14,6 +17,13 @@ public static class EventTypes
     {
         ["PipelineProbeRequested"] = typeof(PipelineProbeRequested),
         ["PipelineProbeCompleted"] = typeof(PipelineProbeCompleted),
+        ["ConversationOpened"] = typeof(ConversationOpened),
+        ["MessageReceived"] = typeof(MessageReceived),
+        ["ConversationStatusChanged"] = typeof(ConversationStatusChanged),
+        ["CustomersMerged"] = typeof(CustomersMerged),
+        ["CustomerMergeUndone"] = typeof(CustomerMergeUndone),
+        ["IngestEventFiltered"] = typeof(IngestEventFiltered),
+        ["IngestEventParked"] = typeof(IngestEventParked),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

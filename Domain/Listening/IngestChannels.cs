@@ -1,20 +1,20 @@
 using System.Collections.Frozen;
+using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.Domain.Listening;
 
 /// <summary>The channels customers reach the company on; each posts its events to <c>POST /api/ingest/{channel}</c>.</summary>
 public static class IngestChannels
 {
-    public const string X = "x";
-    public const string Facebook = "facebook";
-    public const string LinkedIn = "linkedin";
-    public const string Reviews = "reviews";
-    public const string Community = "community";
-    public const string Email = "email";
-    public const string Chat = "chat";
+    public const string X = IngestSettings.X;
+    public const string Facebook = IngestSettings.Facebook;
+    public const string LinkedIn = IngestSettings.LinkedIn;
+    public const string Reviews = IngestSettings.Reviews;
+    public const string Community = IngestSettings.Community;
+    public const string Email = IngestSettings.Email;
+    public const string Chat = IngestSettings.Chat;
 
-    public static readonly FrozenSet<string> All =
-        new[] { X, Facebook, LinkedIn, Reviews, Community, Email, Chat }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> All = IngestSettings.Channels.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Channels where the customer wrote to the company directly rather than in public.</summary>
     public static readonly FrozenSet<string> Direct = new[] { Email, Chat }.ToFrozenSet(StringComparer.Ordinal);

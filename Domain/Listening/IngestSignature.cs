@@ -19,7 +19,9 @@ public static class IngestSignature
     /// <summary>Checks <paramref name="header"/> against the body in constant time; a malformed header is simply invalid.</summary>
     public static bool IsValid(string secret, ReadOnlySpan<byte> body, string? header)
     {
-        if (header is null || !header.StartsWith(Prefix, StringComparison.Ordinal) || header.Length != Prefix.Length + 64)
+        // The contract says lower-case hex, and exactly that is accepted: one spelling per signature.
+        if (header is null || !header.StartsWith(Prefix, StringComparison.Ordinal) || header.Length != Prefix.Length + 64
+            || header.AsSpan(Prefix.Length).ContainsAnyExcept("0123456789abcdef"))
         {
             return false;
         }

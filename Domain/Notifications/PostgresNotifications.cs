@@ -97,6 +97,7 @@ public static class NotificationChannels
 {
     public const string EventLog = "event_log";
     public const string PipelineProbes = "pipeline_probes";
+    public const string IngestEvents = "ingest_events";
 
-    public static readonly IReadOnlyList<string> All = [EventLog, PipelineProbes];
+    public static readonly IReadOnlyList<string> All = [EventLog, PipelineProbes, IngestEvents];
 }

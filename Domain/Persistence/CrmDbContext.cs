@@ -4,7 +4,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Domain.Filtering;
+using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
 using SocialEnterprise.Domain.Staff;
@@ -31,6 +36,28 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<IngestEvent> IngestEvents => Set<IngestEvent>();
+
+    public DbSet<NoiseRule> NoiseRules => Set<NoiseRule>();
+
+    public DbSet<CatalogueTopic> Topics => Set<CatalogueTopic>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<CustomerIdentity> CustomerIdentities => Set<CustomerIdentity>();
+
+    public DbSet<MergeSuggestion> MergeSuggestions => Set<MergeSuggestion>();
+
+    public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<ConversationThread> ConversationThreads => Set<ConversationThread>();
+
+    public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
 
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

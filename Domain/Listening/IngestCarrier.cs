@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialEnterprise.Domain.Persistence;
+
+namespace SocialEnterprise.Domain.Listening;
+
+/// <summary>
+/// Carries one batch of accepted events into conversations. The batch is claimed with <c>FOR UPDATE SKIP LOCKED</c>
+/// (so several carriers share the queue) and carried in one transaction, each event behind its own savepoint: an
+/// event that fails is rolled back alone, counted and retried with backoff (parked after the last attempt) while the
+/// rest commits. A carrier that dies mid-batch commits nothing and the next takes the batch again: nothing is lost and
+/// nothing is stored twice.
+/// </summary>
+public sealed partial class IngestCarrier(
+    IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IngestCarrier> logger)
+{
+    private const string Savepoint = "ingest_event";
+
+    private static readonly ActivitySource ActivitySource = new("SocialEnterprise.Intake");
+
+    /// <summary>Claims and carries one batch of due events; says how many it claimed and when a retry falls due.</summary>
+    public async Task<BatchResult> CarryBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var processor = scope.ServiceProvider.GetRequiredService<IngestProcessor>();
+        var batchSize = options.Value.BatchSize;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var now = time.GetUtcNow();
+            var batch = await db.IngestEvents
+                .FromSql($"""
+                    SELECT * FROM ingest_events
+                    WHERE status = 'Pending' AND next_attempt_at <= {now}
+                    ORDER BY next_attempt_at, received_at
+                    LIMIT {batchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """)
+                .AsNoTracking()
+                .ToListAsync(token);
+            if (batch.Count == 0)
+            {
+                await transaction.CommitAsync(token);
+                return new BatchResult(0, 0, await NextDueAsync(db, now, token));
+            }
+
+            using var activity = ActivitySource.StartActivity("Carry ingested events");
+            activity?.SetTag("events.count", batch.Count);
+            var rules = await processor.ReadRulesAsync(token);
+            var stored = 0;
+            foreach (var ingestEvent in batch)
+            {
+                db.ChangeTracker.Clear();
+                db.IngestEvents.Attach(ingestEvent);
+                await transaction.CreateSavepointAsync(Savepoint, token);
+                try
+                {
+                    if (await processor.ProcessAsync(ingestEvent, rules, token) == IngestOutcome.Stored)
+                    {
+                        stored++;
+                    }
+
+                    await db.SaveChangesAsync(token);
+                }
+                catch (Exception exception) when (!token.IsCancellationRequested)
+                {
+                    await transaction.RollbackToSavepointAsync(Savepoint, token);
+                    db.ChangeTracker.Clear();
+                    var failed = await db.IngestEvents.SingleAsync(e => e.Id == ingestEvent.Id, token);
+                    failed.RecordFailure($"{exception.GetType().Name}: {exception.Message}", time.GetUtcNow(), options.Value.RetryPolicy);
+                    await db.SaveChangesAsync(token);
+                    LogEventFailed(logger, ingestEvent.Channel, ingestEvent.ExternalId, failed.Attempts, failed.Status, exception);
+                }
+            }
+
+            // Stamp the moment the batch becomes visible, so accept-to-stored figures include the whole batch.
+            var ids = batch.ConvertAll(e => e.Id);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE ingest_events SET processed_at = clock_timestamp() WHERE id = ANY({ids}) AND status IN ('Processed', 'Filtered')", token);
+            var nextDue = await NextDueAsync(db, now, token);
+            await transaction.CommitAsync(token);
+            LogCarried(logger, batch.Count, stored);
+            return new BatchResult(batch.Count, stored, nextDue);
+        }, cancellationToken);
+    }
+
+    /// <summary>Carries batches until nothing is due (tools and tests; the Workers loop instead).</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var carried = 0;
+        while ((await CarryBatchAsync(cancellationToken)) is { Claimed: > 0 } result)
+        {
+            carried += result.Claimed;
+        }
+
+        return carried;
+    }
+
+    /// <summary>The earliest retry or deferral still ahead (events due now belong to whoever holds them).</summary>
+    private static Task<DateTimeOffset?> NextDueAsync(CrmDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.IngestEvents.Where(e => e.Status == IngestEventStatus.Pending && e.NextAttemptAt > now)
+            .MinAsync(e => (DateTimeOffset?)e.NextAttemptAt, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Carried {Count} ingested events, {Stored} stored as messages")]
+    private static partial void LogCarried(ILogger logger, int count, int stored);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {Channel}/{ExternalId} failed (attempt {Attempts}, now {Status})")]
+    private static partial void LogEventFailed(ILogger logger, string channel, string externalId, int attempts, IngestEventStatus status, Exception exception);
+}
+
+/// <summary>What one batch did: events claimed, stored as messages, and when the next waiting event falls due.</summary>
+public sealed record BatchResult(int Claimed, int Stored, DateTimeOffset? NextDue)
+{
+    public static readonly BatchResult Empty = new(0, 0, null);
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using SocialEnterprise.Domain.Events;
+
+namespace SocialEnterprise.Domain.Listening;
+
+/// <summary>
+/// An event a channel posted, stored as accepted before the channel gets its answer, then carried by the Workers into
+/// a conversation (or filtered as noise, or parked after repeated failures). The row is both the durable queue and the
+/// record of what came in: nothing accepted is ever deleted.
+/// </summary>
+public sealed class IngestEvent : EventSource
+{
+    private IngestEvent()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Channel { get; private set; } = "";
+
+    public string ExternalId { get; private set; } = "";
+
+    public string Kind { get; private set; } = "";
+
+    /// <summary>The validated body, as JSON.</summary>
+    public string Payload { get; private set; } = "";
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public IngestEventStatus Status { get; private set; }
+
+    /// <summary>How many times a worker tried to carry the event and failed.</summary>
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset? ProcessedAt { get; private set; }
+
+    public string? FilterReason { get; private set; }
+
+    public Guid? FilterRuleId { get; private set; }
+
+    /// <summary>Staff restored the event from the filtered list: the noise filter no longer applies to it.</summary>
+    public bool RestoredByStaff { get; private set; }
+
+    public Guid? ConversationId { get; private set; }
+
+    public Guid? MessageId { get; private set; }
+
+    public IngestEventRequest Request() =>
+        JsonSerializer.Deserialize<IngestEventRequest>(Payload, EventTypes.SerializerOptions)
+        ?? throw new InvalidOperationException($"Ingest event {Id} has an empty payload.");
+
+    public void MarkProcessed(Guid conversationId, Guid messageId, DateTimeOffset now)
+    {
+        Status = IngestEventStatus.Processed;
+        ConversationId = conversationId;
+        MessageId = messageId;
+        ProcessedAt = now;
+        LastError = null;
+    }
+
+    public void MarkFiltered(string reason, Guid? ruleId, DateTimeOffset now)
+    {
+        Status = IngestEventStatus.Filtered;
+        FilterReason = reason;
+        FilterRuleId = ruleId;
+        ProcessedAt = now;
+        LastError = null;
+        Record(new IngestEventFiltered(Id, Channel, ExternalId, reason, now));
+    }
+
+    /// <summary>Leaves the event waiting without counting a failure, e.g. until the message it answers is stored.</summary>
+    public void Defer(DateTimeOffset until) => NextAttemptAt = until;
+
+    /// <summary>Counts a failed attempt: the event waits for a retry with backoff, or is parked after the last one.</summary>
+    public void RecordFailure(string error, DateTimeOffset now, IngestRetryPolicy policy)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        if (Attempts >= policy.MaxAttempts)
+        {
+            Status = IngestEventStatus.Parked;
+            Record(new IngestEventParked(Id, Channel, ExternalId, LastError, Attempts, now));
+        }
+        else
+        {
+            NextAttemptAt = now + policy.DelayAfter(Attempts);
+        }
+    }
+
+    /// <summary>Puts a parked event back in the queue for a fresh set of attempts.</summary>
+    public bool Replay(DateTimeOffset now)
+    {
+        if (Status != IngestEventStatus.Parked)
+        {
+            return false;
+        }
+
+        Status = IngestEventStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        return true;
+    }
+
+    /// <summary>Sends a filtered event back through the pipeline with the noise filter switched off for it.</summary>
+    public bool Restore(DateTimeOffset now)
+    {
+        if (Status != IngestEventStatus.Filtered)
+        {
+            return false;
+        }
+
+        Status = IngestEventStatus.Pending;
+        RestoredByStaff = true;
+        NextAttemptAt = now;
+        return true;
+    }
+}
+
+public enum IngestEventStatus
+{
+    Pending,
+    Processed,
+    Filtered,
+    Parked,
+}
+
+/// <summary>Retry with exponential backoff, capped; after <see cref="MaxAttempts"/> failures the event is parked.</summary>
+public sealed record IngestRetryPolicy(int MaxAttempts, TimeSpan FirstDelay, TimeSpan MaxDelay)
+{
+    public static readonly IngestRetryPolicy Default = new(5, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+
+    public TimeSpan DelayAfter(int attempts)
+    {
+        var delay = FirstDelay * Math.Pow(2, Math.Max(0, attempts - 1));
+        return delay < MaxDelay ? delay : MaxDelay;
+    }
+}
+
+public sealed record IngestEventFiltered(Guid IngestEventId, string Channel, string ExternalId, string Reason, DateTimeOffset OccurredAt)
+    : DomainEvent(OccurredAt)
+{
+    public override string StreamId => IngestStream.Of(IngestEventId);
+}
+
+public sealed record IngestEventParked(
+    Guid IngestEventId, string Channel, string ExternalId, string Error, int Attempts, DateTimeOffset OccurredAt)
+    : DomainEvent(OccurredAt)
+{
+    public override string StreamId => IngestStream.Of(IngestEventId);
+}
+
+public static class IngestStream
+{
+    public static string Of(Guid ingestEventId) => $"ingest/{ingestEventId:N}";
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Domain.Filtering;
+using SocialEnterprise.Domain.Persistence;
+
+namespace SocialEnterprise.Domain.Listening;
+
+/// <summary>
+/// Turns one accepted event into a message in a conversation: classify, filter noise, tie the author to a customer,
+/// thread, store, and record the events the workspace pushes live. Changes are tracked; the worker saves them.
+/// </summary>
+public sealed class IngestProcessor(
+    CrmDbContext db, MessageClassifier classifier, IdentityResolver identities, ConversationThreading threading,
+    IOptions<IntakeOptions> options, TimeProvider time)
+{
+    /// <summary>The rules and topics of the moment, read once per batch.</summary>
+    public async Task<IntakeRules> ReadRulesAsync(CancellationToken cancellationToken)
+    {
+        var rules = await db.NoiseRules.AsNoTracking().ToListAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
+        return new IntakeRules(new NoiseFilter(rules), new TopicCatalogue(topics.Select(t => t.ToTopic())));
+    }
+
+    public async Task<IngestOutcome> ProcessAsync(IngestEvent ingestEvent, IntakeRules rules, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var request = ingestEvent.Request();
+        var author = request.Author!;
+        var classification = classifier.Classify(
+            new ClassificationInput(request.Text!, ingestEvent.Channel, request.Kind!, request.Rating, author.Followers), rules.Topics);
+
+        if (!ingestEvent.RestoredByStaff && rules.Filter.Judge(ingestEvent.Channel, request, classification) is { IsNoise: true } verdict)
+        {
+            ingestEvent.MarkFiltered(verdict.Reason, verdict.Rule?.Id, now);
+            return IngestOutcome.Filtered;
+        }
+
+        var placement = await threading.PlaceAsync(ingestEvent.Channel, request, options.Value.ReopenWindow, cancellationToken);
+        if (placement.ParentPending)
+        {
+            ingestEvent.Defer(now + options.Value.ParentWait);
+            return IngestOutcome.Deferred;
+        }
+
+        var (customer, identity) = await identities.ResolveAsync(ingestEvent.Channel, request.Kind!, author, now, cancellationToken);
+        var message = Message.Inbound(
+            ingestEvent.Id, ingestEvent.Channel, ingestEvent.ExternalId, request.Kind!, identity.Id, author.DisplayName!.Trim(),
+            request.Text!, request.Url, request.Rating, request.OccurredAt!.Value, ingestEvent.ReceivedAt,
+            JsonSerializer.Serialize(classification, EventTypes.SerializerOptions));
+
+        var priority = IntakeRouting.PriorityOf(classification.Urgency, customer.Influence, customer.Tier, out _);
+        var conversation = placement.Existing;
+        if (conversation is null)
+        {
+            var routing = IntakeRouting.Route(classification, rules.Topics, customer.Influence, customer.Tier);
+            conversation = Conversation.Open(message, customer.Id, identity.Id, classification, routing, placement.PreviousConversationId, now);
+            db.Conversations.Add(conversation);
+        }
+
+        await threading.PointThreadAsync(ingestEvent.Channel, placement.ThreadKey, conversation.Id, cancellationToken);
+        conversation.Receive(message, classification, priority, now);
+        message.BelongTo(conversation.Id);
+        db.Messages.Add(message);
+        ingestEvent.MarkProcessed(conversation.Id, message.Id, now);
+        return IngestOutcome.Stored;
+    }
+}
+
+/// <summary>The noise filter and topic catalogue a batch works with.</summary>
+public sealed record IntakeRules(NoiseFilter Filter, TopicCatalogue Topics);
+
+public enum IngestOutcome
+{
+    Stored,
+    Filtered,
+    Deferred,
+}

@@ -1,0 +1,18 @@
+namespace SocialEnterprise.Domain.Listening;
+
+/// <summary>An event the noise filter dropped, or one parked after repeated failures, as staff review it.</summary>
+public sealed record IntakeEventView(
+    Guid Id, string Channel, string ExternalId, string Kind, string AuthorHandle, string AuthorName, string Text, DateTimeOffset ReceivedAt,
+    DateTimeOffset OccurredAt, string Status, string? Reason, Guid? RuleId, int Attempts, string? LastError)
+{
+    public static IntakeEventView From(IngestEvent ingestEvent)
+    {
+        var request = ingestEvent.Request();
+        return new IntakeEventView(
+            ingestEvent.Id, ingestEvent.Channel, ingestEvent.ExternalId, ingestEvent.Kind, request.Author?.Handle ?? "", request.Author?.DisplayName ?? "",
+            request.Text ?? "", ingestEvent.ReceivedAt, ingestEvent.OccurredAt, ingestEvent.Status.ToString().ToLowerInvariant(),
+            ingestEvent.FilterReason, ingestEvent.FilterRuleId, ingestEvent.Attempts, ingestEvent.LastError);
+    }
+}
+
+public sealed record IntakeEventPage(IReadOnlyList<IntakeEventView> Items, int Total);

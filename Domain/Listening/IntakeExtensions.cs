@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Customers;
+
+namespace SocialEnterprise.Domain.Listening;
+
+public static class IntakeExtensions
+{
+    /// <summary>
+    /// What carries accepted events into conversations (options from <c>Intake</c>, validated on start): the carrier
+    /// and its processing steps. Requires the CRM database.
+    /// </summary>
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.AddOptions<IntakeOptions>()
+            .BindConfiguration(IntakeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<MessageClassifier>();
+        services.AddScoped<IdentityResolver>();
+        services.AddScoped<ConversationThreading>();
+        services.AddScoped<IngestProcessor>();
+        services.AddSingleton<IngestCarrier>();
+        return services;
+    }
+}

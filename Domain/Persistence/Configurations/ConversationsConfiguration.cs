@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Domain.Listening;
+
+namespace SocialEnterprise.Domain.Persistence.Configurations;
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> builder)
+    {
+        builder.ToTable("conversations");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Channel).HasMaxLength(20);
+        builder.Property(c => c.Status).HasMaxLength(20);
+        builder.Property(c => c.Type).HasMaxLength(20);
+        builder.Property(c => c.Sentiment).HasMaxLength(20);
+        builder.Property(c => c.Topic).HasMaxLength(40);
+        builder.Property(c => c.Language).HasMaxLength(10);
+        builder.Property(c => c.Urgency).HasMaxLength(20);
+        builder.Property(c => c.Priority).HasMaxLength(20);
+        builder.Property(c => c.Department).HasMaxLength(40);
+        builder.Property(c => c.RoutingReason).HasMaxLength(500);
+        builder.Property(c => c.Preview).HasMaxLength(Conversation.PreviewLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.PendingEvents);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CustomerIdentity>().WithMany().HasForeignKey(c => c.IdentityId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(c => c.LastActivityAt);
+        builder.HasIndex(c => new { c.Department, c.LastActivityAt });
+        builder.HasIndex(c => new { c.Status, c.LastActivityAt });
+        builder.HasIndex(c => c.CustomerId);
+        builder.HasIndex(c => c.IdentityId);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.ToTable("messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Channel).HasMaxLength(20);
+        builder.Property(m => m.ExternalId).HasMaxLength(IngestEventValidator.MaxIdLength);
+        builder.Property(m => m.Kind).HasMaxLength(20);
+        builder.Property(m => m.Direction).HasMaxLength(20);
+        builder.Property(m => m.AuthorName).HasMaxLength(IngestEventValidator.MaxDisplayNameLength);
+        builder.Property(m => m.Url).HasMaxLength(IngestEventValidator.MaxUrlLength);
+        builder.Property(m => m.Classification).HasColumnType("jsonb");
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Restrict);
+
+        // 'simple': no language's stemming, because customers write in many languages.
+        builder.HasGeneratedTsVectorColumn(m => m.SearchVector, "simple", m => new { m.Text })
+            .HasIndex(m => m.SearchVector)
+            .HasMethod("GIN");
+        builder.HasIndex(m => new { m.Channel, m.ExternalId }).IsUnique();
+        builder.HasIndex(m => new { m.ConversationId, m.OccurredAt });
+    }
+}
+
+internal sealed class ConversationThreadConfiguration : IEntityTypeConfiguration<ConversationThread>
+{
+    public void Configure(EntityTypeBuilder<ConversationThread> builder)
+    {
+        builder.ToTable("conversation_threads");
+        builder.HasKey(t => new { t.Channel, t.ThreadKey });
+        builder.Property(t => t.Channel).HasMaxLength(20);
+        builder.Property(t => t.ThreadKey).HasMaxLength(IngestEventValidator.MaxIdLength + 10);
+        builder.HasIndex(t => t.ConversationId);
+    }
+}
+
+internal sealed class ConversationParticipantConfiguration : IEntityTypeConfiguration<ConversationParticipant>
+{
+    public void Configure(EntityTypeBuilder<ConversationParticipant> builder)
+    {
+        builder.ToTable("conversation_participants");
+        builder.HasKey(p => new { p.ConversationId, p.StaffId, p.Reason });
+        builder.Property(p => p.Reason).HasMaxLength(20);
+        builder.HasIndex(p => p.StaffId);
+    }
+}
