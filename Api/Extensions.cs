@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
@@ -23,6 +24,7 @@ internal static class Extensions
         builder.AddCrmCache();
 
         builder.AddApiAccess();
+        builder.AddIngestion();
 
         // Larger bodies are refused with 413 before they are read: no request needs more.
         builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -42,5 +44,6 @@ internal static class Extensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
     }
 }

@@ -1,7 +1,10 @@
 using SocialEnterprise.Api;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Api.Conversations;
+using SocialEnterprise.Api.Customers;
 using SocialEnterprise.Api.Events;
+using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Probes;
 
@@ -22,6 +25,12 @@ app.MapEventStream();
 app.MapMeApi();
 app.MapApiKeysApi();
 app.MapAuditApi();
+app.MapIngestApi();
+app.MapIntakeReviewApi();
+app.MapNoiseRulesApi();
+app.MapTopicsApi();
+app.MapConversationsApi();
+app.MapCustomersApi();
 
 app.Run();
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Workers.Listening;
 using SocialEnterprise.Workers.Operations;
 using SocialEnterprise.Workers.Probes;
 
@@ -19,5 +21,8 @@ internal static class Extensions
 
         builder.Services.AddHostedService<HeartbeatWorker>();
         builder.Services.AddHostedService<PipelineProbeWorker>();
+
+        builder.Services.AddIntake();
+        builder.Services.AddHostedService<IngestWorker>();
     }
 }

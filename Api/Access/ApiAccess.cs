@@ -57,7 +57,20 @@ internal static class ApiAccessExtensions
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => Caller.From(context.User).Can(permission)));
         }
+
+        authorization.AddPolicy(TriagePolicy, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => Caller.From(context.User).CanTriage));
     }
+
+    public const string TriagePolicy = "triage";
+
+    /// <summary>
+    /// Only callers who work the untriaged intake (see <see cref="Caller.CanTriage"/>) reach the endpoints, on top of
+    /// the permission the endpoint requires.
+    /// </summary>
+    public static TBuilder RequireTriage<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(TriagePolicy);
 
     /// <summary>Only callers who hold <paramref name="permission"/> reach the endpoints; others get 401 or 403.</summary>
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)

@@ -1,0 +1,231 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Api.Conversations;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Domain.Persistence;
+
+namespace SocialEnterprise.Api.Customers;
+
+public static class CustomersApi
+{
+    public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/customers").WithTags("Customers");
+
+        api.MapGet("/{id:guid}", GetAsync).RequirePermission(Permission.Read)
+            .WithSummary("A customer's profile: identities with evidence and consent, and the conversations the caller may see");
+        api.MapPut("/{id:guid}/identities/{identityId:guid}/consent", RecordConsentAsync).RequirePermission(Permission.Write)
+            .WithSummary("Record consent for contacting the customer on one identity: granted or withdrawn, with its basis");
+
+        var triage = api.MapGroup("/").RequireTriage();
+        triage.MapGet("/merge-suggestions", SuggestionsAsync).RequirePermission(Permission.Read)
+            .WithSummary("Customers who look like one person, for staff to merge or dismiss");
+        triage.MapPost("/merge-suggestions/{id:guid}/dismiss", DismissAsync).RequirePermission(Permission.Write)
+            .WithSummary("Dismiss a merge suggestion: the two are different people");
+        triage.MapGet("/merges", MergesAsync).RequirePermission(Permission.Read)
+            .WithSummary("Recent merges, newest first, with whether they were undone");
+        triage.MapPost("/merges", MergeAsync).RequirePermission(Permission.Write)
+            .WithSummary("Merge the source customer into the target: identities and conversations move; undoable");
+        triage.MapPost("/merges/{id:guid}/undo", UndoAsync).RequirePermission(Permission.Write)
+            .WithSummary("Undo a merge: the moved identities go back with every conversation they opened");
+        return app;
+    }
+
+    public static async Task<Results<Ok<CustomerProfile>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var visible = db.Conversations.AsNoTracking().VisibleTo(caller, db).Where(c => c.CustomerId == id);
+        // A profile shows only to whoever may see something of the customer: no probing for customers by id.
+        if (customer is null || !(caller.SeesEverything || caller.CanTriage || await visible.AnyAsync(cancellationToken)))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var identities = await db.CustomerIdentities.AsNoTracking().Where(i => i.CustomerId == id).OrderBy(i => i.FirstSeenAt).ToListAsync(cancellationToken);
+        var conversations = await ConversationsApi.Summaries(visible, db).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CustomerProfile(
+            customer.Id, customer.DisplayName, customer.Email, customer.Tier, customer.Influence, customer.CreatedAt, customer.MergedIntoId,
+            identities.ConvertAll(IdentityView.From), conversations));
+    }
+
+    public static async Task<Results<Ok<IdentityView>, NotFound, ValidationProblem>> RecordConsentAsync(
+        Guid id, Guid identityId, ConsentRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.Status is not (ConsentStatuses.Granted or ConsentStatuses.Withdrawn))
+        {
+            errors["status"] = [$"{ConsentStatuses.Granted} or {ConsentStatuses.Withdrawn}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Basis) || request.Basis.Length > 500)
+        {
+            errors["basis"] = ["How consent was given or withdrawn, 1 to 500 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var caller = Caller.From(user);
+        var identity = await db.CustomerIdentities.SingleOrDefaultAsync(i => i.Id == identityId && i.CustomerId == id, cancellationToken);
+        if (identity is null || !(caller.CanTriage || await db.Conversations.VisibleTo(caller, db).AnyAsync(c => c.CustomerId == id, cancellationToken)))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        identity.RecordConsent(request.Status!, request.Basis!.Trim(), now);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsentRecorded, $"{identity.Channel}/@{identity.Handle}", $"{request.Status}: {request.Basis}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(IdentityView.From(identity));
+    }
+
+    public static async Task<Ok<List<MergeSuggestionView>>> SuggestionsAsync(
+        CrmDbContext db, CancellationToken cancellationToken, string status = "open", int limit = 50)
+    {
+        var wanted = Enum.TryParse<MergeSuggestionStatus>(status, ignoreCase: true, out var parsed) ? parsed : MergeSuggestionStatus.Open;
+        var suggestions = await db.MergeSuggestions.AsNoTracking()
+            .Where(s => s.Status == wanted)
+            .OrderByDescending(s => s.Score).ThenByDescending(s => s.CreatedAt)
+            .Take(Math.Clamp(limit, 1, 200))
+            .ToListAsync(cancellationToken);
+        var cards = await CardsAsync(db, suggestions.SelectMany(s => new[] { s.CustomerId, s.CandidateId }), cancellationToken);
+        return TypedResults.Ok(suggestions
+            .Where(s => cards.ContainsKey(s.CustomerId) && cards.ContainsKey(s.CandidateId))
+            .Select(s => new MergeSuggestionView(
+                s.Id, cards[s.CustomerId], cards[s.CandidateId], s.Reason, s.Score, s.Status.ToString().ToLowerInvariant(), s.CreatedAt))
+            .ToList());
+    }
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DismissAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var suggestion = await db.MergeSuggestions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (suggestion is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (suggestion.Status != MergeSuggestionStatus.Open)
+        {
+            return TypedResults.Problem($"The suggestion was already {suggestion.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict, title: "Already decided");
+        }
+
+        var caller = Caller.From(user);
+        var now = time.GetUtcNow();
+        suggestion.Decide(MergeSuggestionStatus.Dismissed, caller.Name, now);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.MergeSuggestionDismissed, $"customer/{suggestion.CustomerId}", suggestion.Reason));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<List<MergeView>>> MergesAsync(CrmDbContext db, CancellationToken cancellationToken, int limit = 50)
+    {
+        var merges = await (
+            from m in db.CustomerMerges.AsNoTracking()
+            join source in db.Customers on m.SourceId equals source.Id
+            join target in db.Customers on m.TargetId equals target.Id
+            orderby m.MergedAt descending
+            select new MergeView(m.Id, m.SourceId, source.DisplayName, m.TargetId, target.DisplayName, m.MovedIdentityIds.Count, m.MergedBy, m.MergedAt, m.UndoneBy, m.UndoneAt))
+            .Take(Math.Clamp(limit, 1, 200))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(merges);
+    }
+
+    public static async Task<Results<Created<MergeView>, ProblemHttpResult, ValidationProblem>> MergeAsync(
+        MergeRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.SourceId is null)
+        {
+            errors["sourceId"] = ["Required: the customer whose identities move."];
+        }
+
+        if (request.TargetId is null)
+        {
+            errors["targetId"] = ["Required: the customer who keeps them."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var caller = Caller.From(user);
+        return await InTransactionAsync(db, cancellationToken, async token =>
+        {
+            var now = time.GetUtcNow();
+            var outcome = await new CustomerMerging(db).MergeAsync(request.SourceId!.Value, request.TargetId!.Value, request.SuggestionId, caller.Name, now, token);
+            return await ConcludeAsync(outcome, AuditActions.CustomersMerged, caller, http, db, now, token);
+        });
+    }
+
+    public static async Task<Results<Created<MergeView>, ProblemHttpResult, ValidationProblem>> UndoAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        return await InTransactionAsync(db, cancellationToken, async token =>
+        {
+            var now = time.GetUtcNow();
+            var outcome = await new CustomerMerging(db).UndoAsync(id, caller.Name, now, token);
+            return await ConcludeAsync(outcome, AuditActions.CustomerMergeUndone, caller, http, db, now, token);
+        });
+    }
+
+    private static async Task<Results<Created<MergeView>, ProblemHttpResult, ValidationProblem>> ConcludeAsync(
+        MergeOutcome outcome, string action, Caller caller, HttpContext http, CrmDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (outcome.InvalidField is { } field)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [outcome.InvalidReason!] });
+        }
+
+        if (outcome.MissingField is { } missing)
+        {
+            return TypedResults.Problem($"Nothing found for {missing}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (outcome.ConflictReason is { } reason)
+        {
+            return TypedResults.Problem(reason, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+
+        var merge = outcome.Merge!;
+        var names = await db.Customers.Where(c => c.Id == merge.SourceId || c.Id == merge.TargetId).ToDictionaryAsync(c => c.Id, c => c.DisplayName, cancellationToken);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, action, $"customer/{merge.TargetId}",
+            $"{names[merge.SourceId]} ({merge.SourceId}) into {names[merge.TargetId]} ({merge.TargetId}), {merge.MovedIdentityIds.Count} identities"));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/customers/merges/{merge.Id}", new MergeView(
+            merge.Id, merge.SourceId, names[merge.SourceId], merge.TargetId, names[merge.TargetId], merge.MovedIdentityIds.Count, merge.MergedBy,
+            merge.MergedAt, merge.UndoneBy, merge.UndoneAt));
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction (it mixes bulk updates and tracked changes), committed only when it succeeds.</summary>
+    private static Task<T> InTransactionAsync<T>(CrmDbContext db, CancellationToken cancellationToken, Func<CancellationToken, Task<T>> work) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var result = await work(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, cancellationToken);
+
+    private static async Task<Dictionary<Guid, CustomerCard>> CardsAsync(CrmDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        var customers = await db.Customers.AsNoTracking().Where(c => wanted.Contains(c.Id)).ToListAsync(cancellationToken);
+        var identities = await db.CustomerIdentities.AsNoTracking().Where(i => wanted.Contains(i.CustomerId)).ToListAsync(cancellationToken);
+        return customers.ToDictionary(c => c.Id, c => new CustomerCard(
+            c.Id, c.DisplayName, c.Influence, identities.Where(i => i.CustomerId == c.Id).OrderBy(i => i.FirstSeenAt).Select(IdentityView.From).ToList()));
+    }
+}

@@ -1,0 +1,172 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SocialEnterprise.Domain.Listening;
+
+namespace SocialEnterprise.Api.Listening;
+
+/// <summary>
+/// The channels' webhook: <c>POST /api/ingest/{channel}</c>, signed with the channel's secret. An event is answered
+/// only once it is committed to PostgreSQL, and the same external id twice is one event.
+/// </summary>
+public static class IngestApi
+{
+    public const string RateLimitPolicy = "ingest";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public static void AddIngestion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(RateLimitPolicy, http =>
+            {
+                var options = http.RequestServices.GetRequiredService<IOptions<IngestOptions>>().Value;
+                var channel = http.Request.RouteValues["channel"] as string ?? "";
+                return RateLimitPartition.GetTokenBucketLimiter(
+                    IngestChannels.All.Contains(channel) ? channel : "unknown",
+                    _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = options.Burst,
+                        TokensPerPeriod = Math.Max(1, options.PermitsPerSecond / 10),
+                        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                        QueueLimit = 0,
+                    });
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = "1";
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many events",
+                        Detail = "This channel sends faster than it may; retry after the given seconds. Nothing was stored.",
+                    },
+                });
+            };
+        });
+    }
+
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("api/ingest/{channel}", AcceptAsync)
+            .WithTags("Ingest")
+            .WithSummary("Accept a channel event (signed with X-Signature-256); answered once it is durably stored")
+            .WithDescription(
+                "Channels: x, facebook, linkedin, reviews, community, email, chat. 202 {id, duplicate:false} when new; " +
+                "200 {id, duplicate:true} when the channel's externalId was already accepted; 401 without a valid signature; " +
+                "400 naming each invalid field; 413 over 256 KiB; 429 when the channel exceeds its rate.")
+            .Accepts<IngestEventRequest>("application/json")
+            .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
+            .Produces<IngestAccepted>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy);
+        return app;
+    }
+
+    public static async Task<Results<Accepted<IngestAccepted>, Ok<IngestAccepted>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        string channel, HttpRequest request, IOptions<IngestOptions> options, NpgsqlDataSource dataSource, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!IngestChannels.All.Contains(channel))
+        {
+            return Problem(StatusCodes.Status404NotFound, "Unknown channel",
+                $"Events are accepted on: {string.Join(", ", IngestChannels.All.Order(StringComparer.Ordinal))}.");
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Event too large", $"An event body is at most {Extensions.MaxRequestBodyBytes / 1024} KiB.");
+        }
+
+        if (!IngestSignature.IsValid(options.Value.Secrets[channel], body, request.Headers[IngestSignature.HeaderName]))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Invalid signature",
+                $"{IngestSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the raw body with the {channel} channel's secret>.");
+        }
+
+        IngestEventRequest? ingestEvent;
+        try
+        {
+            ingestEvent = JsonSerializer.Deserialize<IngestEventRequest>(body, JsonOptions);
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path ? path[2..] : "body";
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = [field == "body" ? "Not valid JSON." : "Not a valid value for this field."] },
+                title: "The event is not valid JSON");
+        }
+
+        var now = time.GetUtcNow();
+        if (ingestEvent is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["An event object is required."] });
+        }
+
+        var errors = IngestEventValidator.Validate(ingestEvent, now);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The event has invalid fields");
+        }
+
+        var (id, duplicate) = await IngestQueue.AcceptAsync(dataSource, channel, ingestEvent, now, cancellationToken);
+        return duplicate
+            ? TypedResults.Ok(new IngestAccepted(id, Duplicate: true))
+            : TypedResults.Accepted((string?)null, new IngestAccepted(id, Duplicate: false));
+    }
+
+    /// <summary>The raw body (the signature covers its exact bytes), or null when it is over the limit.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        const int limit = Extensions.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, limit + 1 - length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > limit)
+                {
+                    return null;
+                }
+            }
+
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Domain.Persistence;
+
+namespace SocialEnterprise.Api.Listening;
+
+/// <summary>
+/// What did not become a conversation: events the noise filter dropped (kept with the reason, restorable to the inbox)
+/// and events parked after repeated failures (for admins, replayable).
+/// </summary>
+public static class IntakeReviewApi
+{
+    public static IEndpointRouteBuilder MapIntakeReviewApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/ingest").WithTags("Ingest");
+
+        var filtered = api.MapGroup("/filtered").RequireTriage();
+        filtered.MapGet("/", FilteredAsync).RequirePermission(Permission.Read)
+            .WithSummary("Events the noise filter dropped, newest first, each with the rule and the reason");
+        filtered.MapPost("/{id:guid}/restore", RestoreAsync).RequirePermission(Permission.Write)
+            .WithSummary("Restore a filtered event to the inbox: it is carried again with the filter off for it");
+
+        var parked = api.MapGroup("/parked").RequirePermission(Permission.Administer);
+        parked.MapGet("/", ParkedAsync).WithSummary("Events parked after repeated failures, with their last error");
+        parked.MapPost("/{id:guid}/replay", ReplayAsync).WithSummary("Put a parked event back in the queue for a fresh set of attempts");
+        return app;
+    }
+
+    public static Task<Ok<IntakeEventPage>> FilteredAsync(CrmDbContext db, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
+        PageAsync(db, IngestEventStatus.Filtered, channel, limit, offset, cancellationToken);
+
+    public static Task<Ok<IntakeEventPage>> ParkedAsync(CrmDbContext db, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
+        PageAsync(db, IngestEventStatus.Parked, channel, limit, offset, cancellationToken);
+
+    public static Task<Results<Accepted, NotFound, ProblemHttpResult>> RestoreAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        RequeueAsync(id, user, http, db, time, AuditActions.FilteredEventRestored, (e, now) => e.Restore(now), "filtered", cancellationToken);
+
+    public static Task<Results<Accepted, NotFound, ProblemHttpResult>> ReplayAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        RequeueAsync(id, user, http, db, time, AuditActions.ParkedEventReplayed, (e, now) => e.Replay(now), "parked", cancellationToken);
+
+    private static async Task<Ok<IntakeEventPage>> PageAsync(
+        CrmDbContext db, IngestEventStatus status, string? channel, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var query = db.IngestEvents.AsNoTracking().Where(e => e.Status == status);
+        if (channel is not null)
+        {
+            query = query.Where(e => e.Channel == channel);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var events = await query.OrderByDescending(e => e.ReceivedAt).Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new IntakeEventPage(events.ConvertAll(IntakeEventView.From), total));
+    }
+
+    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> RequeueAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, string action,
+        Func<IngestEvent, DateTimeOffset, bool> requeue, string expected, CancellationToken cancellationToken)
+    {
+        var ingestEvent = await db.IngestEvents.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (ingestEvent is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        if (!requeue(ingestEvent, now))
+        {
+            return TypedResults.Problem(
+                $"The event is {ingestEvent.Status.ToString().ToLowerInvariant()}, not {expected}.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to do");
+        }
+
+        var caller = Caller.From(user);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, action, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.FilterReason ?? ingestEvent.LastError));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/ingest/{ingestEvent.Channel}");
+    }
+}

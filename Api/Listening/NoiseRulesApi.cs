@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Filtering;
+using SocialEnterprise.Domain.Persistence;
+
+namespace SocialEnterprise.Api.Listening;
+
+/// <summary>The noise filter's rules: read by whoever triages, changed by admins, every change audited.</summary>
+public static class NoiseRulesApi
+{
+    public static IEndpointRouteBuilder MapNoiseRulesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/noise-rules").WithTags("Noise filter");
+        api.MapGet("/", ListAsync).RequirePermission(Permission.Read).RequireTriage().WithSummary("The noise filter's rules");
+        api.MapPost("/", CreateAsync).RequirePermission(Permission.Administer).WithSummary("Add a rule");
+        api.MapPut("/{id:guid}", ChangeAsync).RequirePermission(Permission.Administer).WithSummary("Change a rule (or switch it off)");
+        api.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permission.Administer).WithSummary("Delete a rule");
+        return app;
+    }
+
+    public static async Task<Ok<List<NoiseRuleView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var rules = await db.NoiseRules.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Pattern).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rules.ConvertAll(NoiseRuleView.From));
+    }
+
+    public static async Task<Results<Created<NoiseRuleView>, ValidationProblem>> CreateAsync(
+        NoiseRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = NoiseRule.Validate(request.Kind, request.Pattern, request.Description);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var caller = Caller.From(user);
+        var now = time.GetUtcNow();
+        var rule = NoiseRule.New(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? true, caller.Name, now);
+        db.NoiseRules.Add(rule);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoiseRuleCreated, $"noise-rule/{rule.Id}", Describe(rule)));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/noise-rules/{rule.Id}", NoiseRuleView.From(rule));
+    }
+
+    public static async Task<Results<Ok<NoiseRuleView>, NotFound, ValidationProblem>> ChangeAsync(
+        Guid id, NoiseRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = NoiseRule.Validate(request.Kind, request.Pattern, request.Description);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var rule = await db.NoiseRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (rule is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var caller = Caller.From(user);
+        var now = time.GetUtcNow();
+        var before = Describe(rule);
+        rule.Change(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? rule.Enabled, caller.Name, now);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoiseRuleChanged, $"noise-rule/{rule.Id}", $"{before} -> {Describe(rule)}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(NoiseRuleView.From(rule));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var rule = await db.NoiseRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (rule is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var caller = Caller.From(user);
+        var now = time.GetUtcNow();
+        db.NoiseRules.Remove(rule);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoiseRuleDeleted, $"noise-rule/{rule.Id}", Describe(rule)));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static string Describe(NoiseRule rule) => $"{rule.Kind} \"{rule.Pattern}\" {(rule.Enabled ? "on" : "off")}";
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Staff;
+
+namespace SocialEnterprise.Api.Listening;
+
+/// <summary>The topic catalogue the classifier matches messages against: read by all staff, edited by admins.</summary>
+public static class TopicsApi
+{
+    private static readonly IReadOnlySet<string> Departments = Department.Standard.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+
+    public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/topics").WithTags("Topics");
+        api.MapGet("/", ListAsync).RequirePermission(Permission.Read).WithSummary("The topic catalogue, in matching order");
+        api.MapPost("/", CreateAsync).RequirePermission(Permission.Administer).WithSummary("Add a topic with its keywords and department");
+        api.MapPut("/{key}", ChangeAsync).RequirePermission(Permission.Administer).WithSummary("Change a topic's name, department or keywords");
+        api.MapDelete("/{key}", DeleteAsync).RequirePermission(Permission.Administer).WithSummary("Delete a topic (classified messages keep theirs)");
+        return app;
+    }
+
+    public static async Task<Ok<List<TopicView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
+        return TypedResults.Ok(topics.ConvertAll(TopicView.From));
+    }
+
+    public static async Task<Results<Created<TopicView>, ValidationProblem>> CreateAsync(
+        TopicRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = CatalogueTopic.Validate(request.Key ?? "", request.Name, request.Department, request.Keywords, Departments);
+        if (errors.Count == 0 && await db.Topics.AnyAsync(t => t.Key == request.Key, cancellationToken))
+        {
+            errors["key"] = ["A topic with this key exists."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var caller = Caller.From(user);
+        var now = time.GetUtcNow();
+        var position = (await db.Topics.MaxAsync(t => (int?)t.Position, cancellationToken) ?? -1) + 1;
+        var topic = CatalogueTopic.New(request.Key!, request.Name!, request.Department!, request.Keywords!, position, caller.Name, now);
+        db.Topics.Add(topic);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicCreated, $"topic/{topic.Key}", Describe(topic)));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/topics/{topic.Key}", TopicView.From(topic));
+    }
+
+    public static async Task<Results<Ok<TopicView>, NotFound, ValidationProblem>> ChangeAsync(
+        string key, TopicRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = CatalogueTopic.Validate(null, request.Name, request.Department, request.Keywords, Departments);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var topic = await db.Topics.SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
+        if (topic is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var caller = Caller.From(user);
+        var now = time.GetUtcNow();
+        var before = Describe(topic);
+        topic.Change(request.Name!, request.Department!, request.Keywords!, caller.Name, now);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicChanged, $"topic/{topic.Key}", $"{before} -> {Describe(topic)}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(TopicView.From(topic));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        string key, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var topic = await db.Topics.SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
+        if (topic is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var caller = Caller.From(user);
+        var now = time.GetUtcNow();
+        db.Topics.Remove(topic);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicDeleted, $"topic/{topic.Key}", Describe(topic)));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static string Describe(CatalogueTopic topic) => $"{topic.Name} -> {topic.Department}: {string.Join(", ", topic.Keywords)}";
+}
