@@ -96,8 +96,7 @@ public sealed record TrafficSnapshot(
         line.Append(CultureInfo.InvariantCulture, $"[{elapsed.TotalSeconds,5:0} s] sent {Sent}  accepted {Accepted}  duplicates {Duplicates}  rejected {RejectedTotal}");
         if (Rejected.Count > 0)
         {
-            line.Append(" (").AppendJoin(", ", Rejected.Select(pair =>
-                string.Create(CultureInfo.InvariantCulture, $"{(pair.Key == IngestResult.NoAnswer ? "no answer" : pair.Key)}: {pair.Value}"))).Append(')');
+            line.Append(" (").Append(RejectedByStatus()).Append(')');
         }
 
         line.Append(CultureInfo.InvariantCulture, $"  throttled {Throttled}  skipped {Skipped}  in flight {InFlight}");
@@ -108,4 +107,10 @@ public sealed record TrafficSnapshot(
 
         return line.ToString();
     }
+
+    /// <summary>The rejections by status, <c>401: 2, no answer: 1</c>, or <c>none</c>.</summary>
+    public string RejectedByStatus() => Rejected.Count == 0
+        ? "none"
+        : string.Join(", ", Rejected.Select(pair =>
+            string.Create(CultureInfo.InvariantCulture, $"{(pair.Key == IngestResult.NoAnswer ? "no answer" : pair.Key)}: {pair.Value}")));
 }
