@@ -252,7 +252,7 @@ internal static class MessageTemplates
         "WIN A FREE IPHONE!!!!!!!! click here http://free-prizes.example/{code}",
         "nice post!!!!!!!! visit my page for more 🔥🔥🔥🔥🔥",
         "Northwind Hub 90% off replica ➡ http://deals-outlet.example/{code}",
-        "Invest in $MOONCOIN before it's too late 🚀🌕 100x guaranteed",
+        "New crypto $MOONCOIN: get in before it's too late 🚀🌕 100x guaranteed",
         "follow me follow me follow me follow me",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
     ];
