@@ -1,6 +1,26 @@
 using System.Runtime.InteropServices;
 using SocialEnterprise.LocalRunner;
 using SocialEnterprise.Shared;
+using SocialEnterprise.Simulator;
+
+RunnerArguments arguments;
+try
+{
+    arguments = RunnerArguments.Parse(args);
+}
+catch (ArgumentException invalid)
+{
+    Console.Error.WriteLine(invalid.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(RunnerArguments.Usage);
+    return 2;
+}
+
+if (arguments.Help)
+{
+    Console.WriteLine(RunnerArguments.Usage);
+    return 0;
+}
 
 var log = RunnerLog.Console();
 var options = LocalStackOptions.FromEnvironment(RepositoryRoot.Find(AppContext.BaseDirectory), Environment.GetEnvironmentVariable);
@@ -34,9 +54,33 @@ try
     log.Line("runner", "");
     log.Line("runner", "Ctrl-C stops everything.");
 
-    var exited = await stack.WaitForAnyExitAsync(stopping.Token);
-    log.Line("runner", $"{exited} exited on its own; stopping the rest");
-    return 1;
+    // The simulation stops with the runner, and also when a service exits on its own.
+    using var simulating = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+    var simulation = arguments.SimulateRate is { } rate
+        ? Simulation.RunAsync(new SimulatorArguments { Api = stack.ApiUrl, Rate = rate }, line => log.Line("simulator", line), simulating.Token)
+        : null;
+    try
+    {
+        var exited = await stack.WaitForAnyExitAsync(stopping.Token);
+        log.Line("runner", $"{exited} exited on its own; stopping the rest");
+        return 1;
+    }
+    finally
+    {
+        await simulating.CancelAsync();
+        if (simulation is not null)
+        {
+            try
+            {
+                await simulation;
+            }
+            catch (Exception exception)
+            {
+                // The services must still be stopped cleanly, whatever went wrong with the traffic.
+                log.Line("simulator", $"stopped with an error: {exception.Message}");
+            }
+        }
+    }
 }
 catch (PrerequisiteMissingException missing)
 {

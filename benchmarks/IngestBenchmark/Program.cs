@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Reflection;
+using Npgsql;
+using SocialEnterprise.IngestBenchmark;
+using SocialEnterprise.LocalRunner;
+using SocialEnterprise.Shared;
+using SocialEnterprise.Simulator.Sending;
+using SocialEnterprise.Simulator.Traffic;
+
+// Starts a private stack (durable, as ./run.sh runs it) on free ports, then measures ingestion through the real
+// processes: 1. max throughput of POST /api/ingest/{channel} from concurrent callers, and how fast the Workers drain
+// the backlog it leaves; 2. at a steady rate, the time from received to processed of every event.
+IngestBenchmarkArguments arguments;
+try
+{
+    arguments = IngestBenchmarkArguments.Parse(args);
+}
+catch (ArgumentException invalid)
+{
+    Console.Error.WriteLine(invalid.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(IngestBenchmarkArguments.Usage);
+    return 2;
+}
+
+if (arguments.Help)
+{
+    Console.WriteLine(IngestBenchmarkArguments.Usage);
+    return 0;
+}
+
+var configuration = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+var directory = Path.Combine(Path.GetTempPath(), $"socialenterprise-ingest-benchmark-{Guid.NewGuid():N}");
+var options = LocalStackOptions.OnFreePorts(RepositoryRoot.Find(AppContext.BaseDirectory), directory, configuration, durable: true);
+var time = TimeProvider.System;
+var run = TrafficGenerator.NewRunId();
+var phase = TimeSpan.FromSeconds(arguments.Seconds);
+void Print(string line) => Console.WriteLine(line);
+string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+Print(Invariant($"Ingest benchmark ({configuration} build, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, run {run})"));
+if (configuration != "Release")
+{
+    Print("  not a Release build: the figures are not representative (dotnet run -c Release ...)");
+}
+
+var exitCode = 0;
+await using (var stack = await LocalStack.StartAsync(options, new RunnerLog(TextWriter.Null, color: false), CancellationToken.None))
+{
+    await using var database = NpgsqlDataSource.Create(stack.Postgres.ConnectionString(Resources.Database));
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+    var client = new IngestClient(http, stack.ApiUrl, IngestClient.DevelopmentSecret, time);
+    var phases = new IngestPhases(client, new IngestEventsTable(database), time, Print);
+    Print($"Private stack up: Api {stack.ApiUrl}, data in {directory}");
+
+    var first = await client.SendAsync(new TrafficGenerator(1, $"{run}p", time).Next(), CancellationToken.None);
+    if (first.Status is not (200 or 202))
+    {
+        Print(first.Status switch
+        {
+            404 => "The Api answers 404 to POST /api/ingest/{channel}: this build has no ingest endpoint yet.",
+            401 => $"The Api refuses the signature (401): it must accept the channel secret '{IngestClient.DevelopmentSecret}' the local runner documents.",
+            IngestResult.NoAnswer => "The Api did not answer POST /api/ingest/{channel}.",
+            var status => $"The Api answers {status} to a valid signed event; nothing to measure.",
+        });
+        exitCode = 1;
+    }
+    else
+    {
+        // JIT, connection pools and query plans warm up outside the measured phases.
+        await phases.FlatOutAsync(new TrafficGenerator(1, $"{run}w", time), Math.Min(8, arguments.Callers), TimeSpan.FromSeconds(3), prepared: 2_000);
+        await phases.DrainAsync($"sim-{run}w-");
+
+        Print("");
+        Print(Invariant($"1. Max throughput: {arguments.Callers} concurrent callers posting signed events for {arguments.Seconds} s"));
+        var flatOut = new TrafficGenerator(1, $"{run}a", time);
+        var (totals, elapsed) = await phases.FlatOutAsync(flatOut, arguments.Callers, phase, prepared: (int)Math.Min(200_000, arguments.Seconds * 3_000L));
+        var acceptedPerSecond = Figures.PerSecond(totals.Accepted, elapsed);
+        Print(Invariant($"   posted {Figures.Count(totals.Sent)}: {Figures.Count(totals.Accepted)} accepted (202), {Figures.Count(totals.Duplicates)} duplicates (200), {Figures.Count(totals.RejectedTotal)} rejected"));
+        Print($"   accepted/s:            {Figures.Count(acceptedPerSecond),8}    {Figures.AtLeast(acceptedPerSecond, Figures.AcceptedPerSecondTarget, "/s")}");
+        Print($"   accept latency:        {totals.Window}");
+        Print($"   errors by status:      {totals.RejectedByStatus()}; 429 answers waited out and retried: {Figures.Count(totals.Throttled)}");
+
+        var (backlog, left, drained) = await phases.DrainAsync(flatOut.ExternalIdPrefix);
+        var workerRate = Figures.PerSecond(backlog - left, drained);
+        Print(left > 0
+            ? Invariant($"   workers:               {Figures.Count(workerRate),8} processed/s; {Figures.Count(left)} of a backlog of {Figures.Count(backlog)} still pending after {drained.TotalSeconds:0} s")
+            : backlog >= acceptedPerSecond
+                ? Invariant($"   workers:               {Figures.Count(workerRate),8} processed/s draining a backlog of {Figures.Count(backlog)} in {drained.TotalSeconds:0.0} s")
+                : Invariant($"   workers:               kept up while posting (backlog {Figures.Count(backlog)} when posting stopped): their capacity is above {Figures.Count(acceptedPerSecond)}/s"));
+
+        Print("");
+        Print(Invariant($"2. Steady rate: {arguments.Rate:0.##} events/s for {arguments.Seconds} s, then until every accepted event has left 'Pending'"));
+        var steady = new TrafficGenerator(1, $"{run}b", time);
+        var steadyTotals = await phases.SteadyAsync(steady, arguments.Rate, phase);
+        var (_, stillPending, _) = await phases.DrainAsync(steady.ExternalIdPrefix);
+        var table = new IngestEventsTable(database);
+        var statuses = await table.CountByStatusAsync(steady.ExternalIdPrefix, CancellationToken.None);
+        var latency = await table.ProcessingLatencyAsync(steady.ExternalIdPrefix, CancellationToken.None);
+        Print(Invariant($"   {Figures.Count(steadyTotals.Accepted)} accepted; in ingest_events: {string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {Figures.Count(s.Value)}"))}"));
+        if (stillPending > 0)
+        {
+            Print($"   {Figures.Count(stillPending)} still 'Pending' after the drain timeout: the latency below leaves them out");
+        }
+
+        Print($"   received -> processed: {latency}");
+        Print($"                          {Figures.Below(latency.P95, Figures.SteadyP95TargetMilliseconds, " ms")} (p95)");
+    }
+}
+
+Directory.Delete(directory, recursive: true);
+return exitCode;
