@@ -97,3 +97,6 @@ catch (Exception exception) when (exception is TimeoutException or InvalidOperat
     log.Line("runner", $"could not start: {exception.Message}");
     return 1;
 }
+
+/// <summary>The entry point; internal, so that test projects referencing this one see only the Api's or the Workers' Program.</summary>
+internal partial class Program;

@@ -32,3 +32,6 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 
 var total = await Simulation.RunAsync(arguments, Console.WriteLine, stopping.Token);
 return total.Sent > 0 && total.Accepted + total.Duplicates == 0 ? 1 : 0;
+
+/// <summary>The entry point; internal, so that test projects referencing this one see only the Api's or the Workers' Program.</summary>
+internal partial class Program;

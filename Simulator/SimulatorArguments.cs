@@ -1,6 +1,5 @@
 using System.Globalization;
 using SocialEnterprise.Shared;
-using SocialEnterprise.Simulator.Sending;
 
 namespace SocialEnterprise.Simulator;
 
@@ -34,7 +33,7 @@ public sealed record SimulatorArguments
 
     public TimeSpan? Duration { get; init; }
 
-    public string Secret { get; init; } = IngestClient.DevelopmentSecret;
+    public string Secret { get; init; } = IngestSettings.DevSecret;
 
     public int Seed { get; init; } = 1;
 

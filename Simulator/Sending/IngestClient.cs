@@ -28,8 +28,6 @@ public sealed record IngestResult(int Status, TimeSpan Elapsed, TimeSpan Total, 
 /// </summary>
 public sealed class IngestClient
 {
-    public const string DevelopmentSecret = "dev-secret";
-
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan WaitWithoutRetryAfter = TimeSpan.FromSeconds(1);

@@ -49,7 +49,7 @@ await using (var stack = await LocalStack.StartAsync(options, new RunnerLog(Text
 {
     await using var database = NpgsqlDataSource.Create(stack.Postgres.ConnectionString(Resources.Database));
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-    var client = new IngestClient(http, stack.ApiUrl, IngestClient.DevelopmentSecret, time);
+    var client = new IngestClient(http, stack.ApiUrl, IngestSettings.DevSecret, time);
     var phases = new IngestPhases(client, new IngestEventsTable(database), time, Print);
     Print($"Private stack up: Api {stack.ApiUrl}, data in {directory}");
 
@@ -59,7 +59,7 @@ await using (var stack = await LocalStack.StartAsync(options, new RunnerLog(Text
         Print(first.Status switch
         {
             404 => "The Api answers 404 to POST /api/ingest/{channel}: this build has no ingest endpoint yet.",
-            401 => $"The Api refuses the signature (401): it must accept the channel secret '{IngestClient.DevelopmentSecret}' the local runner documents.",
+            401 => $"The Api refuses the signature (401): it must accept the channel secret '{IngestSettings.DevSecret}' the local runner documents.",
             IngestResult.NoAnswer => "The Api did not answer POST /api/ingest/{channel}.",
             var status => $"The Api answers {status} to a valid signed event; nothing to measure.",
         });
