@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
@@ -18,8 +19,11 @@ namespace SocialEnterprise.Api.IntegrationTests;
 /// The Api in-process (WebApplicationFactory) against the real PostgreSQL and Redis of this test assembly, with a
 /// database of its own, migrated by the Api itself as it starts.
 /// </summary>
-public sealed class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLifetime
+public class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLifetime
 {
+    /// <summary>Every channel's webhook secret in these tests.</summary>
+    public const string ChannelSecret = "integration-channel-secret";
+
     /// <summary>The key the Api seeds as its development admin key (every scope).</summary>
     public const string Key = "integration-test-key";
     public const string KeyName = AccessSeeder.DevAdminKeyName;
@@ -32,7 +36,7 @@ public sealed class ApiFixture(PostgresFixture postgres, RedisFixture redis) : I
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         DatabaseConnectionString = await postgres.CreateDatabaseAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
@@ -41,9 +45,15 @@ public sealed class ApiFixture(PostgresFixture postgres, RedisFixture redis) : I
             .UseSetting($"ConnectionStrings:{Resources.Cache}", redis.ConnectionString)
             .UseSetting("Auth:SigningKey", SigningKey)
             .UseSetting("Seed:DevAdminKey", Key)
-            .UseSetting("Seed:DemoCompany", "true"));
+            .UseSetting("Seed:DemoCompany", "true")
+            .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
+                IngestSettings.Channels.Select(channel => KeyValuePair.Create<string, string?>($"Ingest:Secrets:{channel}", ChannelSecret))))
+            .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings)));
         _ = _factory.Server;
     }
+
+    /// <summary>Settings a derived fixture adds or overrides.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     public HttpClient CreateClient(string? key = Key)
     {
@@ -82,7 +92,7 @@ public sealed class ApiFixture(PostgresFixture postgres, RedisFixture redis) : I
 
     public T Service<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {

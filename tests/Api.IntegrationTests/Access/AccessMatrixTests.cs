@@ -15,24 +15,53 @@ namespace SocialEnterprise.Api.IntegrationTests.Access;
 public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     /// <summary>What each endpoint requires; <c>null</c> means it is public.</summary>
-    private static readonly Dictionary<string, Permission?> Matrix = new()
+    private static readonly Dictionary<string, Requirement?> Matrix = new()
     {
         ["ANY /health"] = null,
         ["ANY /alive"] = null,
         ["GET /openapi/{documentName}.json"] = null,
-        ["POST /api/probes/"] = Permission.Write,
-        ["GET /api/probes/{id:guid}"] = Permission.Read,
-        ["GET /api/probes/"] = Permission.Read,
-        ["GET /api/system/status"] = Permission.Read,
-        ["GET /api/me"] = Permission.Read,
-        ["ANY /hubs/events/negotiate"] = Permission.Read,
-        ["ANY /hubs/events"] = Permission.Read,
-        ["GET /api/admin/api-keys/"] = Permission.Administer,
-        ["POST /api/admin/api-keys/"] = Permission.Administer,
-        ["DELETE /api/admin/api-keys/{id:guid}"] = Permission.Administer,
-        ["GET /api/admin/audit/"] = Permission.Administer,
-        ["GET /api/admin/audit/export"] = Permission.Administer,
+        ["POST /api/probes/"] = new(Permission.Write),
+        ["GET /api/probes/{id:guid}"] = new(Permission.Read),
+        ["GET /api/probes/"] = new(Permission.Read),
+        ["GET /api/system/status"] = new(Permission.Read),
+        ["GET /api/me"] = new(Permission.Read),
+        ["ANY /hubs/events/negotiate"] = new(Permission.Read),
+        ["ANY /hubs/events"] = new(Permission.Read),
+        ["GET /api/admin/api-keys/"] = new(Permission.Administer),
+        ["POST /api/admin/api-keys/"] = new(Permission.Administer),
+        ["DELETE /api/admin/api-keys/{id:guid}"] = new(Permission.Administer),
+        ["GET /api/admin/audit/"] = new(Permission.Administer),
+        ["GET /api/admin/audit/export"] = new(Permission.Administer),
+        // Channels prove who they are with the signature, never with a bearer: no signature, 401 for everyone.
+        ["POST /api/ingest/{channel}"] = Requirement.Signature,
+        ["GET /api/ingest/filtered/"] = new(Permission.Read, Triage: true),
+        ["POST /api/ingest/filtered/{id:guid}/restore"] = new(Permission.Write, Triage: true),
+        ["GET /api/ingest/parked/"] = new(Permission.Administer),
+        ["POST /api/ingest/parked/{id:guid}/replay"] = new(Permission.Administer),
+        ["GET /api/noise-rules/"] = new(Permission.Read, Triage: true),
+        ["POST /api/noise-rules/"] = new(Permission.Administer),
+        ["PUT /api/noise-rules/{id:guid}"] = new(Permission.Administer),
+        ["DELETE /api/noise-rules/{id:guid}"] = new(Permission.Administer),
+        ["GET /api/topics/"] = new(Permission.Read),
+        ["POST /api/topics/"] = new(Permission.Administer),
+        ["PUT /api/topics/{key}"] = new(Permission.Administer),
+        ["DELETE /api/topics/{key}"] = new(Permission.Administer),
+        ["GET /api/conversations/"] = new(Permission.Read),
+        ["GET /api/conversations/{id:guid}"] = new(Permission.Read),
+        ["POST /api/conversations/{id:guid}/status"] = new(Permission.Write),
+        ["PUT /api/conversations/{id:guid}/follow"] = new(Permission.Write),
+        ["DELETE /api/conversations/{id:guid}/follow"] = new(Permission.Write),
+        ["GET /api/customers/{id:guid}"] = new(Permission.Read),
+        ["PUT /api/customers/{id:guid}/identities/{identityId:guid}/consent"] = new(Permission.Write),
+        ["GET /api/customers/merge-suggestions"] = new(Permission.Read, Triage: true),
+        ["POST /api/customers/merge-suggestions/{id:guid}/dismiss"] = new(Permission.Write, Triage: true),
+        ["GET /api/customers/merges"] = new(Permission.Read, Triage: true),
+        ["POST /api/customers/merges"] = new(Permission.Write, Triage: true),
+        ["POST /api/customers/merges/{id:guid}/undo"] = new(Permission.Write, Triage: true),
     };
+
+    /// <summary>Who works the untriaged intake, written out: admins, managers, agents, and keys that may read everything.</summary>
+    private static readonly HashSet<string> Triagers = ["admin", "manager", "agent", "key:read", "key:admin"];
 
     /// <summary>What each caller may do, written out rather than asked of the code under test.</summary>
     private static readonly Dictionary<string, Permission[]> Callers = new()
@@ -73,8 +102,8 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
             {
                 var status = await CallAsync(endpoint, bearer);
                 var expected = required is null ? "through"
-                    : Unauthenticated.Contains(caller) ? "401"
-                    : Callers[caller].Contains(required.Value) ? "through"
+                    : required.Signed || Unauthenticated.Contains(caller) ? "401"
+                    : Callers[caller].Contains(required.Permission) && (!required.Triage || Triagers.Contains(caller)) ? "through"
                     : "403";
                 var actual = status switch
                 {
@@ -132,9 +161,12 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         method = method == "ANY" ? route.StartsWith("/hubs", StringComparison.Ordinal) ? "POST" : "GET" : method;
         var path = route
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{identityId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{channel}", "x", StringComparison.Ordinal)
+            .Replace("{key}", "no-such-topic", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             var body = route.Contains("api-keys", StringComparison.Ordinal) ? """{"name":"from the matrix","scopes":["read"]}""" : "{}";
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -168,4 +200,10 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         },
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
     });
+
+    /// <summary>What an endpoint asks of its caller: a permission, maybe the triage role, or a channel signature.</summary>
+    private sealed record Requirement(Permission Permission, bool Triage = false, bool Signed = false)
+    {
+        public static readonly Requirement Signature = new(Permission.Ingest, Signed: true);
+    }
 }
