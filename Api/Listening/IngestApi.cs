@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using Npgsql;
 using SocialEnterprise.Domain.Listening;
 
@@ -33,8 +34,11 @@ public static class IngestApi
                     _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = options.Burst,
+                        // Refilled ten times a second, or once per permit when there are fewer than ten a second.
                         TokensPerPeriod = Math.Max(1, options.PermitsPerSecond / 10),
-                        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                        ReplenishmentPeriod = options.PermitsPerSecond >= 10
+                            ? TimeSpan.FromMilliseconds(100)
+                            : TimeSpan.FromSeconds(1.0 / options.PermitsPerSecond),
                         QueueLimit = 0,
                     });
             });
@@ -67,6 +71,19 @@ public static class IngestApi
                 "200 {id, duplicate:true} when the channel's externalId was already accepted; 401 without a valid signature; " +
                 "400 naming each invalid field; 413 over 256 KiB; 429 when the channel exceeds its rate.")
             .Accepts<IngestEventRequest>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IngestSignature.HeaderName,
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "sha256=<lower-case hex of HMAC-SHA256(channel secret, raw body)>",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^sha256=[0-9a-f]{64}$" },
+                });
+                return Task.CompletedTask;
+            })
             .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
             .Produces<IngestAccepted>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
