@@ -72,7 +72,7 @@ public sealed partial class IngestCarrier(
                     await transaction.RollbackToSavepointAsync(Savepoint, token);
                     db.ChangeTracker.Clear();
                     var failed = await db.IngestEvents.SingleAsync(e => e.Id == ingestEvent.Id, token);
-                    failed.RecordFailure($"{exception.GetType().Name}: {exception.Message}", time.GetUtcNow(), options.Value.RetryPolicy);
+                    failed.RecordFailure(Describe(exception), time.GetUtcNow(), options.Value.RetryPolicy);
                     await db.SaveChangesAsync(token);
                     LogEventFailed(logger, ingestEvent.Channel, ingestEvent.ExternalId, failed.Attempts, failed.Status, exception);
                 }
@@ -99,6 +99,18 @@ public sealed partial class IngestCarrier(
         }
 
         return carried;
+    }
+
+    /// <summary>The whole chain, outermost first: the cause an admin needs is usually the innermost (the database's own words).</summary>
+    private static string Describe(Exception exception)
+    {
+        var causes = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            causes.Add($"{current.GetType().Name}: {current.Message}");
+        }
+
+        return string.Join(" -> ", causes);
     }
 
     /// <summary>The earliest retry or deferral still ahead (events due now belong to whoever holds them).</summary>
