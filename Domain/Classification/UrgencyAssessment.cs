@@ -1,0 +1,66 @@
+using SocialEnterprise.Domain.Listening;
+
+namespace SocialEnterprise.Domain.Classification;
+
+/// <summary>
+/// How soon a message needs an answer. Questions and complaints start at normal and rise with what they say (legal
+/// threats, safety, outages and break-ins are critical; money or access lost, being ignored, explicit urgency, formal
+/// data requests and customers leaving are high), with anger, and with a large audience watching. Praise, ideas,
+/// opinions and small talk can wait.
+/// </summary>
+internal static class UrgencyAssessment
+{
+    private const int LargeFollowing = 10_000;
+
+    public static string Assess(ClassificationInput input, string type, SentimentReading sentiment, IReadOnlyList<Token> body, List<ClassificationSignal> signals)
+    {
+        if (type is not (MessageTypes.Complaint or MessageTypes.Question))
+        {
+            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, $"a message of type {type} can wait", []));
+            return Urgencies.Low;
+        }
+
+        var rank = Urgencies.Rank(Urgencies.Normal);
+        var reasons = new Dictionary<string, (int Rank, List<string> Words)>(StringComparer.Ordinal);
+        foreach (var cue in UrgencyCues.Phrases.FindLongest(body))
+        {
+            if (cue.Length == 1 && SentimentAnalysis.IsNegated(body, cue.Start, cue.Words)
+                || TypeCues.IsMeasure(body, cue) || TypeCues.IsSupposed(body, cue.Start))
+            {
+                continue;
+            }
+
+            rank = Math.Max(rank, cue.Value.Rank);
+            if (!reasons.TryGetValue(cue.Value.Rule, out var reason))
+            {
+                reasons[cue.Value.Rule] = reason = (cue.Value.Rank, []);
+            }
+
+            reason.Words.Add(cue.Words);
+        }
+
+        foreach (var (rule, (_, words)) in reasons.OrderByDescending(reason => reason.Value.Rank))
+        {
+            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, rule, [.. words.Distinct(StringComparer.Ordinal)]));
+        }
+
+        if (type == MessageTypes.Complaint && sentiment.Angry)
+        {
+            rank = Math.Min(rank + 1, Urgencies.Rank(Urgencies.Critical));
+            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, UrgencyCues.AngerRule, [.. sentiment.Negative.Take(3), .. sentiment.Symbols.Take(2)]));
+        }
+
+        if (type == MessageTypes.Complaint && input.Followers >= LargeFollowing && !MessageKinds.Private.Contains(input.Kind ?? ""))
+        {
+            rank = Math.Max(rank, Urgencies.Rank(Urgencies.High));
+            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, UrgencyCues.ReachRule, [$"{input.Followers} followers"]));
+        }
+
+        if (signals.Count == 0 || signals[^1].Facet != ClassificationFacets.Urgency)
+        {
+            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, $"a {type} expects an answer", []));
+        }
+
+        return Urgencies.OfRank(rank);
+    }
+}
