@@ -26,7 +26,7 @@ internal static class DefaultTopics
         new("delivery", "Orders and delivery", "support",
         [
             "delivery", "deliver", "delivered", "shipping", "ship", "shipped", "shipment", "package", "parcel", "tracking",
-            "courier", "arrived", "arrive", "in transit", "dispatched", "postman", "dhl", "ups", "fedex", "ordered", "where is my order",
+            "courier", "arrived", "arrive", "in transit", "dispatched", "postman", "dhl", "ups", "fedex", "ordered", "where is my order", "order is wrong", "wrong order", "wrong item",
             "return", "returns", "packaging", "shipping address", "delivery driver",
             "lieferung", "versand", "paket", "zustellung", "geliefert", "liefern",
             "livraison", "livre", "livrez", "colis", "expedition", "suivi",
@@ -73,7 +73,7 @@ internal static class DefaultTopics
         new("performance", "Speed and responsiveness", "engineering",
         [
             "slow", "slowly", "lag", "laggy", "latency", "takes forever", "loading", "load", "timeout", "timing out", "times out",
-            "sluggish", "seconds", "unresponsive", "rate limits", "smoother",
+            "sluggish", "seconds", "unresponsive", "rate limit", "smoother",
             "langsam", "lent", "lenteur", "lento", "lenta", "traag", "demora", "lentissimo",
         ]),
         new("installation", "Setting up and connecting", "support",
@@ -122,7 +122,7 @@ internal static class DefaultTopics
         [
             "price", "prices", "pricing", "cost", "costs", "quote", "plan", "plans", "enterprise", "business plan",
             "discount", "discount code", "coupon", "promo", "sale", "upgrade", "licence", "license", "volume",
-            "expensive", "cheaper", "pricey", "value for the price", "value for money",
+            "expensive", "overpriced", "cheaper", "pricey", "wholesale", "value for the price", "value for money",
             "price increase", "student discount", "leasing", "per location", "annual billing", "for the price",
             "preis", "preise", "teuer", "angebot", "rabatt",
             "prix", "cher", "devis", "tarif", "remise",
@@ -147,7 +147,7 @@ internal static class DefaultTopics
         new("partnership", "Partnerships and campaigns", "marketing",
         [
             "partnership", "partner", "partners", "collab", "collaboration", "influencer", "sponsorship", "sponsor",
-            "campaign", "affiliate", "ambassador", "pr", "press", "media kit", "youtube", "instagram", "tiktok",
+            "campaign", "affiliate", "ambassador", "pr", "press release", "press kit", "journalist", "media kit", "youtube", "instagram", "tiktok",
             "subscribers", "followers", "expo", "booth", "reseller", "distributor",
             "vertriebspartner", "kooperation", "ansprechpartner",
             "partenariat",

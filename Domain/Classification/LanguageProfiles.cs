@@ -24,37 +24,44 @@ internal static class LanguageProfiles
         follow back agree need want make take see look use work works time day days way thing well much more other into then
         because think say going off right let should doing anything everything something buy bought tried try last next week
         weeks month home light lights tonight today watching everyone who else game
+        order product delivery shipping price quality customer service support bought working received arrived waiting refund account bulb ever never always best worst bad money purchase recommend love hate awesome amazing terrible
         """,
         """
         der die das und ist nicht ich du sie wir ihr es ein eine einen einem mit auf fur von zu den dem des im am auch aber
         wie was wo wann warum sehr schon noch nach bei seit mein meine meinen mir mich dass kann konnen habe hat haben sind
         wird werden bitte danke gibt uber oder wenn nur mehr kein keine zwei wochen los da hallo guten tag gerne wieder sich
         dauert lange sie ihnen freundlichen grussen gute super lampe
+        produkt lieferung bestellung preis qualitat kunde kundenservice funktioniert bekommen leider schnell toll vielen dank kaputt geliefert bestellt heute gestern immer nichts etwas jetzt hier dort man diese dieser dieses alle ganz sein seine unser unsere
         """,
         """
         le la les un une des du de et est sont je tu il elle nous vous ils ne pas plus que qui quoi pour avec dans sur par mon
         ma mes votre vos ce cette ces au aux mais ou tres bien merci bonjour avoir etre fait suis ai a en c l d j n s qu
         toujours alors comment pourquoi quand meme nouvelle nouveau aussi peu cordialement chez lampe serait
+        produit livraison commande prix qualite client fonctionne recu rapide aujourd hui hier depuis colis aide vraiment rien tout tous cela ca ici deja encore sans leur leurs notre nos
         """,
         """
         el la los las un una unos y es son de del que en con por para mi mis tu su sus lo le se no si muy pero como mas ya
         esta este estoy tengo tienen hay puedo donde cuando cual porque gracias hola todo nada al me semana pasada he ha
         antes jajaja jaja bueno buena alguien sabe las
+        producto envio pedido precio calidad cliente funciona recibido rapido todavia hoy ayer desde lampara ayuda tambien bien entrega llego nunca siempre ahora aqui nuestro nuestra usted ustedes eso esa ese solo
         """,
         """
         de het een en is zijn niet ik je jij u we wij ze dat die dit van voor met op te naar aan om bij maar ook nog wel geen
         mijn jullie heeft hebben kan kunnen zou worden wordt er als dan wat hoe waar wanneer waarom iemand na binnen heel erg
         goed bedankt groet hallo dag goedemiddag goedemorgen soms beetje mooie tevreden lamp
+        product levering bestelling prijs kwaliteit klant werkt ontvangen snel snelle vandaag gisteren sinds hulp echt mooi graag niets iets alles hier daar nu altijd nooit onze ons deze mij zo
         """,
         """
         il lo la i gli le un una uno e di del della dei delle che per con non sono ho hai ha abbiamo mi ti si ci mio mia
         questo questa come dove quando perche ma anche molto piu gia ancora grazie buongiorno ciao vorrei sapere qualcuno sa
         da in al alla nel nella sul cordiali saluti stata stato e
+        prodotto consegna spedizione ordine prezzo qualita cliente funziona ricevuto veloce ottimo oggi ieri lampada aiuto davvero bello bella bellissima arrivato spesso sempre solo poi tutto tutti niente qui adesso nostro nostra questi
         """,
         """
         o a os as um uma e de do da dos das em no na nos nas que com para por nao sim eu voce voces ele ela meu minha seu sua
         muito mais mas como onde quando porque obrigado obrigada ola oi tem tenho foi esta sao ser ja ainda alguem depois so
         ou ao pelo pela isso esse essa faco vem
+        produto entrega pedido preco qualidade cliente funciona recebi rapido hoje ontem desde lampada ajuda chegou otimo bom dia nunca sempre agora aqui nosso nossa voce todos tudo nada gostaria
         """,
     ];
 

@@ -30,6 +30,15 @@ internal static class TypeAnalysis
         var complaintSentences = new HashSet<int>();
         var ideaSentences = new HashSet<int>();
 
+        var contrasts = new Dictionary<int, int>();
+        for (var index = 0; index < body.Count; index++)
+        {
+            if (SentimentLexicon.Contrasts.Contains(body[index].Word))
+            {
+                contrasts.TryAdd(body[index].Sentence, index);
+            }
+        }
+
         foreach (var cue in TypeCues.Phrases.FindLongest(body))
         {
             if (cue.Value.OnlyAlone && body.Count > FewWords
@@ -41,6 +50,13 @@ internal static class TypeAnalysis
 
             // "...when the internet is down": a problem supposed, not reported.
             var weight = cue.Value.Type == MessageTypes.Complaint && TypeCues.IsSupposed(body, cue.Start) ? cue.Value.Weight / 2 : cue.Value.Weight;
+
+            // "Lovely colours, but I still can't find the timer": what follows a "but" is what the message is about.
+            if (cue.Value.Type is MessageTypes.Complaint or MessageTypes.Praise && contrasts.TryGetValue(body[cue.Start].Sentence, out var contrast))
+            {
+                weight *= cue.Start < contrast ? 0.7 : 1.3;
+            }
+
             evidence[cue.Value.Type].Add(weight, cue.Value.Rule, cue.Words);
             if (cue.Value.Type == MessageTypes.Complaint)
             {
@@ -49,6 +65,15 @@ internal static class TypeAnalysis
             else if (cue.Value.Type == MessageTypes.Idea)
             {
                 ideaSentences.Add(body[cue.Start].Sentence);
+            }
+        }
+
+        for (var index = 0; index < body.Count; index++)
+        {
+            if (TypeCues.IsRecurring(body, index))
+            {
+                evidence[MessageTypes.Complaint].Add(2, "something going wrong again and again", body[index].Word + " " + body[index + 1].Word);
+                complaintSentences.Add(body[index].Sentence);
             }
         }
 

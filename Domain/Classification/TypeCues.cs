@@ -33,9 +33,14 @@ internal static class TypeCues
         same issue, third time, cancelling, canceling, marked as delivered, says delivered, shows as delivered, not here,
         never showed up, didnt show up, never signed up, stop sending, without my consent, fourth time, fourth email, third email, never buying, never again, dangerous, smoking, sparked,
         overheating, ruined, what is going on, whats going on, what the hell, wtf, are you kidding, is this a joke,
-        absolute joke, how is this, not what, no refund, refused, rude,
+        absolute joke, how is this, not what, no refund, refused, rude, fell apart, falling apart, came apart, do not buy, dont buy,
+        drives me crazy, driving me crazy, drives me nuts, logs me out, by itself, wont let me, doesnt let me, does not let me,
+        will not let me, still have no, still dont have, still havent got, please refund, wrong item, still cant, still cannot,
+        got the wrong, sent the wrong, sent me the wrong, received the wrong, wrong size, si blocca, si spegne,
         funktioniert nicht, geht nicht, kaputt, defekt, warte seit, verbindet sich nicht, enttauscht, argerlich, beschwerde,
-        was ist da los, ne marche pas, ne marche plus, ne fonctionne pas, ne fonctionne plus, ne s allume plus, pas arrive,
+        was ist da los, geht nicht an, ne s allume pas, no enciende, no se enciende, no prende, gaat niet aan, non si accende,
+        nao liga, nao chegou, no llego, non e arrivato, non e ancora arrivato, nicht angekommen, niet aangekomen, nog niet ontvangen,
+        pas encore recu, ne marche pas, ne marche plus, ne fonctionne pas, ne fonctionne plus, ne s allume plus, pas arrive,
         n est toujours pas, pas recu, casse, cassee, defectueux, decu, decue, mauvaise qualite, en panne, inacceptable, arnaque,
         plainte, no funciona, no ha llegado, no llega, todavia no, roto, rota, llego roto, llego rota, decepcionado, decepcionada,
         defectuoso, estafa, queja, werkt niet, doet het niet, kapot, dubbel betaald, teleurgesteld, niet ontvangen,
@@ -46,7 +51,8 @@ internal static class TypeCues
         """
         refund, refunds, money back, price increase, cancelled, canceled, error, bug, glitch, freezes, froze, frozen,
         flicker*, stuck, timing out, times out, timeout, ridiculous, joke, seriously, cracked, drains, barely lasts,
-        looks cheap, again, lost, wrong, missing, how hard,
+        looks cheap, again, lost, wrong, missing, how hard, unable to, mistake, gutted, scaring, scary, cant find, cannot find,
+        so long, taking so long, takes so long, so lange, tant de temps, tanto tiempo, zo lang, cosi tanto, tanto tempo, not so much,
         ruckerstattung, nicht erhalten, nicht mehr, toujours pas, remboursement, reembolso, terugstorten, rimborso, in ritardo,
         ritardo, errore, atrasado, defeito, lento, lenta, slow, laggy, lag, late, delayed
         """),
@@ -74,7 +80,8 @@ internal static class TypeCues
         ware schon, ware toll, ware super, ware cool, ware gut, ware praktisch, bitte fugt, vorschlag, idee, ce serait bien,
         ce serait genial, serait bien, serait genial, serait top, pourriez vous ajouter, seria genial, seria bueno, estaria bien,
         sugerencia, deberian, zou fijn zijn, zou mooi zijn, zou handig zijn, suggestie, kunnen jullie ook, sarebbe bello,
-        sarebbe utile, sarebbe fantastico, suggerimento, dovreste, seria otimo, seria bom, seria legal, sugestao, ideia, deveriam
+        sarebbe utile, sarebbe fantastico, suggerimento, dovreste, seria otimo, seria bom, seria legal, sugestao, ideia, deveriam,
+        hinzufugen, ajouter, anadir, agregar, toevoegen, aggiungere, adicionar, toe te voegen
         """),
         (MessageTypes.Question, 2, QuestionRule, false,
         """
@@ -85,7 +92,10 @@ internal static class TypeCues
         wie kann ich, gibt es, kann ich, konnen sie, konnten sie, est ce que, pouvez vous, puis je, como puedo, se puede,
         hoe kan ik, kunnen jullie, kan ik, heeft iemand, weet iemand, come posso, vorrei sapere, e possibile, qualcuno sa,
         si puo, como faco, alguem sabe, voces tem, vorrei, i request, we request, please send, please confirm,
-        could you please, can you please, please let me know, request a copy
+        could you please, can you please, please let me know, request a copy, please cancel, please change, please update,
+        please delete, please check, can you check, could you check, i need to, i need, i want to, i have a question, need help with,
+        gostaria de saber, quisiera saber, me gustaria saber, je voudrais savoir, j aimerais savoir, ich mochte wissen,
+        ich wurde gerne wissen, ik wil graag weten, ik zou graag willen weten
         """),
         (MessageTypes.Praise, 2.5, PraiseRule, false,
         """
@@ -93,7 +103,7 @@ internal static class TypeCues
         legend, legends, shoutout, shout out, congrats, congratulations, impressive, impressed, bravo, complimenti, nailed it,
         you rock, great job, good job, great work, customer for life, worth every penny, gorgeous, stunning,
         best purchase, highly recommend, thank you, thanks so much, thank you so much, many thanks, huge thanks, works perfectly,
-        no issues, never had a problem, never had an issue, well deserved, superb, outstanding, flawless,
+        no issues, cant fault, cant complain, no complaints, never had a problem, never had an issue, well deserved, superb, outstanding, flawless,
         j adore, encanta, me encanta, adorei, amei, bellissima, bellissimo, sehr zufrieden, super zufrieden,
         recomiendo, recomendo, aanrader, ottimo, perfetto, perfekt, parfait, genial
         """),
@@ -109,14 +119,14 @@ internal static class TypeCues
         decent, average, not bad, meh, could be better, could use, nothing special, does what it says,
         so so, only minus, downside, the only thing, heads up, not gonna lie, ngl, tbh, to be honest,
         feels, seems, curious to see, expected more, room for improvement, too expensive, way too,
-        for what it is, compared to, so far, 50 50, a bit, kinda, somewhat, could improve,
+        for what it is, compared to, so far, 50 50, not so much, a bit, kinda, somewhat, could improve,
         ganz ok, geht so, pas mal, bof, un peu, mas o menos, regular, niet slecht, gaat wel, redelijk,
         non male, cosi cosi, discreto, mais ou menos, razoavel, quand meme
         """),
         (MessageTypes.Other, 2.5, SmallTalkRule, false,
         """
         happy new year, merry christmas, happy holidays, happy friday, happy weekend, good morning, good night,
-        have a nice day, have a great day, thanks for sharing, great insights, great post, welcome to,
+        have a nice day, have a great day, have a good day, have a good one, have a nice weekend, thanks for sharing, great insights, great post, welcome to,
         see you at, please ignore, test post, proud to announce,
         frohes neues, bonne annee, feliz ano, feliz navidad, buon natale, prettige feestdagen
         """),
@@ -159,11 +169,12 @@ internal static class TypeCues
     /// <summary>Why-questions asked in anger are complaints, not questions ("why is this so slow??").</summary>
     public static readonly FrozenSet<string> Why = new[] { "why", "warum", "pourquoi", "waarom", "perche", "porque" }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Greetings that open a message without being what it is about.</summary>
+    /// <summary>Greetings and fillers that open a sentence without being what it is about ("hi, so is the sale still on").</summary>
     public static readonly FrozenSet<string> Greetings = new[]
     {
         "hi", "hello", "hey", "dear", "hallo", "bonjour", "hola", "ola", "oi", "ciao", "buongiorno", "goedemiddag", "goedemorgen",
-        "yo", "greetings", "guten", "tag", "team", "there", "all",
+        "yo", "greetings", "guten", "tag", "team", "there", "all", "so", "and", "also", "btw", "ok", "okay", "well", "um", "quick",
+        "also", "alors", "bueno", "pues", "nou", "dus", "allora", "entao",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that suppose rather than report ("if", "when"): a problem after them in the clause is hypothetical.</summary>
@@ -184,6 +195,12 @@ internal static class TypeCues
 
         return false;
     }
+
+    /// <summary>"keeps crashing", "kept logging me out": something going wrong again and again.</summary>
+    public static bool IsRecurring(IReadOnlyList<Token> tokens, int index) =>
+        tokens[index].Word is "keep" or "keeps" or "kept" or "keeping"
+        && index + 1 < tokens.Count && tokens[index + 1].Sentence == tokens[index].Sentence
+        && tokens[index + 1].Word.Length > 4 && tokens[index + 1].Word.EndsWith("ing", StringComparison.Ordinal);
 
     /// <summary>"Energy use is down 18%": a figure going down, not a service.</summary>
     public static bool IsMeasure<T>(IReadOnlyList<Token> tokens, PhraseMatch<T> match)
