@@ -1,3 +1,5 @@
+using SocialEnterprise.Domain.Listening;
+
 namespace SocialEnterprise.Domain.Classification;
 
 /// <summary>
@@ -35,13 +37,7 @@ public sealed class MessageClassifier
         var match = topics.Match(text.Tokens);
         var type = TypeAnalysis.Decide(text, body, sentiment, rating, match is not null, typeSignals);
         var score = Settle(sentiment, type, rating, sentimentSignals);
-        var topic = typeSignals.Any(signal => signal.Rule == TypeCues.SpamRule) ? NoTopicForSpam(topicSignals) : Topic(match, topicSignals);
-        if (topic is null && type == MessageTypes.Idea && topics.Find(DefaultTopics.FeatureRequest) is not null)
-        {
-            // Proposals go to product unless they name a subject of their own.
-            topic = DefaultTopics.FeatureRequest;
-            topicSignals.Add(new ClassificationSignal(ClassificationFacets.Topic, "an idea with no other subject is a feature request", []));
-        }
+        var topic = Topic(topics, match, type, typeSignals, topicSignals);
         var language = LanguageDetection.Detect(text, languageSignals);
         var urgency = UrgencyAssessment.Assess(input, type, sentiment, body, urgencySignals);
 
@@ -70,7 +66,7 @@ public sealed class MessageClassifier
             }
 
             var length = tokens.Skip(index).TakeWhile(token => token.Sentence == sentence).Count();
-            if (Closings.LongestAt(tokens, index) is { } closing && closing.Length == length && (sentence < lastSentence || kind == "email"))
+            if (Closings.LongestAt(tokens, index) is { } closing && closing.Length == length && (sentence < lastSentence || kind == MessageKinds.Email))
             {
                 return tokens.Take(index).ToList();
             }
@@ -132,16 +128,24 @@ public sealed class MessageClassifier
         return Math.Round(score, 2);
     }
 
-    private static string? NoTopicForSpam(List<ClassificationSignal> signals)
+    private static string? Topic(
+        TopicCatalogue topics, TopicMatch? found, string type, List<ClassificationSignal> typeSignals, List<ClassificationSignal> signals)
     {
-        signals.Add(new ClassificationSignal(ClassificationFacets.Topic, "spam is about nothing of ours", []));
-        return null;
-    }
+        if (typeSignals.Any(signal => signal.Rule == TypeCues.SpamRule))
+        {
+            signals.Add(new ClassificationSignal(ClassificationFacets.Topic, "spam is about nothing of ours", []));
+            return null;
+        }
 
-    private static string? Topic(TopicMatch? found, List<ClassificationSignal> signals)
-    {
         if (found is not { } match)
         {
+            // Proposals go to product unless they name a subject of their own.
+            if (type == MessageTypes.Idea && topics.Find(DefaultTopics.FeatureRequest) is not null)
+            {
+                signals.Add(new ClassificationSignal(ClassificationFacets.Topic, "an idea with no other subject is a feature request", []));
+                return DefaultTopics.FeatureRequest;
+            }
+
             signals.Add(new ClassificationSignal(ClassificationFacets.Topic, "no topic keywords", []));
             return null;
         }

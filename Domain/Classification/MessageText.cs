@@ -59,8 +59,6 @@ internal sealed class MessageText
     /// <summary>Accented letters as written, before folding, and how often each occurs.</summary>
     public IReadOnlyDictionary<char, int> Accents => _accents;
 
-    public int QuestionMarks { get; private set; }
-
     public int Exclamations { get; private set; }
 
     /// <summary>A "+1": agreeing with someone else's suggestion.</summary>
@@ -68,8 +66,6 @@ internal sealed class MessageText
 
     /// <summary>A mark out of ten such as "7/10": someone weighing the product up.</summary>
     public bool MarkOutOfTen { get; private set; }
-
-    public bool HasLink { get; private set; }
 
     public static MessageText Read(string? text)
     {
@@ -111,7 +107,6 @@ internal sealed class MessageText
     {
         if (IsLink(chunk))
         {
-            HasLink = true;
             return;
         }
 
@@ -125,6 +120,10 @@ internal sealed class MessageText
             }
 
             chunk = chunk[end..];
+            if (chunk.StartsWith("'s") || chunk.StartsWith("’s"))
+            {
+                chunk = chunk[2..];
+            }
         }
         else if (chunk.IndexOf('@') > 0 && chunk.LastIndexOf('.') > chunk.IndexOf('@'))
         {
@@ -207,7 +206,6 @@ internal sealed class MessageText
                 return;
             case '?':
                 EndWord();
-                QuestionMarks++;
                 // The question mark ends the sentence of the last word read, however many follow ("??").
                 _questionSentences.Add(_tokens.Count == 0 ? 0 : _tokens[^1].Sentence);
                 _sentenceBreak = true;

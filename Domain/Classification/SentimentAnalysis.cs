@@ -3,7 +3,6 @@ namespace SocialEnterprise.Domain.Classification;
 /// <summary>How a message feels before its type is known: the words that count and how the modifiers changed them.</summary>
 internal sealed record SentimentReading(
     double Score,
-    double Sum,
     IReadOnlyList<string> Positive,
     IReadOnlyList<string> Negative,
     IReadOnlyList<string> Negated,
@@ -153,7 +152,7 @@ internal static class SentimentAnalysis
         var score = Math.Round(sum / Math.Sqrt(sum * sum + Squash), 3);
         // Anger shows in capitals, repeated exclamation marks and furious emoji; acronyms alone ("GDPR") are not shouting.
         angry = score <= -0.8 && (angry || shoutedFeeling || text.Exclamations >= 2 || body.Count(token => token.Shouting && token.Word.Length > 2) >= 2);
-        return new SentimentReading(score, sum, positive, negative, negated, intensified, symbols, angry, contrasted && positive.Count > 0 && negative.Count > 0);
+        return new SentimentReading(score, positive, negative, negated, intensified, symbols, angry, contrasted && positive.Count > 0 && negative.Count > 0);
     }
 
     public static string Label(double score) =>
