@@ -65,7 +65,7 @@ internal sealed class MessageText
     public bool PlusOne { get; private set; }
 
     /// <summary>A mark out of ten such as "7/10": someone weighing the product up.</summary>
-    public bool MarkOutOfTen { get; private set; }
+    public int? MarkOutOfTen { get; private set; }
 
     public static MessageText Read(string? text)
     {
@@ -135,10 +135,7 @@ internal sealed class MessageText
             PlusOne = true;
         }
 
-        if (IsMarkOutOfTen(chunk))
-        {
-            MarkOutOfTen = true;
-        }
+        MarkOutOfTen ??= ReadMarkOutOfTen(chunk);
 
         var trimmed = chunk.TrimEnd(".,!?");
         if (TrailingEmoticon(trimmed) is { } emoticon && (emoticon.Length == trimmed.Length || !char.IsLetter(emoticon[0])))
@@ -368,11 +365,13 @@ internal sealed class MessageText
         return dot > 0 && dot < host.Length - 2 && char.IsLetter(host[dot + 1]) && char.IsLetter(host[dot - 1]);
     }
 
-    private static bool IsMarkOutOfTen(ReadOnlySpan<char> chunk)
+    private static int? ReadMarkOutOfTen(ReadOnlySpan<char> chunk)
     {
         var trimmed = chunk.TrimEnd(".,!?;:)");
         var slash = trimmed.IndexOf("/10", StringComparison.Ordinal);
-        return slash > 0 && slash + 3 == trimmed.Length && int.TryParse(trimmed[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var mark) && mark <= 10;
+        return slash > 0 && slash + 3 == trimmed.Length && int.TryParse(trimmed[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var mark) && mark <= 10
+            ? mark
+            : null;
     }
 
     private static string? TrailingEmoticon(ReadOnlySpan<char> chunk)

@@ -149,6 +149,21 @@ internal static class SentimentAnalysis
             sum += (rating.Value - 3) * 1.5;
         }
 
+        if (text.MarkOutOfTen is { } mark)
+        {
+            sum += (mark - 5.5) * 0.5;
+            symbols.Add($"{mark}/10");
+        }
+
+        for (var index = 0; index < body.Count; index++)
+        {
+            if (TypeCues.IsFault(body, index))
+            {
+                sum -= 1.5;
+                negative.Add(body[index].Word + " " + body[index + 1].Word);
+            }
+        }
+
         var score = Math.Round(sum / Math.Sqrt(sum * sum + Squash), 3);
         // Anger shows in capitals, repeated exclamation marks and furious emoji; acronyms alone ("GDPR") are not shouting.
         angry = score <= -0.8 && (angry || shoutedFeeling || text.Exclamations >= 2 || body.Count(token => token.Shouting && token.Word.Length > 2) >= 2);
@@ -177,7 +192,9 @@ internal static class SentimentAnalysis
                 return null;
             }
 
-            if (SentimentLexicon.Negators.Contains(tokens[index].Word))
+            // "can't believe how bad", "not only good": set phrases whose negation does not reach what follows.
+            if (SentimentLexicon.Negators.Contains(tokens[index].Word)
+                && !(index + 1 < tokens.Count && tokens[index + 1].Word is "believe" or "only" or "wonder" or "wait"))
             {
                 return tokens[index].Word;
             }

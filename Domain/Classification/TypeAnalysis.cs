@@ -30,7 +30,7 @@ internal static class TypeAnalysis
         }
 
         evidence.ReadQuestions(text.QuestionSentences, sentiment);
-        evidence.ReadTone(sentiment, text.MarkOutOfTen);
+        evidence.ReadTone(sentiment, text.MarkOutOfTen is not null);
         evidence.ReadStars(rating);
         evidence.PutActionFirst();
 
@@ -132,9 +132,9 @@ internal static class TypeAnalysis
         {
             for (var index = 0; index < _body.Count; index++)
             {
-                if (TypeCues.IsRecurring(_body, index))
+                if (TypeCues.IsFault(_body, index))
                 {
-                    _byType[MessageTypes.Complaint].Add(2, "something going wrong again and again", _body[index].Word + " " + _body[index + 1].Word);
+                    _byType[MessageTypes.Complaint].Add(2, TypeCues.FaultRule, _body[index].Word + " " + _body[index + 1].Word);
                     _complaintSentences.Add(_body[index].Sentence);
                 }
             }

@@ -36,7 +36,9 @@ internal static class TypeCues
         absolute joke, how is this, not what, no refund, refused, rude, fell apart, falling apart, came apart, do not buy, dont buy,
         drives me crazy, driving me crazy, drives me nuts, logs me out, by itself, wont let me, doesnt let me, does not let me,
         will not let me, still have no, still dont have, still havent got, please refund, wrong item, still cant, still cannot,
-        got the wrong, sent the wrong, sent me the wrong, received the wrong, wrong size, si blocca, si spegne,
+        got the wrong, sent the wrong, sent me the wrong, received the wrong, wrong size, si blocca, si spegne, plante, beugue,
+        sturzt ab, hangt sich auf, se cuelga, se bloquea, crasht, loopt vast, si pianta, crasha, trava, travando, fecha sozinho,
+        creepy, waste your money, dont waste your money,
         funktioniert nicht, geht nicht, kaputt, defekt, warte seit, verbindet sich nicht, enttauscht, argerlich, beschwerde,
         was ist da los, geht nicht an, ne s allume pas, no enciende, no se enciende, no prende, gaat niet aan, non si accende,
         nao liga, nao chegou, no llego, non e arrivato, non e ancora arrivato, nicht angekommen, niet aangekomen, nog niet ontvangen,
@@ -150,6 +152,7 @@ internal static class TypeCues
     public const string FeedbackRule = "opinion phrases";
     public const string SmallTalkRule = "small talk";
     public const string SpamRule = "spam";
+    public const string FaultRule = "something going wrong again or for good";
 
     public static readonly PhraseIndex<TypeCue> Phrases = new(Entries());
 
@@ -196,11 +199,13 @@ internal static class TypeCues
         return false;
     }
 
-    /// <summary>"keeps crashing", "kept logging me out": something going wrong again and again.</summary>
-    public static bool IsRecurring(IReadOnlyList<Token> tokens, int index) =>
-        tokens[index].Word is "keep" or "keeps" or "kept" or "keeping"
+    /// <summary>"keeps crashing", "kept logging me out", "stopped connecting": something going wrong, again or for good.</summary>
+    public static bool IsFault(IReadOnlyList<Token> tokens, int index) =>
+        tokens[index].Word is "keep" or "keeps" or "kept" or "keeping" or "stop" or "stops" or "stopped"
         && index + 1 < tokens.Count && tokens[index + 1].Sentence == tokens[index].Sentence
-        && tokens[index + 1].Word.Length > 4 && tokens[index + 1].Word.EndsWith("ing", StringComparison.Ordinal);
+        && tokens[index + 1].Word.Length > 4 && tokens[index + 1].Word.EndsWith("ing", StringComparison.Ordinal)
+        && Phrases.LongestAt(tokens, index) is null && SentimentLexicon.Words.LongestAt(tokens, index) is null
+        && SentimentLexicon.Words.LongestAt(tokens, index + 1) is null;
 
     /// <summary>"Energy use is down 18%": a figure going down, not a service.</summary>
     public static bool IsMeasure<T>(IReadOnlyList<Token> tokens, PhraseMatch<T> match)
