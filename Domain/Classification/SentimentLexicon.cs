@@ -17,6 +17,7 @@ internal static class SentimentLexicon
         ("good, nice, easy, easily, handy, patient, kind, sorted, solved, fixed it, worth it, works great, works well, works perfectly, just works, quick, quickly, fast, instantly, responsive, accurate, clean, easier, prettier, fun, cute, sweet, better, improved, super, top, thank, thanks, thank you, thx, ty, cheers, welcome, decent, like it, i like, we like, really like, no issues, no problems, without any hassle, no hassle", 1.4),
         ("fine, ok, okay, alright, fair, interesting, wow, works, worked", 0.6),
         ("meh, so so", -0.6),
+        ("peeling, rusting, unreachable, not responding, poor quality, bad quality, low quality", -1.6),
         ("creepy, invasive, intrusive, shady, sketchy, spying, waste your money, dont waste your money, plante, beugue, sturzt ab, se cuelga, se bloquea, crasht, loopt vast, si blocca, si pianta, trava, travando", -2.2),
         ("would buy again, would recommend, cant wait", 2.2),
         ("not so much, not really, could be better", -1.2),

@@ -46,14 +46,14 @@ internal static class TypeAnalysis
 
     private static string Fallback(IReadOnlyList<Token> body, SentimentReading sentiment, bool aboutTopic, List<ClassificationSignal> signals)
     {
-        if (sentiment.Score >= SentimentAnalysis.PositiveFrom)
+        // Words beyond the most common ones: enough of them, or one of our topics, make a remark rather than chatter.
+        var substance = body.Count(token => !LanguageProfiles.CommonWords.ContainsKey(token.Word) && !TypeCues.Greetings.Contains(token.Word));
+        if (sentiment.Score >= SentimentAnalysis.PositiveFrom && (aboutTopic || substance >= 2))
         {
             signals.Add(new ClassificationSignal(ClassificationFacets.Type, "positive with nothing asked or proposed", [.. sentiment.Positive.Take(3)]));
             return MessageTypes.Praise;
         }
 
-        // Words beyond the most common ones: enough of them about one of our topics make a remark rather than chatter.
-        var substance = body.Count(token => !LanguageProfiles.CommonWords.ContainsKey(token.Word) && !TypeCues.Greetings.Contains(token.Word));
         if (sentiment.Score <= SentimentAnalysis.NegativeFrom || aboutTopic && substance >= 4)
         {
             signals.Add(new ClassificationSignal(ClassificationFacets.Type, "a remark on the product with no request", [.. sentiment.Negative.Take(3)]));
@@ -202,7 +202,7 @@ internal static class TypeAnalysis
                 else if (!marked && !opened && opener is { } opening)
                 {
                     opened = true;
-                    _byType[MessageTypes.Question].Add(1, "question opening", opening.Words);
+                    _byType[MessageTypes.Question].Add(opening.Value ? Decisive : 1, "question opening", opening.Words);
                 }
 
                 start = end;

@@ -38,7 +38,9 @@ internal static class TypeCues
         will not let me, still have no, still dont have, still havent got, please refund, wrong item, still cant, still cannot,
         got the wrong, sent the wrong, sent me the wrong, received the wrong, wrong size, si blocca, si spegne, plante, beugue,
         sturzt ab, hangt sich auf, se cuelga, se bloquea, crasht, loopt vast, si pianta, crasha, trava, travando, fecha sozinho,
-        creepy, waste your money, dont waste your money,
+        creepy, waste your money, dont waste your money, was promised, were promised, you promised, nobody called, no one called,
+        never called back, never got back, never heard back, no one answers, no one replies, no one responds, poor quality,
+        bad quality, low quality, unreachable, not responding, not reachable, peeling, rusting, already broken,
         funktioniert nicht, geht nicht, kaputt, defekt, warte seit, verbindet sich nicht, enttauscht, argerlich, beschwerde,
         was ist da los, geht nicht an, ne s allume pas, no enciende, no se enciende, no prende, gaat niet aan, non si accende,
         nao liga, nao chegou, no llego, non e arrivato, non e ancora arrivato, nicht angekommen, niet aangekomen, nog niet ontvangen,
@@ -54,6 +56,9 @@ internal static class TypeCues
         refund, refunds, money back, price increase, cancelled, canceled, error, bug, glitch, freezes, froze, frozen,
         flicker*, stuck, timing out, times out, timeout, ridiculous, joke, seriously, cracked, drains, barely lasts,
         looks cheap, again, lost, wrong, missing, how hard, unable to, mistake, gutted, scaring, scary, cant find, cannot find,
+        no longer, since the update, after the update, since the last update, after the last update, nach dem update,
+        depuis la mise a jour, desde la actualizacion, sinds de update, dopo l aggiornamento, desde a atualizacao,
+        depois da atualizacao, rebooted, restarted, reinstalled, tried everything, offline,
         so long, taking so long, takes so long, so lange, tant de temps, tanto tiempo, zo lang, cosi tanto, tanto tempo, not so much,
         ruckerstattung, nicht erhalten, nicht mehr, toujours pas, remboursement, reembolso, terugstorten, rimborso, in ritardo,
         ritardo, errore, atrasado, defeito, lento, lenta, slow, laggy, lag, late, delayed
@@ -75,7 +80,8 @@ internal static class TypeCues
         would be helpful, would be perfect if, would be useful, would love, would like to see, id love, i d love, it would be,
         itd be, it d be, please add, pls add, plz add, please make, pls make, plz make, please let us,
         let us, could you add, can you add, can you guys add, could you make, you should, you guys should, should add, should make,
-        should offer, suggestion, i suggest, feature request, featurerequest, idea, proposal, how about, what if,
+        should offer, smaller version, bigger version, larger version, version with, more colours, more colors, more sizes,
+        suggestion, i suggest, feature request, featurerequest, idea, proposal, how about, what if,
         wish, i wish, have you considered, consider adding, make it possible, add an option, option to, maybe a, maybe add,
         maybe you could, setting to, ability to,
         bring back, would buy, would pay, possible to add, would make life, it would help, would it be possible,
@@ -121,13 +127,14 @@ internal static class TypeCues
         decent, average, not bad, meh, could be better, could use, nothing special, does what it says,
         so so, only minus, downside, the only thing, heads up, not gonna lie, ngl, tbh, to be honest,
         feels, seems, curious to see, expected more, room for improvement, too expensive, way too,
-        for what it is, compared to, so far, 50 50, not so much, a bit, kinda, somewhat, could improve,
+        for what it is, compared to, so far, 50 50, not so much, i prefer, i preferred, prefer the old, preferred the old,
+        liked the old, used to be, was better before, miss the old, some thoughts, my thoughts, first impressions, verdict, a bit, kinda, somewhat, could improve,
         ganz ok, geht so, pas mal, bof, un peu, mas o menos, regular, niet slecht, gaat wel, redelijk,
         non male, cosi cosi, discreto, mais ou menos, razoavel, quand meme
         """),
         (MessageTypes.Other, 2.5, SmallTalkRule, false,
         """
-        happy new year, merry christmas, happy holidays, happy friday, happy weekend, good morning, good night,
+        tgif, happy new year, merry christmas, happy holidays, happy friday, happy weekend, good morning, good night,
         have a nice day, have a great day, have a good day, have a good one, have a nice weekend, thanks for sharing, great insights, great post, welcome to,
         see you at, please ignore, test post, proud to announce,
         frohes neues, bonne annee, feliz ano, feliz navidad, buon natale, prettige feestdagen
@@ -156,7 +163,18 @@ internal static class TypeCues
 
     public static readonly PhraseIndex<TypeCue> Phrases = new(Entries());
 
-    /// <summary>Words that open a question: enough for a question without a question mark, as emails often are.</summary>
+    // Declared before QuestionOpeners, which is built from it.
+    private static readonly FrozenSet<string> QuestionWords = new[]
+    {
+        "how", "what", "whats", "where", "wheres", "when", "which", "wie", "wo", "wann", "welche", "welcher", "welches",
+        "comment", "quand", "combien", "quel", "quelle", "quels", "quelles", "como", "donde", "cuando", "cuanto", "cuanta",
+        "cuantos", "cual", "hoe", "waar", "wanneer", "welke", "come", "dove", "quanto", "quanti", "quale", "onde", "qual", "quais",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that open a question, for questions written without a question mark as chats and emails often are. The value
+    /// says whether the opening is unmistakable (a question word, "is there", "do you") or only likely ("is", "can").
+    /// </summary>
     public static readonly PhraseIndex<bool> QuestionOpeners = new(Words(
         """
         how, what, whats, where, wheres, when, which, who, why, is, are, am, do, does, did, can, could, will, should, may,
@@ -166,8 +184,9 @@ internal static class TypeCues
         como, donde, cuando, cuanto, cuanta, cuantos, cual, que, por que, tienen, hay, puedo, puede, se puede, alguien,
         hoe, waar, wanneer, waarom, wat, welke, kan, kunnen, heeft, hebben, is er, zijn er, weet iemand,
         come, dove, quando, perche, quanto, quanti, quale, posso, qualcuno, avete, c e, si puo,
-        onde, porque, qual, quais, voces, alguem, tem, existe, da para, quanto custa
-        """).Select(word => (word, true)));
+        onde, porque, qual, quais, voces, alguem, tem, existe, da para, quanto custa,
+        do you, does it, does the, can i, can you, is it, is the, are the, are you
+        """).Select(word => (word, word.Contains(' ', StringComparison.Ordinal) || QuestionWords.Contains(word))));
 
     /// <summary>Why-questions asked in anger are complaints, not questions ("why is this so slow??").</summary>
     public static readonly FrozenSet<string> Why = new[] { "why", "warum", "pourquoi", "waarom", "perche", "porque" }.ToFrozenSet(StringComparer.Ordinal);
