@@ -78,11 +78,13 @@ internal static class LanguageDetection
 
         if (scores[best] - runnerUp < 0.1)
         {
-            signals.Add(new ClassificationSignal(ClassificationFacets.Language, "two languages equally likely", [.. evidence[best].Distinct().Take(MostWordsShown)]));
+            signals.Add(new ClassificationSignal(ClassificationFacets.Language, "two languages equally likely", Shown(evidence[best])));
             return MessageLanguages.Undetermined;
         }
 
-        signals.Add(new ClassificationSignal(ClassificationFacets.Language, "common words and letters", [.. evidence[best].Distinct().Take(MostWordsShown)]));
+        signals.Add(new ClassificationSignal(ClassificationFacets.Language, "common words and letters", Shown(evidence[best])));
         return languages[best];
     }
+
+    private static List<string> Shown(List<string> evidence) => [.. evidence.Distinct(StringComparer.Ordinal).Take(MostWordsShown)];
 }

@@ -16,52 +16,59 @@ internal static class LanguageProfiles
     private static readonly string[] Words =
     [
         """
-        the a an and or but is are was were be been being have has had do does did i me my you your we our us it its this that
-        these those to of in on for with at by from as not no can will would should could just so if what how when where why
-        who which there they them their he she him her all any some get got im ive dont doesnt cant isnt wont didnt thanks thank
-        please hi hello hey ok okay lol lmao gm bye yes yeah great love good new now still after again about up out one very really
-        since than too also only same here help guys anyone know like wow nice first meh perfect order already been every
-        follow back agree need want make take see look use work works time day days way thing well much more other into then
-        because think say going off right let should doing anything everything something buy bought tried try last next week
-        weeks month home light lights tonight today watching everyone who else game
-        order product delivery shipping price quality customer service support bought working received arrived waiting refund account bulb ever never always best worst bad money purchase recommend love hate awesome amazing terrible
+        the a an and or but is are was were be been being have has had do does did i me my you your we our us it its this
+        that these those to of in on for with at by from as not no can will would should could just so if what how when
+        where why who which there they them their he she him her all any some get got im ive dont doesnt cant isnt wont
+        didnt thanks thank please hi hello hey ok okay lol lmao gm bye yes yeah great love good new now still after again
+        about up out one very really since than too also only same here help guys anyone know like wow nice first meh
+        perfect order already been every follow back agree need want make take see look use work works time day days way
+        thing well much more other into then because think say going off right let should doing anything everything
+        something buy bought tried try last next week weeks month home light lights tonight today watching everyone who else
+        game order product delivery shipping price quality customer service support bought working received arrived waiting
+        refund account bulb ever never always best worst bad money purchase recommend love hate awesome amazing terrible
         """,
         """
         der die das und ist nicht ich du sie wir ihr es ein eine einen einem mit auf fur von zu den dem des im am auch aber
         wie was wo wann warum sehr schon noch nach bei seit mein meine meinen mir mich dass kann konnen habe hat haben sind
         wird werden bitte danke gibt uber oder wenn nur mehr kein keine zwei wochen los da hallo guten tag gerne wieder sich
-        dauert lange sie ihnen freundlichen grussen gute super lampe
-        produkt lieferung bestellung preis qualitat kunde kundenservice funktioniert bekommen leider schnell toll vielen dank kaputt geliefert bestellt heute gestern immer nichts etwas jetzt hier dort man diese dieser dieses alle ganz sein seine unser unsere
+        dauert lange sie ihnen freundlichen grussen gute super lampe produkt lieferung bestellung preis qualitat kunde
+        kundenservice funktioniert bekommen leider schnell toll vielen dank kaputt geliefert bestellt heute gestern immer
+        nichts etwas jetzt hier dort man diese dieser dieses alle ganz sein seine unser unsere
         """,
         """
-        le la les un une des du de et est sont je tu il elle nous vous ils ne pas plus que qui quoi pour avec dans sur par mon
-        ma mes votre vos ce cette ces au aux mais ou tres bien merci bonjour avoir etre fait suis ai a en c l d j n s qu
-        toujours alors comment pourquoi quand meme nouvelle nouveau aussi peu cordialement chez lampe serait
-        produit livraison commande prix qualite client fonctionne recu rapide aujourd hui hier depuis colis aide vraiment rien tout tous cela ca ici deja encore sans leur leurs notre nos
+        le la les un une des du de et est sont je tu il elle nous vous ils ne pas plus que qui quoi pour avec dans sur par
+        mon ma mes votre vos ce cette ces au aux mais ou tres bien merci bonjour avoir etre fait suis ai a en c l d j n s qu
+        toujours alors comment pourquoi quand meme nouvelle nouveau aussi peu cordialement chez lampe serait produit
+        livraison commande prix qualite client fonctionne recu rapide aujourd hui hier depuis colis aide vraiment rien tout
+        tous cela ca ici deja encore sans leur leurs notre nos
         """,
         """
         el la los las un una unos y es son de del que en con por para mi mis tu su sus lo le se no si muy pero como mas ya
         esta este estoy tengo tienen hay puedo donde cuando cual porque gracias hola todo nada al me semana pasada he ha
-        antes jajaja jaja bueno buena alguien sabe las
-        producto envio pedido precio calidad cliente funciona recibido rapido todavia hoy ayer desde lampara ayuda tambien bien entrega llego nunca siempre ahora aqui nuestro nuestra usted ustedes eso esa ese solo
+        antes jajaja jaja bueno buena alguien sabe las producto envio pedido precio calidad cliente funciona recibido rapido
+        todavia hoy ayer desde lampara ayuda tambien bien entrega llego nunca siempre ahora aqui nuestro nuestra usted
+        ustedes eso esa ese solo
         """,
         """
-        de het een en is zijn niet ik je jij u we wij ze dat die dit van voor met op te naar aan om bij maar ook nog wel geen
-        mijn jullie heeft hebben kan kunnen zou worden wordt er als dan wat hoe waar wanneer waarom iemand na binnen heel erg
-        goed bedankt groet hallo dag goedemiddag goedemorgen soms beetje mooie tevreden lamp
-        product levering bestelling prijs kwaliteit klant werkt ontvangen snel snelle vandaag gisteren sinds hulp echt mooi graag niets iets alles hier daar nu altijd nooit onze ons deze mij zo
+        de het een en is zijn niet ik je jij u we wij ze dat die dit van voor met op te naar aan om bij maar ook nog wel
+        geen mijn jullie heeft hebben kan kunnen zou worden wordt er als dan wat hoe waar wanneer waarom iemand na binnen
+        heel erg goed bedankt groet hallo dag goedemiddag goedemorgen soms beetje mooie tevreden lamp product levering
+        bestelling prijs kwaliteit klant werkt ontvangen snel snelle vandaag gisteren sinds hulp echt mooi graag niets iets
+        alles hier daar nu altijd nooit onze ons deze mij zo
         """,
         """
         il lo la i gli le un una uno e di del della dei delle che per con non sono ho hai ha abbiamo mi ti si ci mio mia
         questo questa come dove quando perche ma anche molto piu gia ancora grazie buongiorno ciao vorrei sapere qualcuno sa
-        da in al alla nel nella sul cordiali saluti stata stato e
-        prodotto consegna spedizione ordine prezzo qualita cliente funziona ricevuto veloce ottimo oggi ieri lampada aiuto davvero bello bella bellissima arrivato spesso sempre solo poi tutto tutti niente qui adesso nostro nostra questi
+        da in al alla nel nella sul cordiali saluti stata stato e prodotto consegna spedizione ordine prezzo qualita cliente
+        funziona ricevuto veloce ottimo oggi ieri lampada aiuto davvero bello bella bellissima arrivato spesso sempre solo
+        poi tutto tutti niente qui adesso nostro nostra questi
         """,
         """
-        o a os as um uma e de do da dos das em no na nos nas que com para por nao sim eu voce voces ele ela meu minha seu sua
-        muito mais mas como onde quando porque obrigado obrigada ola oi tem tenho foi esta sao ser ja ainda alguem depois so
-        ou ao pelo pela isso esse essa faco vem
-        produto entrega pedido preco qualidade cliente funciona recebi rapido hoje ontem desde lampada ajuda chegou otimo bom dia nunca sempre agora aqui nosso nossa voce todos tudo nada gostaria
+        o a os as um uma e de do da dos das em no na nos nas que com para por nao sim eu voce voces ele ela meu minha seu
+        sua muito mais mas como onde quando porque obrigado obrigada ola oi tem tenho foi esta sao ser ja ainda alguem
+        depois so ou ao pelo pela isso esse essa faco vem produto entrega pedido preco qualidade cliente funciona recebi
+        rapido hoje ontem desde lampada ajuda chegou otimo bom dia nunca sempre agora aqui nosso nossa voce todos tudo nada
+        gostaria
         """,
     ];
 
@@ -84,11 +91,14 @@ internal static class LanguageProfiles
     /// <summary>Word endings typical of one language, for words of five letters or more.</summary>
     public static readonly (string Ending, int Language, double Weight)[] Endings =
     [
-        ("ung", German, 0.8), ("ungen", German, 1), ("heit", German, 0.8), ("keit", German, 0.8), ("lich", German, 0.6), ("chen", German, 0.4),
+        ("ung", German, 0.8), ("ungen", German, 1), ("heit", German, 0.8), ("keit", German, 0.8), ("lich", German, 0.6),
+        ("chen", German, 0.4),
         ("tje", Dutch, 1), ("tjes", Dutch, 1.2), ("lijk", Dutch, 1), ("heid", Dutch, 1),
-        ("eau", French, 0.8), ("eaux", French, 1), ("eux", French, 0.8), ("euse", French, 0.8), ("ment", French, 0.3), ("aient", French, 1),
+        ("eau", French, 0.8), ("eaux", French, 1), ("eux", French, 0.8), ("euse", French, 0.8), ("ment", French, 0.3),
+        ("aient", French, 1),
         ("cion", Spanish, 1), ("ciones", Spanish, 1.2), ("mente", Spanish, 0.3), ("dad", Spanish, 0.8), ("ado", Spanish, 0.3),
-        ("zione", Italian, 1.2), ("zioni", Italian, 1.2), ("mente", Italian, 0.3), ("etto", Italian, 0.6), ("issimo", Italian, 1), ("issima", Italian, 1),
+        ("zione", Italian, 1.2), ("zioni", Italian, 1.2), ("mente", Italian, 0.3), ("etto", Italian, 0.6), ("issimo", Italian, 1),
+        ("issima", Italian, 1),
         ("cao", Portuguese, 1.2), ("coes", Portuguese, 1.2), ("mente", Portuguese, 0.3), ("dade", Portuguese, 0.8), ("inho", Portuguese, 0.8),
         ("ing", English, 0.6), ("tion", English, 0.4), ("ness", English, 0.6), ("ght", English, 0.6), ("ould", English, 0.8),
     ];

@@ -10,13 +10,14 @@ public sealed class MessageClassifier
 {
     private static readonly PhraseIndex<bool> Closings = new(
         """
-        thanks, thank you, thanks in advance, thanks a lot, many thanks, kind regards, best regards, warm regards, regards, best,
-        all the best, best wishes, cheers, sincerely, yours sincerely, yours faithfully, yours truly, warmly, warm wishes,
-        take care, thank you in advance, mit freundlichen grussen, freundliche grusse, viele grusse, beste grusse, lg, gruss,
-        cordialement, bien a vous, bien cordialement, salutations, merci d avance, saludos, un saludo, atentamente, gracias,
-        groet, groeten, met vriendelijke groet, cordiali saluti, saluti, distinti saluti, grazie, obrigado, obrigada,
-        atenciosamente, abracos
-        """.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(phrase => (phrase, true)));
+        thanks, thank you, thanks in advance, thanks a lot, many thanks, kind regards, best regards, warm regards, regards,
+        best, all the best, best wishes, cheers, sincerely, yours sincerely, yours faithfully, yours truly, warmly,
+        warm wishes, take care, thank you in advance, mit freundlichen grussen, freundliche grusse, viele grusse,
+        beste grusse, lg, gruss, cordialement, bien a vous, bien cordialement, salutations, merci d avance, saludos,
+        un saludo, atentamente, gracias, groet, groeten, met vriendelijke groet, cordiali saluti, saluti, distinti saluti,
+        grazie, obrigado, obrigada, atenciosamente, abracos
+        """.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(phrase => (phrase, true)));
 
     public MessageClassification Classify(ClassificationInput input, TopicCatalogue topics)
     {
@@ -66,7 +67,8 @@ public sealed class MessageClassifier
             }
 
             var length = tokens.Skip(index).TakeWhile(token => token.Sentence == sentence).Count();
-            if (Closings.LongestAt(tokens, index) is { } closing && closing.Length == length && (sentence < lastSentence || kind == MessageKinds.Email))
+            if (Closings.LongestAt(tokens, index) is { } closing && closing.Length == length
+                && (sentence < lastSentence || kind == MessageKinds.Email))
             {
                 return tokens.Take(index).ToList();
             }
@@ -142,7 +144,7 @@ public sealed class MessageClassifier
             // Proposals go to product unless they name a subject of their own.
             if (type == MessageTypes.Idea && topics.Find(DefaultTopics.FeatureRequest) is not null)
             {
-                signals.Add(new ClassificationSignal(ClassificationFacets.Topic, "an idea with no other subject is a feature request", []));
+                signals.Add(new ClassificationSignal(ClassificationFacets.Topic, "ideas with no other subject are feature requests", []));
                 return DefaultTopics.FeatureRequest;
             }
 
@@ -154,7 +156,8 @@ public sealed class MessageClassifier
         if (match.RunnerUp is { } runnerUp && runnerUp.Words.Count == match.Words.Count)
         {
             var reason = runnerUp.LongestPhrase < match.LongestPhrase ? "longer phrase" : "listed first";
-            signals.Add(new ClassificationSignal(ClassificationFacets.Topic, $"tie with {runnerUp.Topic.Key} broken by {reason}", runnerUp.Words));
+            var tie = $"tie with {runnerUp.Topic.Key} broken by {reason}";
+            signals.Add(new ClassificationSignal(ClassificationFacets.Topic, tie, runnerUp.Words));
         }
 
         return match.Topic.Key;

@@ -114,7 +114,8 @@ internal sealed class MessageText
         {
             // A handle names an account, not what the message says; anything after it (punctuation) still counts.
             var end = 1;
-            while (end < chunk.Length && (char.IsLetterOrDigit(chunk[end]) || chunk[end] is '_' or '.' && end + 1 < chunk.Length && char.IsLetterOrDigit(chunk[end + 1])))
+            while (end < chunk.Length
+                && (char.IsLetterOrDigit(chunk[end]) || chunk[end] is '_' or '.' && end + 1 < chunk.Length && char.IsLetterOrDigit(chunk[end + 1])))
             {
                 end++;
             }
@@ -369,9 +370,10 @@ internal sealed class MessageText
     {
         var trimmed = chunk.TrimEnd(".,!?;:)");
         var slash = trimmed.IndexOf("/10", StringComparison.Ordinal);
-        return slash > 0 && slash + 3 == trimmed.Length && int.TryParse(trimmed[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var mark) && mark <= 10
-            ? mark
-            : null;
+        return slash > 0 && slash + 3 == trimmed.Length
+            && int.TryParse(trimmed[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var mark) && mark <= 10
+                ? mark
+                : null;
     }
 
     private static string? TrailingEmoticon(ReadOnlySpan<char> chunk)

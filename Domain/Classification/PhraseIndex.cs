@@ -198,11 +198,12 @@ internal sealed class PhraseIndex<T>
         }
 
         return word.Length >= ShortestPrefix && token.StartsWith(word, StringComparison.Ordinal)
-            && (token.Length == word.Length + 1 && token[^1] == 's' || token.Length == word.Length + 2 && token.EndsWith("es", StringComparison.Ordinal));
+            && (token.Length == word.Length + 1 && token[^1] == 's'
+                || token.Length == word.Length + 2 && token.EndsWith("es", StringComparison.Ordinal));
     }
 
     private static PhraseMatch<T> Match(Entry entry, IReadOnlyList<Token> tokens, int start) =>
-        new(start, entry.Words.Length, string.Join(' ', Enumerable.Range(start, entry.Words.Length).Select(index => tokens[index].Word)), entry.Value);
+        new(start, entry.Words.Length, string.Join(' ', tokens.Skip(start).Take(entry.Words.Length).Select(token => token.Word)), entry.Value);
 
     private static void Add(Dictionary<string, List<Entry>> index, string key, Entry entry)
     {

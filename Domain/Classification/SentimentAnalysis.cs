@@ -79,7 +79,8 @@ internal static class SentimentAnalysis
                 {
                     // Intensifiers stack: "way too expensive", "really very good".
                     var before = hit.Start - 2;
-                    if (before >= 0 && body[before].Clause == body[hit.Start].Clause && SentimentLexicon.Intensifiers.TryGetValue(body[before].Word, out var more))
+                    if (before >= 0 && body[before].Clause == body[hit.Start].Clause
+                        && SentimentLexicon.Intensifiers.TryGetValue(body[before].Word, out var more))
                     {
                         factor *= more;
                         modifier = body[before].Word + " " + modifier;
@@ -88,7 +89,8 @@ internal static class SentimentAnalysis
                     valence *= factor;
                     intensified.Add(modifier + " " + hit.Words);
                 }
-                else if (SentimentLexicon.Softeners.Contains(modifier) || hit.Start > 1 && SentimentLexicon.Softeners.Contains(body[hit.Start - 2].Word) && modifier is "a" or "of")
+                else if (SentimentLexicon.Softeners.Contains(modifier)
+                    || hit.Start > 1 && SentimentLexicon.Softeners.Contains(body[hit.Start - 2].Word) && modifier is "a" or "of")
                 {
                     valence *= 0.5;
                 }
@@ -131,6 +133,7 @@ internal static class SentimentAnalysis
         var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var symbol in text.Symbols)
         {
+            // A row of the same emoji says it louder, but not ten times louder.
             if (SentimentLexicon.Symbols.TryGetValue(symbol, out var valence) && (repeats[symbol] = repeats.GetValueOrDefault(symbol) + 1) <= 2)
             {
                 sum += valence;
@@ -152,7 +155,7 @@ internal static class SentimentAnalysis
         if (text.MarkOutOfTen is { } mark)
         {
             sum += (mark - 5.5) * 0.5;
-            symbols.Add($"{mark}/10");
+            (mark > 5 ? positive : negative).Add($"{mark}/10");
         }
 
         for (var index = 0; index < body.Count; index++)
@@ -166,8 +169,10 @@ internal static class SentimentAnalysis
 
         var score = Math.Round(sum / Math.Sqrt(sum * sum + Squash), 3);
         // Anger shows in capitals, repeated exclamation marks and furious emoji; acronyms alone ("GDPR") are not shouting.
-        angry = score <= -0.8 && (angry || shoutedFeeling || text.Exclamations >= 2 || body.Count(token => token.Shouting && token.Word.Length > 2) >= 2);
-        return new SentimentReading(score, positive, negative, negated, intensified, symbols, angry, contrasted && positive.Count > 0 && negative.Count > 0);
+        angry = score <= -0.8
+            && (angry || shoutedFeeling || text.Exclamations >= 2 || body.Count(token => token.Shouting && token.Word.Length > 2) >= 2);
+        var weighedUp = contrasted && positive.Count > 0 && negative.Count > 0;
+        return new SentimentReading(score, positive, negative, negated, intensified, symbols, angry, weighedUp);
     }
 
     public static string Label(double score) =>

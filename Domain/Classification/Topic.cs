@@ -6,4 +6,5 @@ namespace SocialEnterprise.Domain.Classification;
 /// <paramref name="BroadKeywords"/> name the topic's things ("lamp", "bulb") without saying what about them: they decide
 /// the topic only when no topic's keywords are found at all.
 /// </summary>
-public sealed record Topic(string Key, string Name, string Department, IReadOnlyList<string> Keywords, IReadOnlyList<string>? BroadKeywords = null);
+public sealed record Topic(
+    string Key, string Name, string Department, IReadOnlyList<string> Keywords, IReadOnlyList<string>? BroadKeywords = null);

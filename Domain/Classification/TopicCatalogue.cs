@@ -50,7 +50,9 @@ public sealed class TopicCatalogue
 
     private static PhraseIndex<(int, int)> Compile(IEnumerable<IReadOnlyList<string>?> keywordsByTopic) =>
         new(keywordsByTopic.SelectMany((keywords, topicIndex) =>
-            (keywords ?? []).Where(keyword => !string.IsNullOrWhiteSpace(keyword)).Select((keyword, keywordIndex) => (keyword, (topicIndex, keywordIndex)))));
+            (keywords ?? [])
+                .Where(keyword => !string.IsNullOrWhiteSpace(keyword))
+                .Select((keyword, keywordIndex) => (keyword, (topicIndex, keywordIndex)))));
 
     private TopicMatch? Best(PhraseIndex<(int Topic, int Keyword)> keywords, IReadOnlyList<Token> tokens, bool broad)
     {

@@ -12,7 +12,8 @@ internal static class UrgencyAssessment
 {
     private const int LargeFollowing = 10_000;
 
-    public static string Assess(ClassificationInput input, string type, SentimentReading sentiment, IReadOnlyList<Token> body, List<ClassificationSignal> signals)
+    public static string Assess(
+        ClassificationInput input, string type, SentimentReading sentiment, IReadOnlyList<Token> body, List<ClassificationSignal> signals)
     {
         if (type is not (MessageTypes.Complaint or MessageTypes.Question))
         {
@@ -47,7 +48,8 @@ internal static class UrgencyAssessment
         if (type == MessageTypes.Complaint && sentiment.Angry)
         {
             rank = Math.Min(rank + 1, Urgencies.Rank(Urgencies.Critical));
-            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, UrgencyCues.AngerRule, [.. sentiment.Negative.Take(3), .. sentiment.Symbols.Take(2)]));
+            List<string> anger = [.. sentiment.Negative.Take(3), .. sentiment.Symbols.Where(symbol => SentimentLexicon.Symbols[symbol] < 0).Take(2)];
+            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, UrgencyCues.AngerRule, anger));
         }
 
         if (type == MessageTypes.Complaint && input.Followers >= LargeFollowing && !MessageKinds.Private.Contains(input.Kind ?? ""))

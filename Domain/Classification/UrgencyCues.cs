@@ -18,9 +18,10 @@ internal static class UrgencyCues
         """),
         (3, "safety",
         """
-        fire, caught fire, on fire, smoke, smoking, burn*, sparked, sparks, sparking, electric shock, electrocuted, exploded,
-        explosion, melted, melting, dangerous, hazard, unsafe, injured, injury, overheating, feuer, rauch, gefahrlich,
-        incendie, fumee, dangereux, incendio, humo, peligroso, gevaarlijk, rook, pericoloso, fumo, perigoso, fumaca
+        fire, caught fire, on fire, smoke, smoking, burn*, sparked, sparks, sparking, electric shock, electrocuted,
+        exploded, explosion, melted, melting, dangerous, hazard, unsafe, injured, injury, overheating, feuer, rauch,
+        gefahrlich, incendie, fumee, dangereux, incendio, humo, peligroso, gevaarlijk, rook, pericoloso, fumo, perigoso,
+        fumaca
         """),
         (3, "outage",
         """
@@ -34,9 +35,9 @@ internal static class UrgencyCues
         """),
         (2, "urgent words",
         """
-        urgent, urgently, asap, immediately, right now, emergency, respond now, as soon as possible,
-        dringend, sofort, umgehend, urgence, immediatement, urgente, urgencia, inmediatamente, spoed, meteen, onmiddellijk,
-        subito, immediatamente, urgentemente, imediatamente, agora mesmo
+        urgent, urgently, asap, immediately, right now, emergency, respond now, as soon as possible, dringend, sofort,
+        umgehend, urgence, immediatement, urgente, urgencia, inmediatamente, spoed, meteen, onmiddellijk, subito,
+        immediatamente, urgentemente, imediatamente, agora mesmo
         """),
         (2, "money lost",
         """
