@@ -61,7 +61,7 @@ internal static class SentimentLexicon
         (-3, """
             terrible, horrible, awful, worst, hate, hated, useless, unacceptable, disgusting, pathetic, furious, scam,
             fraud, rip off, ripoff, waste of money, nightmare, disaster, sucks, suck, wtf, unusable, dangerous, unsafe,
-            hacked, stolen, never again, never buying, absolute joke, shameful, disgrace, lawsuit, lawyer
+            hacked, stolen, never again, never buying, absolute joke, shameful, disgrace, disgraceful, lawsuit, lawyer
             """),
         (-2.2, """
             bad, poor, crap, rubbish, disappointed, disappointing, disappointment, frustrating, frustrated, annoying,

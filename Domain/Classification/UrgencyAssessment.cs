@@ -15,18 +15,26 @@ internal static class UrgencyAssessment
     public static string Assess(
         ClassificationInput input, string type, SentimentReading sentiment, IReadOnlyList<Token> body, List<ClassificationSignal> signals)
     {
-        if (type is not (MessageTypes.Complaint or MessageTypes.Question))
+        // Opinions can still carry a threat or a danger; praise, ideas and small talk use such words in fun ("this lamp is fire").
+        var answered = type is MessageTypes.Complaint or MessageTypes.Question;
+        if (!answered && type != MessageTypes.Feedback)
         {
             signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, $"a message of type {type} can wait", []));
             return Urgencies.Low;
         }
 
-        var rank = Urgencies.Rank(Urgencies.Normal);
+        var rank = Urgencies.Rank(answered ? Urgencies.Normal : Urgencies.Low);
         var reasons = new Dictionary<string, (int Rank, List<string> Words)>(StringComparer.Ordinal);
         foreach (var cue in UrgencyCues.Phrases.FindLongest(body))
         {
             if (cue.Length == 1 && SentimentAnalysis.IsNegated(body, cue.Start, cue.Words)
-                || TypeCues.IsMeasure(body, cue) || TypeCues.IsSupposed(body, cue.Start))
+                || TypeCues.IsMeasure(body, cue)
+                || cue.Value.Rule == UrgencyCues.OutageRule && TypeCues.IsSupposed(body, cue.Start))
+            {
+                continue;
+            }
+
+            if (!answered && cue.Value.Rank < Urgencies.Rank(Urgencies.Critical))
             {
                 continue;
             }
@@ -60,7 +68,8 @@ internal static class UrgencyAssessment
 
         if (signals.Count == 0 || signals[^1].Facet != ClassificationFacets.Urgency)
         {
-            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, $"a {type} expects an answer", []));
+            var rule = answered ? $"a {type} expects an answer" : $"a message of type {type} can wait";
+            signals.Add(new ClassificationSignal(ClassificationFacets.Urgency, rule, []));
         }
 
         return Urgencies.OfRank(rank);

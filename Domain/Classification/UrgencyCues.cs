@@ -12,6 +12,7 @@ internal static class UrgencyCues
     [
         (3, "legal threat",
         """
+        small claims court, ombudsman, trading standards, take legal, legal steps,
         lawyer, lawyers, attorney, solicitor, legal action, sue, suing, lawsuit, court, small claims, legal department,
         pursue damages, consumer protection, anwalt, rechtsanwalt, klage, gericht, avocat, tribunal, poursuites, abogado,
         demanda, denuncia, advocaat, rechter, rechtszaak, avvocato, tribunale, advogado, procon
@@ -23,24 +24,29 @@ internal static class UrgencyCues
         gefahrlich, incendie, fumee, dangereux, incendio, humo, peligroso, gevaarlijk, rook, pericoloso, fumo, perigoso,
         fumaca
         """),
-        (3, "outage",
+        (3, OutageRule,
         """
+        server error, servers are down, cloud down, cloud is down, service unavailable, down for everyone, down for me too,
         outage, is down, are down, down again, app is down, service down, servers down, offline all, not loading at all,
         nobody can, storung, panne generale, caida, storing, disservizio, fora do ar
         """),
         (3, "security",
         """
+        logged into my account, someone logged in, changed my email, changed my password, wasnt me, was not me,
+        suspicious login, unknown device,
         hacked, hacker, data breach, breach, someone changed, unauthorised access, unauthorized access, identity theft,
         stolen, gehackt, pirate, hackeado, gehackt, violazione, invadida
         """),
         (2, "urgent words",
         """
+        by today, by tomorrow, before tomorrow, by end of day, need this sorted, need it sorted, need this fixed, need it fixed,
         urgent, urgently, asap, immediately, right now, emergency, respond now, as soon as possible, dringend, sofort,
         umgehend, urgence, immediatement, urgente, urgencia, inmediatamente, spoed, meteen, onmiddellijk, subito,
         immediatamente, urgentemente, imediatamente, agora mesmo
         """),
         (2, "money lost",
         """
+        charged me for, still charging, charged after,
         charged twice, charged me twice, double charged, double charge, billed twice, overcharged, unauthorised charge,
         unauthorized charge, unauthorised, unauthorized, fraudulent, chargeback, my bank, want my money back, no refund,
         doppelt abgebucht, debite deux fois, cobrado dos veces, dubbel betaald, dubbel afgeschreven, addebitato due volte,
@@ -54,6 +60,8 @@ internal static class UrgencyCues
         """),
         (2, "ignored",
         """
+        nobody has replied, nobody has answered, no one has replied, no one has answered, 3rd time, 4th time, 5th time,
+        time asking, three times, 3 times, asked twice, messaged you,
         no answer, no reply, no response, nobody answers, nobody replies, nobody responds, unanswered, not replied,
         hasnt replied, havent replied, havent heard, emailed twice, called twice, third time, fourth time, third email,
         fourth email, second email, again and again, keine antwort, pas de reponse, sin respuesta, geen antwoord,
@@ -71,6 +79,7 @@ internal static class UrgencyCues
 
     public const string AngerRule = "strong negative sentiment";
     public const string ReachRule = "public complaint with a large following";
+    public const string OutageRule = "outage";
 
     public static readonly PhraseIndex<UrgencyCue> Phrases = new(Entries());
 
