@@ -102,6 +102,41 @@ public sealed class MessageClassifierTests
     public void Every_type_has_its_cues(string text, string type) =>
         Assert.Equal(type, Classify(text, "facebook", "comment").Type);
 
+    [Fact]
+    public void A_fault_that_keeps_happening_is_a_complaint()
+    {
+        var classification = Classify("my bulbs keep disconnecting from the hub every few hours", "x", "mention");
+
+        Assert.Equal(MessageTypes.Complaint, classification.Type);
+        Assert.Contains(classification.Signals, signal => signal.Rule == "something going wrong again or for good" && signal.Words.Contains("keep disconnecting"));
+    }
+
+    [Theory]
+    [InlineData("is there a student discount")]
+    [InlineData("how do I reset the hub")]
+    public void An_unmistakable_question_needs_no_question_mark(string text) =>
+        Assert.Equal(MessageTypes.Question, Classify(text, "chat", "chat").Type);
+
+    [Fact]
+    public void An_emails_sign_off_does_not_count_but_a_comments_thanks_does()
+    {
+        var email = Classify("Hi,\n\nwhere can I download the manual?\n\nThanks,\nAnna", "email", "email");
+        var comment = Classify("Support sorted it out in five minutes. Thanks!", "facebook", "comment");
+
+        Assert.Equal((MessageTypes.Question, SentimentLabels.Neutral), (email.Type, email.SentimentLabel));
+        Assert.Equal((MessageTypes.Praise, SentimentLabels.Positive), (comment.Type, comment.SentimentLabel));
+    }
+
+    [Fact]
+    public void Spam_has_no_topic_and_a_proposal_without_a_subject_is_a_feature_request()
+    {
+        var spam = Classify("WIN A FREE IPHONE!!! click here", "facebook", "comment");
+        var idea = Classify("It would be great if scenes could follow the sun", "community", "post");
+
+        Assert.Equal((MessageTypes.Other, null), (spam.Type, spam.Topic));
+        Assert.Equal((MessageTypes.Idea, "feature-request"), (idea.Type, idea.Topic));
+    }
+
     [Theory]
     [InlineData("Where is my parcel? I ordered it last week and the tracking has not changed since.", "en")]
     [InlineData("Ich habe die Lampe gestern bekommen, aber sie funktioniert nicht mit meinem Router.", "de")]
