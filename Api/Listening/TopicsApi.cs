@@ -49,7 +49,7 @@ public static class TopicsApi
         var caller = Caller.From(user);
         var now = time.GetUtcNow();
         var position = (await db.Topics.MaxAsync(t => (int?)t.Position, cancellationToken) ?? -1) + 1;
-        var topic = CatalogueTopic.New(request.Key!, request.Name!, request.Department!, request.Keywords!, position, caller.Name, now);
+        var topic = CatalogueTopic.New(request.Key!, request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, position, caller.Name, now);
         db.Topics.Add(topic);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicCreated, $"topic/{topic.Key}", Describe(topic)));
         await db.SaveChangesAsync(cancellationToken);
@@ -74,7 +74,7 @@ public static class TopicsApi
         var caller = Caller.From(user);
         var now = time.GetUtcNow();
         var before = Describe(topic);
-        topic.Change(request.Name!, request.Department!, request.Keywords!, caller.Name, now);
+        topic.Change(request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, caller.Name, now);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicChanged, $"topic/{topic.Key}", $"{before} -> {Describe(topic)}"));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(TopicView.From(topic));

@@ -19,6 +19,9 @@ public sealed class CatalogueTopic
 
     public string[] Keywords { get; private set; } = [];
 
+    /// <summary>Words that decide the topic only when no keyword of any topic matches ("lamp", "bulb").</summary>
+    public string[] BroadKeywords { get; private set; } = [];
+
     /// <summary>Catalogue order: ties between topics go to the earlier one.</summary>
     public int Position { get; private set; }
 
@@ -26,27 +29,32 @@ public sealed class CatalogueTopic
 
     public string UpdatedBy { get; private set; } = "";
 
-    public static CatalogueTopic New(string key, string name, string department, IEnumerable<string> keywords, int position, string by, DateTimeOffset now) => new()
+    public static CatalogueTopic New(
+        string key, string name, string department, IEnumerable<string> keywords, IEnumerable<string>? broadKeywords, int position, string by,
+        DateTimeOffset now) => new()
     {
         Key = key,
         Name = name.Trim(),
         Department = department,
         Keywords = Clean(keywords),
+        BroadKeywords = Clean(broadKeywords ?? []),
         Position = position,
         UpdatedAt = now,
         UpdatedBy = by,
     };
 
-    public void Change(string name, string department, IEnumerable<string> keywords, string by, DateTimeOffset now)
+    /// <summary>Changes the topic; broad keywords stay as they are when not given.</summary>
+    public void Change(string name, string department, IEnumerable<string> keywords, IEnumerable<string>? broadKeywords, string by, DateTimeOffset now)
     {
         Name = name.Trim();
         Department = department;
         Keywords = Clean(keywords);
+        BroadKeywords = broadKeywords is null ? BroadKeywords : Clean(broadKeywords);
         UpdatedAt = now;
         UpdatedBy = by;
     }
 
-    public Topic ToTopic() => new(Key, Name, Department, Keywords);
+    public Topic ToTopic() => new(Key, Name, Department, Keywords, BroadKeywords);
 
     /// <summary>What is wrong with a topic as written, field by field.</summary>
     public static Dictionary<string, string[]> Validate(string? key, string? name, string? department, IReadOnlyCollection<string>? keywords, IReadOnlySet<string> departments)

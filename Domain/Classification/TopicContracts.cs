@@ -1,9 +1,12 @@
 namespace SocialEnterprise.Domain.Classification;
 
-public sealed record TopicView(string Key, string Name, string Department, IReadOnlyList<string> Keywords, int Position, DateTimeOffset UpdatedAt, string UpdatedBy)
+public sealed record TopicView(
+    string Key, string Name, string Department, IReadOnlyList<string> Keywords, IReadOnlyList<string> BroadKeywords, int Position,
+    DateTimeOffset UpdatedAt, string UpdatedBy)
 {
     public static TopicView From(CatalogueTopic topic) =>
-        new(topic.Key, topic.Name, topic.Department, topic.Keywords, topic.Position, topic.UpdatedAt, topic.UpdatedBy);
+        new(topic.Key, topic.Name, topic.Department, topic.Keywords, topic.BroadKeywords, topic.Position, topic.UpdatedAt, topic.UpdatedBy);
 }
 
-public sealed record TopicRequest(string? Key, string? Name, string? Department, IReadOnlyList<string>? Keywords);
+/// <summary>A topic as an admin writes it; <c>BroadKeywords</c> left out keeps the ones the topic has.</summary>
+public sealed record TopicRequest(string? Key, string? Name, string? Department, IReadOnlyList<string>? Keywords, IReadOnlyList<string>? BroadKeywords = null);

@@ -47,7 +47,8 @@ public sealed class NoiseFilter
         }
     }
 
-    public NoiseVerdict Judge(string channel, IngestEventRequest request, MessageClassification classification)
+    /// <param name="continuesConversation">The event joins a conversation already under way: never banter, whatever it says.</param>
+    public NoiseVerdict Judge(string channel, IngestEventRequest request, MessageClassification classification, bool continuesConversation = false)
     {
         var handle = IdentityKeys.Handle(request.Author!.Handle!);
         var text = request.Text!;
@@ -90,8 +91,10 @@ public sealed class NoiseFilter
             return NoiseVerdict.Drop(keyword, $"blocked keyword \"{keyword.Pattern}\"");
         }
 
-        // Banter only counts in public: a customer writing to the company directly always gets a person.
-        if (_banter is not null && classification.Type == MessageTypes.Other && !MessageKinds.Private.Contains(request.Kind!))
+        // Banter only counts in public and at the start: a customer writing to the company directly, or adding to a
+        // conversation under way ("still nothing"), always reaches a person.
+        if (_banter is not null && classification.Type == MessageTypes.Other && !MessageKinds.Private.Contains(request.Kind!)
+            && !continuesConversation)
         {
             return NoiseVerdict.Drop(_banter, "banter: no question, complaint, idea or feedback");
         }

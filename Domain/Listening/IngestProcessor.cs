@@ -34,17 +34,18 @@ public sealed class IngestProcessor(
         var classification = classifier.Classify(
             new ClassificationInput(request.Text!, ingestEvent.Channel, request.Kind!, request.Rating, author.Followers), rules.Topics);
 
-        if (!ingestEvent.RestoredByStaff && rules.Filter.Judge(ingestEvent.Channel, request, classification) is { IsNoise: true } verdict)
-        {
-            ingestEvent.MarkFiltered(verdict.Reason, verdict.Rule?.Id, now);
-            return IngestOutcome.Filtered;
-        }
-
         var placement = await threading.PlaceAsync(ingestEvent.Channel, request, options.Value.ReopenWindow, cancellationToken);
         if (placement.ParentPending)
         {
             ingestEvent.Defer(now + options.Value.ParentWait);
             return IngestOutcome.Deferred;
+        }
+
+        if (!ingestEvent.RestoredByStaff
+            && rules.Filter.Judge(ingestEvent.Channel, request, classification, continuesConversation: placement.Existing is not null) is { IsNoise: true } verdict)
+        {
+            ingestEvent.MarkFiltered(verdict.Reason, verdict.Rule?.Id, now);
+            return IngestOutcome.Filtered;
         }
 
         var (customer, identity) = await identities.ResolveAsync(ingestEvent.Channel, request.Kind!, author, now, cancellationToken);

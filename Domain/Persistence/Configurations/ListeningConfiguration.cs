@@ -74,6 +74,7 @@ internal sealed class CatalogueTopicConfiguration : IEntityTypeConfiguration<Cat
             topic.Name,
             topic.Department,
             Keywords = topic.Keywords.ToArray(),
+            BroadKeywords = (topic.BroadKeywords ?? []).ToArray(),
             Position = position,
             UpdatedAt = seededAt,
             UpdatedBy = "system",
