@@ -11,7 +11,7 @@ public sealed class MergeSuggestionsTests : WorkspaceContext
     private const string Merges = "/api/customers/merges";
 
     private static readonly CustomerCard Ann = Card("Ann Lee", 1200, Identity("x", "annlee", "FirstSeen", ""));
-    private static readonly CustomerCard AnnOnFacebook = Card("Ann Lee", 80, Identity("facebook", "ann.lee", "FirstSeen", ""), Identity("email", "ann@example.test", "SameEmail", "ann@example.test"));
+    private static readonly CustomerCard AnnOnFacebook = Card("Ann Lee", 80, Identity("facebook", "ann.lee", "FirstSeen", ""), Identity("email", "ann@example.test", "SameEmail", "same email ann@example.test as facebook/@ann.lee"));
     private static readonly MergeSuggestionView Suggestion = new(
         Guid.NewGuid(), Ann, AnnOnFacebook, "same name \"Ann Lee\" as facebook/@ann.lee", 0.5, "open", DateTimeOffset.UtcNow);
 
@@ -35,7 +35,8 @@ public sealed class MergeSuggestionsTests : WorkspaceContext
         Assert.Contains("@annlee", left.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, right.QuerySelectorAll("[data-testid=customer-identity]").Length);
         Assert.Contains("@ann.lee", right.TextContent, StringComparison.Ordinal);
-        Assert.Contains("same email: ann@example.test", right.TextContent, StringComparison.Ordinal);
+        Assert.Contains("same email ann@example.test as facebook/@ann.lee", right.TextContent, StringComparison.Ordinal);
+        Assert.Contains("first seen", left.TextContent, StringComparison.Ordinal);
         Assert.Contains("No customers have been merged yet.", page.Find("[data-testid=merges-empty]").TextContent, StringComparison.Ordinal);
     }
 
