@@ -72,7 +72,7 @@ internal static class Extensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
         builder.Services.AddScoped<StaffSignIn>();
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorizationBuilder().AddWorkspacePolicies();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSignInRateLimit(builder.Configuration);
 

@@ -42,6 +42,13 @@ public sealed record StaffMember(Guid Id, string Name, string DisplayName, IRead
 
     public bool IsAdmin => Roles.Contains(StaffRoles.Admin);
 
+    /// <summary>The staff member as the access rules see them, so that the workspace asks the same rules as the Api.</summary>
+    public Caller AsCaller() => new(
+        CallerKind.Staff, Name, Roles.ToHashSet(StringComparer.Ordinal), Departments.ToHashSet(StringComparer.Ordinal), new HashSet<string>())
+    {
+        StaffId = Id,
+    };
+
     /// <summary>The token by which the workspace calls the Api as this staff member.</summary>
     public string TokenFrom(StaffTokens tokens) =>
         tokens.IssueFor(CallerKind.Staff, Id.ToString(), Name, DisplayName, Roles, Departments);

@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Components.Authorization;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Domain.Filtering;
+using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
 using SocialEnterprise.Web.Access;
@@ -32,11 +36,8 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     public Task<CreatedApiKeyResponse> CreateApiKeyAsync(string name, IReadOnlyList<string> scopes, CancellationToken cancellationToken) =>
         ReadAsync<CreatedApiKeyResponse>(HttpMethod.Post, "api/admin/api-keys", new CreateApiKeyRequest(name, scopes), cancellationToken);
 
-    public async Task RevokeApiKeyAsync(Guid id, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Delete, $"api/admin/api-keys/{id}", null, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-    }
+    public Task RevokeApiKeyAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Delete, $"api/admin/api-keys/{id}", null, cancellationToken);
 
     public Task<AuditPage> AuditAsync(AuditQuery query, long? before, int take, CancellationToken cancellationToken) =>
         ReadAsync<AuditPage>(HttpMethod.Get, $"api/admin/audit?{query.ToQueryString()}&take={take}{(before is { } b ? $"&before={b}" : "")}", null, cancellationToken);
@@ -47,6 +48,57 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<NoiseRuleView>> NoiseRulesAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<NoiseRuleView>>(HttpMethod.Get, "api/noise-rules", null, cancellationToken);
+
+    public Task<NoiseRuleView> CreateNoiseRuleAsync(NoiseRuleRequest rule, CancellationToken cancellationToken) =>
+        ReadAsync<NoiseRuleView>(HttpMethod.Post, "api/noise-rules", rule, cancellationToken);
+
+    public Task<NoiseRuleView> ChangeNoiseRuleAsync(Guid id, NoiseRuleRequest rule, CancellationToken cancellationToken) =>
+        ReadAsync<NoiseRuleView>(HttpMethod.Put, $"api/noise-rules/{id}", rule, cancellationToken);
+
+    public Task DeleteNoiseRuleAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Delete, $"api/noise-rules/{id}", null, cancellationToken);
+
+    public Task<IntakeEventPage> FilteredEventsAsync(string? channel, int limit, int offset, CancellationToken cancellationToken) =>
+        ReadAsync<IntakeEventPage>(HttpMethod.Get, $"api/ingest/filtered?{IntakeQuery(channel, limit, offset)}", null, cancellationToken);
+
+    public Task RestoreFilteredEventAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"api/ingest/filtered/{id}/restore", null, cancellationToken);
+
+    public Task<IntakeEventPage> ParkedEventsAsync(string? channel, int limit, int offset, CancellationToken cancellationToken) =>
+        ReadAsync<IntakeEventPage>(HttpMethod.Get, $"api/ingest/parked?{IntakeQuery(channel, limit, offset)}", null, cancellationToken);
+
+    public Task ReplayParkedEventAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"api/ingest/parked/{id}/replay", null, cancellationToken);
+
+    public async Task<IReadOnlyList<TopicView>> TopicsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<TopicView>>(HttpMethod.Get, "api/topics", null, cancellationToken);
+
+    public Task<TopicView> CreateTopicAsync(TopicRequest topic, CancellationToken cancellationToken) =>
+        ReadAsync<TopicView>(HttpMethod.Post, "api/topics", topic, cancellationToken);
+
+    public Task<TopicView> ChangeTopicAsync(string key, TopicRequest topic, CancellationToken cancellationToken) =>
+        ReadAsync<TopicView>(HttpMethod.Put, $"api/topics/{Uri.EscapeDataString(key)}", topic, cancellationToken);
+
+    public Task DeleteTopicAsync(string key, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Delete, $"api/topics/{Uri.EscapeDataString(key)}", null, cancellationToken);
+
+    public async Task<IReadOnlyList<MergeSuggestionView>> OpenMergeSuggestionsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<MergeSuggestionView>>(HttpMethod.Get, "api/customers/merge-suggestions?status=open", null, cancellationToken);
+
+    public Task DismissMergeSuggestionAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"api/customers/merge-suggestions/{id}/dismiss", null, cancellationToken);
+
+    public async Task<IReadOnlyList<MergeView>> MergesAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<MergeView>>(HttpMethod.Get, "api/customers/merges", null, cancellationToken);
+
+    public Task<MergeView> MergeCustomersAsync(MergeRequest merge, CancellationToken cancellationToken) =>
+        ReadAsync<MergeView>(HttpMethod.Post, "api/customers/merges", merge, cancellationToken);
+
+    public Task<MergeView> UndoMergeAsync(Guid id, CancellationToken cancellationToken) =>
+        ReadAsync<MergeView>(HttpMethod.Post, $"api/customers/merges/{id}/undo", null, cancellationToken);
 
     /// <summary>Whether the Api reports itself ready, and what it said (no token: health is public).</summary>
     public async Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken)
@@ -61,6 +113,12 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
                ?? throw new InvalidOperationException($"The Api answered {method} {path} with nothing.");
+    }
+
+    private async Task CallAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, path, body, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
@@ -79,10 +137,12 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     {
         if (!response.IsSuccessStatusCode)
         {
-            var problem = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException($"The Api answered {(int)response.StatusCode}: {problem}", null, response.StatusCode);
+            throw ApiProblemException.From(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
         }
     }
+
+    private static string IntakeQuery(string? channel, int limit, int offset) =>
+        $"{(channel is { Length: > 0 } ? $"channel={Uri.EscapeDataString(channel)}&" : "")}limit={limit}&offset={offset}";
 }
 
 /// <summary>The audit log's filters as the workspace sends them.</summary>

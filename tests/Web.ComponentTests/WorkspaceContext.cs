@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.Configuration;
@@ -5,15 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Web.Live;
 using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Web.Access;
+using SocialEnterprise.Web.Live;
+using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.Web.ComponentTests;
 
 /// <summary>
-/// A bUnit context with what the workspace's components need: MudBlazor, and the real live event stream (not
-/// connected: tests hand it events the way the Api's stream would).
+/// A bUnit context with what the workspace's components need: MudBlazor, the real live event stream (not connected:
+/// tests hand it events the way the Api's stream would), and the real Api client over HTTP to a stand-in for the Api.
 /// </summary>
 public abstract class WorkspaceContext : BunitContext
 {
@@ -21,15 +25,55 @@ public abstract class WorkspaceContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Live = new LiveEventStream(
-            new ConfigurationBuilder().Build(),
-            new StaffTokens(Options.Create(new AccessOptions { SigningKey = new string('k', 48) }), TimeProvider.System),
-            TimeProvider.System,
-            NullLogger<LiveEventStream>.Instance);
+        var tokens = new StaffTokens(Options.Create(new AccessOptions { SigningKey = new string('k', 48) }), TimeProvider.System);
+        Live = new LiveEventStream(new ConfigurationBuilder().Build(), tokens, TimeProvider.System, NullLogger<LiveEventStream>.Instance);
         Services.AddSingleton(Live);
+        Services.AddSingleton(tokens);
+        Services.AddSingleton<IHttpClientFactory>(new StandInClients(Api));
+        Services.AddScoped<CrmApiClient>();
     }
 
     protected LiveEventStream Live { get; }
+
+    protected ApiStandIn Api { get; } = new();
+
+    /// <summary>
+    /// Signs in the demo staff member <paramref name="name"/> (see <see cref="DemoCompany"/>) with their role and
+    /// departments, and the workspace policies their role meets.
+    /// </summary>
+    protected void SignInAs(string name)
+    {
+        var staff = DemoCompany.Staff.Single(member => member.Name == name);
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(staff.Email);
+        authorization.SetRoles(staff.Role);
+        authorization.SetClaims(
+            [
+                new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+                new Claim(AccessClaims.DisplayName, staff.DisplayName),
+                .. staff.Departments.Select(department => new Claim(AccessClaims.Department, department)),
+            ]);
+        if (staff.Role is StaffRoles.Admin or StaffRoles.Manager or StaffRoles.Agent)
+        {
+            authorization.SetPolicies(WorkspacePolicies.Triage);
+        }
+    }
+
+    /// <summary>The layers the workspace's layout provides: popovers (menus, selects), dialogs and snackbars.</summary>
+    protected Layers RenderLayers() =>
+        new(Render<MudBlazor.MudPopoverProvider>(), Render<MudBlazor.MudDialogProvider>(), Render<MudBlazor.MudSnackbarProvider>());
+
+    /// <summary>Opens a MudSelect by the element that carries its test id and picks the option that starts with <paramref name="option"/>.</summary>
+    protected static void Choose(AngleSharp.Dom.IElement selectInput, string option, Layers layers)
+    {
+        selectInput.Closest(".mud-input-control")!.MouseDown();
+        layers.Popovers.WaitForAssertion(() => layers.Popovers.FindAll(".mud-list-item").First(item => item.TextContent.Trim().StartsWith(option, StringComparison.Ordinal)).Click());
+    }
+
+    protected sealed record Layers(
+        IRenderedComponent<MudBlazor.MudPopoverProvider> Popovers,
+        IRenderedComponent<MudBlazor.MudDialogProvider> Dialogs,
+        IRenderedComponent<MudBlazor.MudSnackbarProvider> Snackbars);
 
     protected static EventEnvelope Envelope(DomainEvent domainEvent, long sequence)
     {
