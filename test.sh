@@ -31,5 +31,11 @@ elif [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+# The classifier's accuracy on the labelled set, as the unit tests measured it this run.
+report="${TMPDIR:-/tmp}/socialenterprise-tests/classification-report.txt"
+if [ -f "$report" ] && [ "$report" -nt "$log" ]; then
+  head -n 1 "$report"
+fi
+
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -9,8 +9,8 @@ public sealed class TopicsTests : WorkspaceContext
 {
     private const string TopicsPath = "/api/topics";
 
-    private static readonly TopicView Billing = new("billing", "Billing", "support", ["invoice", "refund"], 0, DateTimeOffset.UtcNow, "system");
-    private static readonly TopicView Outage = new("outage", "Outage", "engineering", ["down", "not loading"], 1, DateTimeOffset.UtcNow, "system");
+    private static readonly TopicView Billing = new("billing", "Billing", "support", ["invoice", "refund"], [], 0, DateTimeOffset.UtcNow, "system");
+    private static readonly TopicView Outage = new("outage", "Outage", "engineering", ["down", "not loading"], [], 1, DateTimeOffset.UtcNow, "system");
 
     public TopicsTests() => SignInAs("admin");
 
@@ -42,7 +42,7 @@ public sealed class TopicsTests : WorkspaceContext
     [Fact]
     public void Keywords_typed_with_commas_become_chips_and_are_sent_as_a_list()
     {
-        var added = new TopicView("shipping", "Shipping", "support", ["parcel", "courier", "late delivery"], 2, DateTimeOffset.UtcNow, "admin");
+        var added = new TopicView("shipping", "Shipping", "support", ["parcel", "courier", "late delivery"], [], 2, DateTimeOffset.UtcNow, "admin");
         Api.Answer(HttpMethod.Get, TopicsPath, HttpStatusCode.OK, new[] { Billing });
         Api.Answer(HttpMethod.Post, TopicsPath, HttpStatusCode.Created, added);
         var layers = RenderLayers();
