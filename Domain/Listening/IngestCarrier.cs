@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
 
 namespace SocialEnterprise.Domain.Listening;
@@ -31,6 +33,8 @@ public sealed partial class IngestCarrier(
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
+            // Each event has its own savepoint already; EF's automatic one per SaveChanges would only add round trips.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var now = time.GetUtcNow();
             var batch = await db.IngestEvents
@@ -53,6 +57,9 @@ public sealed partial class IngestCarrier(
             activity?.SetTag("events.count", batch.Count);
             var rules = await processor.ReadRulesAsync(token);
             var stored = 0;
+            // The event log admits one writer at a time until it commits (sequence order is commit order): the batch's
+            // events are appended together at the end, so that carriers work in parallel and queue only to commit.
+            var batchEvents = new List<DomainEvent>();
             foreach (var ingestEvent in batch)
             {
                 db.ChangeTracker.Clear();
@@ -65,18 +72,25 @@ public sealed partial class IngestCarrier(
                         stored++;
                     }
 
+                    var recorded = db.TakePendingEvents();
                     await db.SaveChangesAsync(token);
+                    batchEvents.AddRange(recorded);
                 }
                 catch (Exception exception) when (!token.IsCancellationRequested)
                 {
                     await transaction.RollbackToSavepointAsync(Savepoint, token);
                     db.ChangeTracker.Clear();
                     var failed = await db.IngestEvents.SingleAsync(e => e.Id == ingestEvent.Id, token);
-                    failed.RecordFailure(Describe(exception), time.GetUtcNow(), options.Value.RetryPolicy);
+                    failed.RecordFailure(Describe(exception), time.GetUtcNow(), options.Value.RetryPolicy, IsContention(exception));
+                    batchEvents.AddRange(db.TakePendingEvents());
                     await db.SaveChangesAsync(token);
                     LogEventFailed(logger, ingestEvent.Channel, ingestEvent.ExternalId, failed.Attempts, failed.Status, exception);
                 }
             }
+
+            db.ChangeTracker.Clear();
+            db.EventLog.AddRange(batchEvents.Select(Events.EventLogEntry.For));
+            await db.SaveChangesAsync(token);
 
             // Stamp the moment the batch becomes visible, so accept-to-stored figures include the whole batch.
             var ids = batch.ConvertAll(e => e.Id);
@@ -100,6 +114,10 @@ public sealed partial class IngestCarrier(
 
         return carried;
     }
+
+    /// <summary>A unique key another transaction took first, or a deadlock between two carriers: gone on the next try.</summary>
+    private static bool IsContention(Exception exception) =>
+        exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
 
     /// <summary>The whole chain, outermost first: the cause an admin needs is usually the innermost (the database's own words).</summary>
     private static string Describe(Exception exception)

@@ -36,6 +36,7 @@ public sealed class IngestEvent : EventSource
 
     public DateTimeOffset NextAttemptAt { get; private set; }
 
+    /// <summary>The error of the last failed attempt; kept after a later success, as the record of why it was retried.</summary>
     public string? LastError { get; private set; }
 
     public DateTimeOffset? ProcessedAt { get; private set; }
@@ -61,7 +62,6 @@ public sealed class IngestEvent : EventSource
         ConversationId = conversationId;
         MessageId = messageId;
         ProcessedAt = now;
-        LastError = null;
     }
 
     public void MarkFiltered(string reason, Guid? ruleId, DateTimeOffset now)
@@ -70,7 +70,6 @@ public sealed class IngestEvent : EventSource
         FilterReason = reason;
         FilterRuleId = ruleId;
         ProcessedAt = now;
-        LastError = null;
         Record(new IngestEventFiltered(Id, Channel, ExternalId, reason, now));
     }
 
@@ -78,7 +77,11 @@ public sealed class IngestEvent : EventSource
     public void Defer(DateTimeOffset until) => NextAttemptAt = until;
 
     /// <summary>Counts a failed attempt: the event waits for a retry with backoff, or is parked after the last one.</summary>
-    public void RecordFailure(string error, DateTimeOffset now, IngestRetryPolicy policy)
+    /// <param name="contention">
+    /// Another carrier was storing the same customer or thread at the same moment: the retry will find its work
+    /// committed, so it comes soon instead of after the backoff (it still counts, so a real fault is parked in the end).
+    /// </param>
+    public void RecordFailure(string error, DateTimeOffset now, IngestRetryPolicy policy, bool contention = false)
     {
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
@@ -89,7 +92,7 @@ public sealed class IngestEvent : EventSource
         }
         else
         {
-            NextAttemptAt = now + policy.DelayAfter(Attempts);
+            NextAttemptAt = now + (contention ? policy.FirstDelay / 4 : policy.DelayAfter(Attempts));
         }
     }
 

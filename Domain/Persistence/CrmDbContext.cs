@@ -74,23 +74,27 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the events tracked entities recorded, without appending them: for a caller that appends them itself later
+    /// in the same transaction (the intake carrier appends a batch's events once, just before it commits).
+    /// </summary>
+    public List<DomainEvent> TakePendingEvents()
+    {
+        var taken = new List<DomainEvent>();
+        foreach (var source in ChangeTracker.Entries<EventSource>().Select(entry => entry.Entity).Where(source => source.PendingEvents.Count > 0))
+        {
+            taken.AddRange(source.PendingEvents);
+            source.ClearPendingEvents();
+        }
+
+        return taken;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
     }
 
-    private void AppendPendingEvents()
-    {
-        var sources = ChangeTracker.Entries<EventSource>()
-            .Select(entry => entry.Entity)
-            .Where(source => source.PendingEvents.Count > 0)
-            .ToList();
-
-        foreach (var source in sources)
-        {
-            EventLog.AddRange(source.PendingEvents.Select(EventLogEntry.For));
-            source.ClearPendingEvents();
-        }
-    }
+    private void AppendPendingEvents() => EventLog.AddRange(TakePendingEvents().Select(EventLogEntry.For));
 }

@@ -23,7 +23,7 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
         {
             var carried = await Task.WhenAll(hosts.Select(host => host.Carrier().DrainAsync(_cancellation)));
 
-            Assert.Equal(300, carried.Sum());
+            Assert.True(carried.Sum() >= 300, "every event is claimed at least once (a retried one twice)");
             Assert.All(carried, count => Assert.True(count > 0, "every carrier should have taken part"));
         }
         finally
@@ -130,7 +130,9 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
             .Select(e => e.MessageId).ToListAsync(_cancellation);
         var messages = await db.Messages.Where(m => m.ExternalId.StartsWith(run)).Select(m => (Guid?)m.Id).ToListAsync(_cancellation);
         Assert.Equal(processed.Order(), messages.Order());
-        Assert.Equal(0, await db.IngestEvents.CountAsync(e => e.ExternalId.StartsWith(run) && e.Attempts > 0, _cancellation));
+        // Carriers racing to create the same customer retry (a unique key taken first); nothing else may fail.
+        var failures = await db.IngestEvents.Where(e => e.ExternalId.StartsWith(run) && e.Attempts > 0).Select(e => e.LastError).ToListAsync(_cancellation);
+        Assert.All(failures, error => Assert.Contains("23505", error!, StringComparison.Ordinal));
     }
 
     private async Task AssertExactlyOnceAsync(string run, int count)
