@@ -23,6 +23,8 @@ public static class IngestApi
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        builder.Services.AddSingleton<IngestQueueWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IngestQueueWriter>());
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(RateLimitPolicy, http =>
@@ -91,13 +93,14 @@ public static class IngestApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy);
         return app;
     }
 
     public static async Task<Results<Accepted<IngestAccepted>, Ok<IngestAccepted>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
-        string channel, HttpRequest request, IOptions<IngestOptions> options, NpgsqlDataSource dataSource, TimeProvider time,
+        string channel, HttpRequest request, IOptions<IngestOptions> options, IngestQueueWriter queue, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!IngestChannels.All.Contains(channel))
@@ -143,7 +146,19 @@ public static class IngestApi
             return TypedResults.ValidationProblem(errors, title: "The event has invalid fields");
         }
 
-        var (id, duplicate) = await IngestQueue.AcceptAsync(dataSource, channel, ingestEvent, now, cancellationToken);
+        (Guid Id, bool Duplicate) stored;
+        try
+        {
+            stored = await queue.AcceptAsync(new IngestSubmission(channel, ingestEvent, now), cancellationToken);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Threading.Channels.ChannelClosedException)
+        {
+            // Not stored, and the channel should try again: its retry is safe, the external id makes it idempotent.
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Not stored", "The event could not be stored just now; send it again.");
+        }
+
+        var (id, duplicate) = stored;
         return duplicate
             ? TypedResults.Ok(new IngestAccepted(id, Duplicate: true))
             : TypedResults.Accepted((string?)null, new IngestAccepted(id, Duplicate: false));

@@ -48,7 +48,16 @@ public sealed class PipelineProbeWorkerTests(MigratedDatabase database, RedisFix
             probes.Add(await RequestAsync($"shared {i}"));
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(index => Task.Run(() => DrainAsync(Worker($"worker-{index}")), _cancellation)));
+        // All start together, so that each takes part however the thread pool schedules them.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var draining = Enumerable.Range(0, 4).Select(index => Task.Run(async () =>
+        {
+            var worker = Worker($"worker-{index}");
+            await start.Task;
+            await DrainAsync(worker);
+        }, _cancellation)).ToList();
+        start.SetResult();
+        await Task.WhenAll(draining);
 
         await using var db = database.NewDbContext();
         foreach (var probe in probes)
