@@ -24,7 +24,8 @@ public sealed partial class IngestCarrier(
     private static readonly ActivitySource ActivitySource = new("SocialEnterprise.Intake");
 
     /// <summary>Claims and carries one batch of due events; says how many it claimed and when a retry falls due.</summary>
-    public async Task<BatchResult> CarryBatchAsync(CancellationToken cancellationToken)
+    /// <param name="partition">Which partition of <paramref name="partitions"/> to take events from (by author, see <see cref="IngestShards"/>).</param>
+    public async Task<BatchResult> CarryBatchAsync(CancellationToken cancellationToken, int partition = 0, int partitions = 1)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
@@ -40,7 +41,7 @@ public sealed partial class IngestCarrier(
             var batch = await db.IngestEvents
                 .FromSql($"""
                     SELECT * FROM ingest_events
-                    WHERE status = 'Pending' AND next_attempt_at <= {now}
+                    WHERE status = 'Pending' AND next_attempt_at <= {now} AND shard % {partitions} = {partition}
                     ORDER BY next_attempt_at, received_at
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED
@@ -60,14 +61,27 @@ public sealed partial class IngestCarrier(
             // The event log admits one writer at a time until it commits (sequence order is commit order): the batch's
             // events are appended together at the end, so that carriers work in parallel and queue only to commit.
             var batchEvents = new List<DomainEvent>();
-            foreach (var ingestEvent in batch)
+            // A reply can arrive a moment before the message it answers: when both are in this batch, the reply goes
+            // once more after the rest instead of waiting for a later batch.
+            var queue = new Queue<(IngestEvent Event, bool Requeued)>(batch.Select(e => (e, false)));
+            while (queue.TryDequeue(out var next))
             {
+                var (ingestEvent, requeued) = next;
                 db.ChangeTracker.Clear();
                 db.IngestEvents.Attach(ingestEvent);
                 await transaction.CreateSavepointAsync(Savepoint, token);
                 try
                 {
-                    if (await processor.ProcessAsync(ingestEvent, rules, token) == IngestOutcome.Stored)
+                    var outcome = await processor.ProcessAsync(ingestEvent, rules, token);
+                    if (outcome == IngestOutcome.Deferred && !requeued && ParentIsIn(batch, ingestEvent))
+                    {
+                        await transaction.RollbackToSavepointAsync(Savepoint, token);
+                        db.TakePendingEvents();
+                        queue.Enqueue((ingestEvent, true));
+                        continue;
+                    }
+
+                    if (outcome == IngestOutcome.Stored)
                     {
                         stored++;
                     }
@@ -103,6 +117,9 @@ public sealed partial class IngestCarrier(
         }, cancellationToken);
     }
 
+    private static bool ParentIsIn(List<IngestEvent> batch, IngestEvent reply) =>
+        reply.Request().InReplyTo is { } parent && batch.Exists(e => e.Channel == reply.Channel && e.ExternalId == parent);
+
     /// <summary>Carries batches until nothing is due (tools and tests; the Workers loop instead).</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
@@ -115,9 +132,13 @@ public sealed partial class IngestCarrier(
         return carried;
     }
 
-    /// <summary>A unique key another transaction took first, or a deadlock between two carriers: gone on the next try.</summary>
+    /// <summary>
+    /// A unique key another transaction took first, a conversation another carrier changed meanwhile, or a deadlock
+    /// between two carriers: gone on the next try.
+    /// </summary>
     private static bool IsContention(Exception exception) =>
-        exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
+        exception is DbUpdateConcurrencyException
+        || exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
 
     /// <summary>The whole chain, outermost first: the cause an admin needs is usually the innermost (the database's own words).</summary>
     private static string Describe(Exception exception)

@@ -27,6 +27,9 @@ public sealed class IngestEvent : EventSource
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
+    /// <summary>Which of the carriers' partitions the event falls in: the same for every event of one author (see <see cref="IngestShards"/>).</summary>
+    public int Shard { get; private set; }
+
     public DateTimeOffset OccurredAt { get; private set; }
 
     public IngestEventStatus Status { get; private set; }
@@ -161,4 +164,24 @@ public sealed record IngestEventParked(
 public static class IngestStream
 {
     public static string Of(Guid ingestEventId) => $"ingest/{ingestEventId:N}";
+}
+
+/// <summary>
+/// Events of one author go to one partition, so that carriers working in parallel do not queue behind each other's
+/// locks on the same customer and conversations: the stable FNV-1a hash of channel and handle, in 1,024 shards.
+/// </summary>
+public static class IngestShards
+{
+    public const int Count = 1024;
+
+    public static int Of(string channel, string handle)
+    {
+        var hash = 2166136261u;
+        foreach (var c in $"{channel}/{Customers.IdentityKeys.Handle(handle)}")
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % Count);
+    }
 }

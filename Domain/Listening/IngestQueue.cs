@@ -30,10 +30,10 @@ public static class IngestQueue
         var inserted = new HashSet<Guid>();
         await using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO ingest_events (id, channel, external_id, kind, payload, received_at, occurred_at, status, attempts, next_attempt_at, restored_by_staff)
-            SELECT id, channel, external_id, kind, payload, received_at, occurred_at, 'Pending', 0, received_at, false
-            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::timestamptz[])
-                AS submitted(id, channel, external_id, kind, payload, received_at, occurred_at)
+            INSERT INTO ingest_events (id, channel, external_id, kind, payload, received_at, occurred_at, shard, status, attempts, next_attempt_at, restored_by_staff)
+            SELECT id, channel, external_id, kind, payload, received_at, occurred_at, shard, 'Pending', 0, received_at, false
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::timestamptz[], $8::integer[])
+                AS submitted(id, channel, external_id, kind, payload, received_at, occurred_at, shard)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """, connection))
@@ -49,6 +49,7 @@ public static class IngestQueue
             });
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = firsts.Select(p => p.s.ReceivedAt).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = firsts.Select(p => p.s.Event.OccurredAt!.Value.ToUniversalTime()).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = firsts.Select(p => IngestShards.Of(p.s.Channel, p.s.Event.Author!.Handle!)).ToArray() });
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -7,12 +7,16 @@ public sealed class IntakeOptions
 {
     public const string Section = "Intake";
 
-    /// <summary>How many batches one Workers process carries at once (each claims its own with SKIP LOCKED).</summary>
+    /// <summary>
+    /// How many batches one Workers process carries at once, each from its own partition of authors. Carrying is
+    /// CPU-bound, so one loop per two cores is the default; more processes or cores take more.
+    /// </summary>
     [Range(1, 32)]
-    public int Concurrency { get; set; } = 2;
+    public int Concurrency { get; set; } = 1;
 
+    /// <summary>Events per transaction: larger drains a backlog with fewer commits, smaller commits (and shows) sooner.</summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 25;
 
     /// <summary>Failures before an event is parked for an admin.</summary>
     [Range(1, 100)]
@@ -26,7 +30,7 @@ public sealed class IntakeOptions
     public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>How long a reply waits for the message it answers when that message is still being carried.</summary>
-    public TimeSpan ParentWait { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan ParentWait { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often the queue is read when no notification arrives (notifications are only a shortcut).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -16,9 +16,10 @@ public sealed partial class IngestWorker(
     ILogger<IngestWorker> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(_ => CarryLoopAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(partition => CarryLoopAsync(partition, stoppingToken)));
 
-    private async Task CarryLoopAsync(CancellationToken stoppingToken)
+    /// <summary>Carries one partition (by author), so that the loops never wait on each other's customers.</summary>
+    private async Task CarryLoopAsync(int partition, CancellationToken stoppingToken)
     {
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
@@ -27,7 +28,7 @@ public sealed partial class IngestWorker(
             BatchResult result;
             try
             {
-                result = await carrier.CarryBatchAsync(stoppingToken);
+                result = await carrier.CarryBatchAsync(stoppingToken, partition, options.Value.Concurrency);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

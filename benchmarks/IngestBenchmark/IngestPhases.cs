@@ -52,13 +52,13 @@ public sealed class IngestPhases(IngestClient client, IngestEventsTable table, T
     }
 
     /// <summary>Waits until none of the run's events is still 'Pending'; returns the backlog it started from, what is left and how long it took.</summary>
-    public async Task<(long Backlog, long Left, TimeSpan Elapsed)> DrainAsync(string prefix)
+    public async Task<(long Backlog, long Left, TimeSpan Elapsed)> DrainAsync(string prefix, TimeSpan? timeout = null)
     {
         var started = time.GetTimestamp();
         var backlog = await PendingAsync(prefix);
         var pending = backlog;
         var nextReport = ReportEvery;
-        while (pending > 0 && time.GetElapsedTime(started) < DrainTimeout)
+        while (pending > 0 && time.GetElapsedTime(started) < (timeout ?? DrainTimeout))
         {
             await Task.Delay(PollEvery, time);
             pending = await PendingAsync(prefix);

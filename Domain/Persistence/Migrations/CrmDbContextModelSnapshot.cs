@@ -794,7 +794,8 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasName("pk_messages");
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_messages_search_vector");
+                        .HasDatabaseName("ix_messages_search_vector")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
@@ -1319,6 +1320,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.Property<bool>("RestoredByStaff")
                         .HasColumnType("boolean")
                         .HasColumnName("restored_by_staff");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer")
+                        .HasColumnName("shard");
 
                     b.Property<string>("Status")
                         .IsRequired()
