@@ -12,7 +12,8 @@ if ! dotnet build SocialEnterprise.sln -nologo -v quiet -clp:ErrorsOnly; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+started=$(mktemp)
+trap 'rm -f "$log" "$started"' EXIT
 dotnet test SocialEnterprise.sln --no-build --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
@@ -33,7 +34,7 @@ fi
 
 # The classifier's accuracy on the labelled set, as the unit tests measured it this run.
 report="${TMPDIR:-/tmp}/socialenterprise-tests/classification-report.txt"
-if [ -f "$report" ] && [ "$report" -nt "$log" ]; then
+if [ -f "$report" ] && [ "$report" -nt "$started" ]; then
   head -n 1 "$report"
 fi
 

@@ -3,24 +3,12 @@ using SocialEnterprise.LocalRunner;
 using SocialEnterprise.Shared;
 using SocialEnterprise.Simulator;
 
-RunnerArguments arguments;
-try
+if (CommandLine.Interpret(args, RunnerArguments.Parse, parsed => parsed.Help, RunnerArguments.Usage, out var interpreted) is { } exit)
 {
-    arguments = RunnerArguments.Parse(args);
-}
-catch (ArgumentException invalid)
-{
-    Console.Error.WriteLine(invalid.Message);
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(RunnerArguments.Usage);
-    return 2;
+    return exit;
 }
 
-if (arguments.Help)
-{
-    Console.WriteLine(RunnerArguments.Usage);
-    return 0;
-}
+var arguments = interpreted!;
 
 var log = RunnerLog.Console();
 var options = LocalStackOptions.FromEnvironment(RepositoryRoot.Find(AppContext.BaseDirectory), Environment.GetEnvironmentVariable);

@@ -13,6 +13,35 @@ public sealed class CommandLine
 
     private CommandLine(Dictionary<string, string> values) => _values = values;
 
+    /// <summary>
+    /// What a program does with its arguments before anything else: parsed, it goes on (null); asked for help, the
+    /// usage and exit code 0; wrong, the problem, the usage and exit code 2.
+    /// </summary>
+    public static int? Interpret<T>(IReadOnlyList<string> args, Func<IReadOnlyList<string>, T> parse, Func<T, bool> help, string usage, out T? parsed)
+        where T : class
+    {
+        parsed = null;
+        try
+        {
+            parsed = parse(args);
+        }
+        catch (ArgumentException invalid)
+        {
+            Console.Error.WriteLine(invalid.Message);
+            Console.Error.WriteLine();
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        if (help(parsed))
+        {
+            Console.WriteLine(usage);
+            return 0;
+        }
+
+        return null;
+    }
+
     public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,24 +1,12 @@
 using System.Runtime.InteropServices;
 using SocialEnterprise.Simulator;
 
-SimulatorArguments arguments;
-try
+if (CommandLine.Interpret(args, SimulatorArguments.Parse, parsed => parsed.Help, SimulatorArguments.Usage, out var interpreted) is { } exit)
 {
-    arguments = SimulatorArguments.Parse(args);
-}
-catch (ArgumentException invalid)
-{
-    Console.Error.WriteLine(invalid.Message);
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(SimulatorArguments.Usage);
-    return 2;
+    return exit;
 }
 
-if (arguments.Help)
-{
-    Console.WriteLine(SimulatorArguments.Usage);
-    return 0;
-}
+var arguments = interpreted!;
 
 using var stopping = new CancellationTokenSource();
 void Stop(PosixSignalContext context)

@@ -4,30 +4,19 @@ using Npgsql;
 using SocialEnterprise.IngestBenchmark;
 using SocialEnterprise.LocalRunner;
 using SocialEnterprise.Shared;
+using SocialEnterprise.Simulator;
 using SocialEnterprise.Simulator.Sending;
 using SocialEnterprise.Simulator.Traffic;
 
 // Starts a private stack (durable, as ./run.sh runs it) on free ports, then measures ingestion through the real
 // processes: 1. max throughput of POST /api/ingest/{channel} from concurrent callers, and how fast the Workers drain
 // the backlog it leaves; 2. at a steady rate, the time from received to processed of every event.
-IngestBenchmarkArguments arguments;
-try
+if (CommandLine.Interpret(args, IngestBenchmarkArguments.Parse, parsed => parsed.Help, IngestBenchmarkArguments.Usage, out var interpreted) is { } exit)
 {
-    arguments = IngestBenchmarkArguments.Parse(args);
-}
-catch (ArgumentException invalid)
-{
-    Console.Error.WriteLine(invalid.Message);
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(IngestBenchmarkArguments.Usage);
-    return 2;
+    return exit;
 }
 
-if (arguments.Help)
-{
-    Console.WriteLine(IngestBenchmarkArguments.Usage);
-    return 0;
-}
+var arguments = interpreted!;
 
 var configuration = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 var directory = Path.Combine(Path.GetTempPath(), $"socialenterprise-ingest-benchmark-{Guid.NewGuid():N}");
