@@ -131,7 +131,7 @@ public static class ConversationsApi
             c.Version, following, messages.ConvertAll(MessageView.From)));
     }
 
-    public static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangeStatusAsync(
+    public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
         Guid id, ConversationStatusRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -141,21 +141,39 @@ public static class ConversationsApi
         }
 
         var caller = Caller.From(user);
-        var conversation = await db.Conversations.VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (conversation is null)
+        // The Workers may add a customer's message to the conversation at the same moment (its version moves on): the
+        // change is applied again to what they committed, a few times at most.
+        for (var attempt = 1; ; attempt++)
         {
-            return TypedResults.NotFound();
-        }
+            db.ChangeTracker.Clear();
+            var conversation = await db.Conversations.VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (conversation is null)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var now = time.GetUtcNow();
-        var from = conversation.Status;
-        if (conversation.ChangeStatus(request.Status, caller.Name, now))
-        {
+            var now = time.GetUtcNow();
+            var from = conversation.Status;
+            if (!conversation.ChangeStatus(request.Status, caller.Name, now))
+            {
+                return TypedResults.NoContent();
+            }
+
             db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConversationStatusChanged, $"conversation/{id}", $"{from} -> {request.Status}"));
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.NoContent();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return TypedResults.Problem(
+                    "The conversation kept changing while the status was being set; try again.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+            }
         }
-
-        return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> FollowAsync(
@@ -175,7 +193,14 @@ public static class ConversationsApi
         if (!await db.ConversationParticipants.AnyAsync(p => p.ConversationId == id && p.StaffId == staffId && p.Reason == ParticipationReasons.Following, cancellationToken))
         {
             db.ConversationParticipants.Add(ConversationParticipant.Follow(id, staffId, time.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception.GetBaseException() is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // A second click a moment after the first: already following.
+            }
         }
 
         return TypedResults.NoContent();

@@ -52,7 +52,15 @@ public static class TopicsApi
         var topic = CatalogueTopic.New(request.Key!, request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, position, caller.Name, now);
         db.Topics.Add(topic);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicCreated, $"topic/{topic.Key}", Describe(topic)));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.GetBaseException() is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["key"] = ["A topic with this key exists."] });
+        }
+
         return TypedResults.Created($"/api/topics/{topic.Key}", TopicView.From(topic));
     }
 

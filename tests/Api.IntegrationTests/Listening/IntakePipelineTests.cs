@@ -120,6 +120,52 @@ public sealed class IntakePipelineTests(IntakeFixture intake) : IClassFixture<In
     }
 
     [Fact]
+    public async Task A_status_change_while_the_Workers_add_a_message_is_applied_to_what_they_committed()
+    {
+        var id = await Carried(intake.IngestAsync("x", ChannelEvents.Event("Where is my parcel? It is a week late!", Handle("race"), "Ra Ce"), _cancellation));
+        var conversationId = await intake.ConversationOfAsync(id, _cancellation);
+
+        // As a carrier would: the conversation changes (its version moves on) in a transaction still open.
+        await using var connection = new Npgsql.NpgsqlConnection(intake.DatabaseConnectionString);
+        await connection.OpenAsync(_cancellation);
+        await using var carrier = await connection.BeginTransactionAsync(_cancellation);
+        await using (var update = new Npgsql.NpgsqlCommand("UPDATE conversations SET version = version + 1, message_count = message_count + 1 WHERE id = $1", connection, carrier))
+        {
+            update.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = conversationId });
+            await update.ExecuteNonQueryAsync(_cancellation);
+        }
+
+        using var staff = intake.CreateClient();
+        var resolving = staff.PostAsJsonAsync($"api/conversations/{conversationId}/status", new ConversationStatusRequest("resolved"), _cancellation);
+        await Task.Delay(300, _cancellation);
+        Assert.False(resolving.IsCompleted, "the status change waits for the carrier's transaction");
+        await carrier.CommitAsync(_cancellation);
+        using var resolved = await resolving;
+
+        Assert.Equal(HttpStatusCode.NoContent, resolved.StatusCode);
+        await using var db = intake.NewDbContext();
+        var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, _cancellation);
+        Assert.Equal((ConversationStatuses.Resolved, 2), (conversation.Status, conversation.MessageCount));
+    }
+
+    [Fact]
+    public async Task Following_twice_at_once_follows_once()
+    {
+        var id = await Carried(intake.IngestAsync("x", ChannelEvents.Event("My refund has not arrived, can you check?", Handle("follow"), "Fol Low"), _cancellation));
+        var conversationId = await intake.ConversationOfAsync(id, _cancellation);
+        var staffId = Guid.NewGuid();
+        using var agent = intake.CreateClient(IntakeFixture.Staff(staffId, "agent", "support"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => agent.PutAsync($"api/conversations/{conversationId}/follow", null, _cancellation)));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode));
+        await using var db = intake.NewDbContext();
+        Assert.Equal(1, await db.ConversationParticipants.CountAsync(p => p.ConversationId == conversationId && p.StaffId == staffId, _cancellation));
+        using var unfollowed = await agent.DeleteAsync($"api/conversations/{conversationId}/follow", _cancellation);
+        Assert.False((await agent.GetFromJsonAsync<ConversationDetail>($"api/conversations/{conversationId}", _cancellation))!.Following);
+    }
+
+    [Fact]
     public async Task Invalid_filters_and_statuses_are_400_naming_the_field()
     {
         using var client = intake.CreateClient();

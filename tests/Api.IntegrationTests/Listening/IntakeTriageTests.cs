@@ -115,6 +115,18 @@ public sealed class IntakeTriageTests(IntakeFixture intake) : IClassFixture<Inta
     }
 
     [Fact]
+    public async Task Two_admins_adding_the_same_topic_at_once_get_one_topic_and_a_clear_refusal()
+    {
+        using var admin = intake.CreateClient();
+        var key = $"race-{Guid.NewGuid():N}"[..14];
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.PostAsJsonAsync("api/topics", new TopicRequest(key, "Race", "support", ["racing"]), _cancellation)));
+
+        Assert.Single(answers, answer => answer.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(answer => answer.StatusCode != HttpStatusCode.Created), answer => Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode));
+    }
+
+    [Fact]
     public async Task A_poison_event_is_retried_with_backoff_parked_with_its_error_and_replayed_by_an_admin()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(1));
