@@ -56,7 +56,7 @@ public static class TopicsApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.GetBaseException() is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["key"] = ["A topic with this key exists."] });
         }

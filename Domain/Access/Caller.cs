@@ -92,12 +92,6 @@ public sealed record Caller(
     };
 
     /// <summary>
-    /// Whether work routed to or consulted with <paramref name="department"/> is visible: admins see everything, staff
-    /// their own departments, integrations with read scope everything they can read.
-    /// </summary>
-    public bool CanSeeDepartment(string department) => SeesEverything || Kind == CallerKind.Staff && Departments.Contains(department);
-
-    /// <summary>
     /// Whether the caller works the untriaged intake (filtered events, merge suggestions): admins, managers and agents,
     /// and integrations with read scope; department members only see what reached their department.
     /// </summary>
@@ -105,6 +99,9 @@ public sealed record Caller(
         IsAdmin || Kind == CallerKind.ApiKey && Can(Permission.Read)
         || Kind == CallerKind.Staff && (Roles.Contains(StaffRoles.Manager) || Roles.Contains(StaffRoles.Agent));
 
-    /// <summary>Whether the caller sees every conversation, whatever its department.</summary>
+    /// <summary>
+    /// Whether the caller sees every conversation, whatever its department; for everyone else
+    /// <c>ConversationVisibility</c> applies the department rule inside the query.
+    /// </summary>
     public bool SeesEverything => IsAdmin || Kind == CallerKind.ApiKey && Can(Permission.Read);
 }

@@ -117,5 +117,4 @@ public sealed class ConversationParticipant
 public static class ParticipationReasons
 {
     public const string Following = "following";
-    public const string Mentioned = "mentioned";
 }

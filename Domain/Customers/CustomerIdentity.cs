@@ -124,6 +124,4 @@ public static class ConsentStatuses
     public const string Unknown = "unknown";
     public const string Granted = "granted";
     public const string Withdrawn = "withdrawn";
-
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Unknown, Granted, Withdrawn };
 }

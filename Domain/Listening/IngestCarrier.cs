@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
 
@@ -137,8 +136,7 @@ public sealed partial class IngestCarrier(
     /// between two carriers: gone on the next try.
     /// </summary>
     private static bool IsContention(Exception exception) =>
-        exception is DbUpdateConcurrencyException
-        || exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
+        exception is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(exception) || DatabaseErrors.IsDeadlock(exception);
 
     /// <summary>The whole chain, outermost first: the cause an admin needs is usually the innermost (the database's own words).</summary>
     private static string Describe(Exception exception)

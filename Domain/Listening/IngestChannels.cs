@@ -15,9 +15,6 @@ public static class IngestChannels
     public const string Chat = IngestSettings.Chat;
 
     public static readonly FrozenSet<string> All = IngestSettings.Channels.ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>Channels where the customer wrote to the company directly rather than in public.</summary>
-    public static readonly FrozenSet<string> Direct = new[] { Email, Chat }.ToFrozenSet(StringComparer.Ordinal);
 }
 
 /// <summary>What kind of thing the customer wrote, as the channel names it.</summary>

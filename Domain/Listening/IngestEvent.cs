@@ -139,8 +139,6 @@ public enum IngestEventStatus
 /// <summary>Retry with exponential backoff, capped; after <see cref="MaxAttempts"/> failures the event is parked.</summary>
 public sealed record IngestRetryPolicy(int MaxAttempts, TimeSpan FirstDelay, TimeSpan MaxDelay)
 {
-    public static readonly IngestRetryPolicy Default = new(5, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
-
     public TimeSpan DelayAfter(int attempts)
     {
         var delay = FirstDelay * Math.Pow(2, Math.Max(0, attempts - 1));

@@ -49,7 +49,7 @@ public sealed class TrafficGeneratorTests
                 MessageKinds.Post => e.Channel is IngestChannels.Facebook or IngestChannels.LinkedIn or IngestChannels.Community,
                 MessageKinds.Mention => e.Channel is IngestChannels.X or IngestChannels.LinkedIn,
                 MessageKinds.DirectMessage => e.Channel is IngestChannels.X or IngestChannels.Facebook,
-                _ => !IngestChannels.Direct.Contains(e.Channel),
+                _ => e.Channel is not (IngestChannels.Email or IngestChannels.Chat),
             };
             Assert.True(fits, $"{e.Request.Kind} on {e.Channel}");
         });

@@ -51,14 +51,16 @@ public sealed class CallerTests
     }
 
     [Fact]
-    public void Staff_see_their_own_departments_and_admins_see_all()
+    public void Admins_and_read_keys_see_everything_and_only_managers_and_agents_among_staff_triage()
     {
         var agent = Caller.From(Principal(CallerKind.Staff, roles: [StaffRoles.Agent], departments: ["support"]));
+        var member = Caller.From(Principal(CallerKind.Staff, roles: [StaffRoles.Member], departments: ["legal"]));
         var admin = Caller.From(Principal(CallerKind.Staff, roles: [StaffRoles.Admin]));
+        var readKey = Caller.From(Principal(CallerKind.ApiKey, scopes: [ApiScopes.Read]));
+        var writeKey = Caller.From(Principal(CallerKind.ApiKey, scopes: [ApiScopes.Write]));
 
-        Assert.True(agent.CanSeeDepartment("support"));
-        Assert.False(agent.CanSeeDepartment("legal"));
-        Assert.True(admin.CanSeeDepartment("legal"));
+        Assert.Equal([false, false, true, true, false], new[] { agent, member, admin, readKey, writeKey }.Select(c => c.SeesEverything));
+        Assert.Equal([true, false, true, true, false], new[] { agent, member, admin, readKey, writeKey }.Select(c => c.CanTriage));
     }
 
     private static ClaimsPrincipal Principal(CallerKind kind, string[]? roles = null, string[]? departments = null, string[]? scopes = null)

@@ -255,28 +255,6 @@ public sealed class MessageClassifierTests
         Assert.Equal(first, messages.Select(message => new MessageClassifier().Classify(message.Input, TopicCatalogue.Default).Explain()));
     }
 
-    [Fact]
-    public void Thousands_of_messages_are_classified_per_second()
-    {
-        var inputs = LabelledMessages.Load().Select(message => message.Input).ToList();
-        _classifier.Classify(inputs[0], TopicCatalogue.Default);
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var count = 0;
-        for (var round = 0; round < 20; round++)
-        {
-            foreach (var input in inputs)
-            {
-                _classifier.Classify(input, TopicCatalogue.Default);
-                count++;
-            }
-        }
-
-        var perSecond = count / clock.Elapsed.TotalSeconds;
-        TestContext.Current.TestOutputHelper?.WriteLine($"{count} messages in {clock.ElapsedMilliseconds} ms: {perSecond:0} per second on one thread");
-        Assert.True(perSecond >= 2_000, $"{perSecond:0} messages per second");
-    }
-
     private MessageClassification Classify(string text, string channel, string kind, int? rating = null) =>
         _classifier.Classify(new ClassificationInput(text, channel, kind, rating), TopicCatalogue.Default);
 
