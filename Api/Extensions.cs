@@ -4,6 +4,7 @@ using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
 
 namespace SocialEnterprise.Api;
@@ -22,6 +23,7 @@ internal static class Extensions
         builder.Services.AddHostedService<CrmDatabaseMigrator>();
         builder.Services.AddHostedService<AccessSeeder>();
         builder.AddCrmCache();
+        builder.Services.AddResponseTargets();
 
         builder.AddApiAccess();
         builder.AddIngestion();

@@ -7,6 +7,7 @@ using SocialEnterprise.Api.Events;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Probes;
+using SocialEnterprise.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,8 @@ app.MapNoiseRulesApi();
 app.MapTopicsApi();
 app.MapConversationsApi();
 app.MapCustomersApi();
+app.MapInboxViewsApi();
+app.MapStaffApi();
 
 app.Run();
 

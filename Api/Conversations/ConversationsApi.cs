@@ -1,21 +1,20 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Staff;
 
 namespace SocialEnterprise.Api.Conversations;
 
 public static class ConversationsApi
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
+    public const int CountCap = 10_000;
 
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
@@ -31,33 +30,21 @@ public static class ConversationsApi
             .WithSummary("Follow a conversation (staff): it stays visible to you wherever it is routed");
         api.MapDelete("/{id:guid}/follow", UnfollowAsync).RequirePermission(Permission.Write)
             .WithSummary("Stop following a conversation");
+        api.MapPut("/{id:guid}/assignee", AssignAsync).RequirePermission(Permission.Write)
+            .WithSummary("Assign the conversation to a member of its department (staffId), or to nobody (null)");
+        api.MapPost("/{id:guid}/notes", AddNoteAsync).RequirePermission(Permission.Write)
+            .WithSummary("Add a note to the conversation's internal thread (staff only; the customer never sees it)");
         return app;
     }
 
     public static async Task<Results<Ok<ConversationPage>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken,
-        string? q = null, string? channel = null, string? status = null, string? department = null, Guid? customerId = null,
-        int limit = DefaultLimit, int offset = 0)
+        [AsParameters] InboxQuery query, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken,
+        int limit = InboxQuery.DefaultLimit, int offset = 0)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (channel is not null && !IngestChannels.All.Contains(channel))
+        var errors = query.Validate();
+        if (limit is < 1 or > InboxQuery.MaxLimit)
         {
-            errors["channel"] = [$"One of: {string.Join(", ", IngestChannels.All.Order(StringComparer.Ordinal))}."];
-        }
-
-        if (status is not null && !ConversationStatuses.All.Contains(status))
-        {
-            errors["status"] = [$"One of: {string.Join(", ", ConversationStatuses.All)}."];
-        }
-
-        if (department is not null && !Department.Standard.Any(d => d.Id == department))
-        {
-            errors["department"] = [$"One of: {string.Join(", ", Department.Standard.Select(d => d.Id))}."];
-        }
-
-        if (limit is < 1 or > MaxLimit)
-        {
-            errors["limit"] = [$"From 1 to {MaxLimit}."];
+            errors["limit"] = [$"From 1 to {InboxQuery.MaxLimit}."];
         }
 
         if (offset < 0)
@@ -65,50 +52,27 @@ public static class ConversationsApi
             errors["offset"] = ["Must not be negative."];
         }
 
-        if (q is { Length: > 200 })
-        {
-            errors["q"] = ["At most 200 characters."];
-        }
-
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Conversations.AsNoTracking().VisibleTo(Caller.From(user), db);
-        if (channel is not null)
-        {
-            query = query.Where(c => c.Channel == channel);
-        }
+        var now = time.GetUtcNow();
+        var matching = query.Apply(db.Conversations.AsNoTracking(), Caller.From(user), db, now);
+        var (total, capped) = await CountAsync(matching, cancellationToken);
+        var items = await Summaries(query.Order(matching), db).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ConversationPage(items.ConvertAll(item => item.At(now)), total, capped));
+    }
 
-        if (status is not null)
-        {
-            query = query.Where(c => c.Status == status);
-        }
-
-        if (department is not null)
-        {
-            query = query.Where(c => c.Department == department);
-        }
-
-        if (customerId is not null)
-        {
-            query = query.Where(c => c.CustomerId == customerId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            query = query.Where(c => db.Messages.Any(
-                m => m.ConversationId == c.Id && m.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("simple", q))));
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Summaries(query, db).Skip(offset).Take(limit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ConversationPage(items, total));
+    /// <summary>Counts up to <see cref="CountCap"/>: past it an inbox says "10,000+" rather than scan a million rows.</summary>
+    public static async Task<(int Total, bool Capped)> CountAsync(IQueryable<Conversation> matching, CancellationToken cancellationToken)
+    {
+        var count = await matching.Take(CountCap + 1).CountAsync(cancellationToken);
+        return count > CountCap ? (CountCap, true) : (count, false);
     }
 
     public static async Task<Results<Ok<ConversationDetail>, NotFound>> GetAsync(
-        Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -122,18 +86,27 @@ public static class ConversationsApi
             .Where(m => m.ConversationId == id)
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.ReceivedAt)
             .ToListAsync(cancellationToken);
+        var notes = await db.ConversationNotes.AsNoTracking()
+            .Where(n => n.ConversationId == id)
+            .OrderBy(n => n.WrittenAt)
+            .ToListAsync(cancellationToken);
         var following = caller.StaffId is { } staffId && await db.ConversationParticipants.AnyAsync(
             p => p.ConversationId == id && p.StaffId == staffId && p.Reason == ParticipationReasons.Following, cancellationToken);
+        var assigneeName = conversation.AssigneeId is { } assigneeId
+            ? await db.Users.Where(u => u.Id == assigneeId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var history = await ConversationHistory.ReadAsync(db, id, cancellationToken);
         var c = conversation;
         return TypedResults.Ok(new ConversationDetail(
             c.Id, c.CustomerId, customerName, c.Channel, c.Status, c.Type, c.Sentiment, c.SentimentScore, c.Topic, c.Language, c.Urgency,
             c.Priority, c.Department, c.RoutingReason, c.Preview, c.OpenedAt, c.LastActivityAt, c.ResolvedAt, c.PreviousConversationId,
-            c.Version, following, messages.ConvertAll(MessageView.From)));
+            c.Version, following, messages.ConvertAll(MessageView.From), c.AssigneeId, assigneeName, c.ResponseDueAt,
+            c.ServiceLevelAt(time.GetUtcNow()), notes.ConvertAll(NoteView.From), history));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
         Guid id, ConversationStatusRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
+        IOptions<ResponseTargets> targets, CancellationToken cancellationToken)
     {
         if (request.Status is null || !ConversationStatuses.All.Contains(request.Status))
         {
@@ -154,12 +127,13 @@ public static class ConversationsApi
 
             var now = time.GetUtcNow();
             var from = conversation.Status;
-            if (!conversation.ChangeStatus(request.Status, caller.Name, now))
+            if (!conversation.ChangeStatus(request.Status, caller.DisplayName, targets.Value, now))
             {
                 return TypedResults.NoContent();
             }
 
             db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConversationStatusChanged, $"conversation/{id}", $"{from} -> {request.Status}"));
+            Engage(db, caller, conversation, EngagementKinds.StatusChanged, $"{from} -> {request.Status}", now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -185,7 +159,8 @@ public static class ConversationsApi
             return TypedResults.Problem("Only staff members follow conversations.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (!await db.Conversations.VisibleTo(caller, db).AnyAsync(c => c.Id == id, cancellationToken))
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
         {
             return TypedResults.NotFound();
         }
@@ -193,6 +168,7 @@ public static class ConversationsApi
         if (!await db.ConversationParticipants.AnyAsync(p => p.ConversationId == id && p.StaffId == staffId && p.Reason == ParticipationReasons.Following, cancellationToken))
         {
             db.ConversationParticipants.Add(ConversationParticipant.Follow(id, staffId, time.GetUtcNow()));
+            Engage(db, caller, conversation, EngagementKinds.Followed, "followed", time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -219,12 +195,117 @@ public static class ConversationsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The list shape of conversations, with the customer's name, newest activity first, in one query.</summary>
+    public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AssignAsync(
+        Guid id, AssignRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var current = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (current is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        string? assigneeName = null;
+        if (request.StaffId is { } staffId)
+        {
+            var assignee = await db.Users.AsNoTracking()
+                .Where(u => u.Id == staffId)
+                .Select(u => new { u.DisplayName, Departments = u.Departments.Select(d => d.DepartmentId).ToList() })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (assignee is null || !assignee.Departments.Contains(current.Department))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["staffId"] = [$"A member of the {current.Department} department, where the conversation is."],
+                });
+            }
+
+            assigneeName = assignee.DisplayName;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == id, cancellationToken);
+            var now = time.GetUtcNow();
+            if (!conversation.Assign(request.StaffId, assigneeName, caller.DisplayName, now))
+            {
+                return TypedResults.NoContent();
+            }
+
+            var detail = assigneeName is null ? "unassigned" : $"to {assigneeName}";
+            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConversationAssigned, $"conversation/{id}", detail));
+            Engage(db, caller, conversation, EngagementKinds.Assigned, detail, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.NoContent();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return TypedResults.Problem(
+                    "The conversation kept changing while it was being assigned; try again.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+            }
+        }
+    }
+
+    public static async Task<Results<Created<NoteView>, NotFound, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
+        Guid id, NoteRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members write notes.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > ConversationNote.MaxTextLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["text"] = [$"The note, 1 to {ConversationNote.MaxTextLength} characters."],
+            });
+        }
+
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var note = ConversationNote.Write(id, staffId, caller.DisplayName, caller.PrimaryDepartment, text, now);
+        db.ConversationNotes.Add(note);
+        db.EventLog.Add(EventLogEntry.For(new NoteAdded(
+            id, note.Id, conversation.CustomerId, conversation.Department, note.AuthorName, note.AuthorDepartment, now)));
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoteAdded, $"conversation/{id}", Conversation.PreviewOf(text)));
+        Engage(db, caller, conversation, EngagementKinds.Note, Conversation.PreviewOf(text), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/conversations/{id}", NoteView.From(note));
+    }
+
+    /// <summary>The list shape of conversations, with the customer's and assignee's names, in the given order, in one query.</summary>
     public static IQueryable<ConversationSummary> Summaries(IQueryable<Conversation> conversations, CrmDbContext db) =>
         from c in conversations
         join customer in db.Customers on c.CustomerId equals customer.Id
-        orderby c.LastActivityAt descending, c.Id descending
+        from assignee in db.Users.Where(u => u.Id == c.AssigneeId).DefaultIfEmpty()
         select new ConversationSummary(
             c.Id, c.CustomerId, customer.DisplayName, c.Channel, c.Status, c.Type, c.Sentiment, c.Topic, c.Priority, c.Department,
-            c.Preview, c.LastActivityAt, c.MessageCount);
+            c.Preview, c.LastActivityAt, c.MessageCount, c.AssigneeId, assignee == null ? null : assignee.DisplayName,
+            c.ResponseWarnAt, c.ResponseDueAt, ServiceLevelStates.None);
+
+    /// <summary>Records a staff member's hand in the conversation for the customer's unified front.</summary>
+    public static void Engage(CrmDbContext db, Caller caller, Conversation conversation, string kind, string detail, DateTimeOffset now)
+    {
+        if (caller.StaffId is { } staffId)
+        {
+            db.ConversationEngagements.Add(ConversationEngagement.Record(
+                conversation, staffId, caller.DisplayName, caller.PrimaryDepartment, kind, detail, now));
+        }
+    }
 }

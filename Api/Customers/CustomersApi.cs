@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
@@ -20,6 +21,12 @@ public static class CustomersApi
 
         api.MapGet("/{id:guid}", GetAsync).RequirePermission(Permission.Read)
             .WithSummary("A customer's profile: identities with evidence and consent, and the conversations the caller may see");
+        api.MapGet("/{id:guid}/timeline", TimelineAsync).RequirePermission(Permission.Read)
+            .WithSummary("Every interaction with the customer on every channel, newest first (messages and internal notes); page with before");
+        api.MapGet("/{id:guid}/sentiment", SentimentAsync).RequirePermission(Permission.Read)
+            .WithSummary("The customer's average sentiment per day over the last days (default 90)");
+        api.MapGet("/{id:guid}/unified-front", UnifiedFrontAsync).RequirePermission(Permission.Read)
+            .WithSummary("Which colleagues from which departments engaged the customer lately, and what is open with them");
         api.MapPut("/{id:guid}/identities/{identityId:guid}/consent", RecordConsentAsync).RequirePermission(Permission.Write)
             .WithSummary("Record consent for contacting the customer on one identity: granted or withdrawn, with its basis");
 
@@ -37,27 +44,172 @@ public static class CustomersApi
         return app;
     }
 
-    public static async Task<Results<Ok<CustomerProfile>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CustomerProfile>, NotFound>> GetAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, CustomerProfileCache profiles, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var visible = db.Conversations.AsNoTracking().VisibleTo(caller, db).Where(c => c.CustomerId == id);
-        // A profile shows only to whoever may see something of the customer: no probing for customers by id.
-        if (customer is null || !(caller.SeesEverything || caller.CanTriage || await visible.AnyAsync(cancellationToken)))
+        var visible = VisibleConversations(id, caller, db);
+        if (!await MaySeeAsync(caller, visible, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var identities = await db.CustomerIdentities.AsNoTracking().Where(i => i.CustomerId == id).OrderBy(i => i.FirstSeenAt).ToListAsync(cancellationToken);
-        var conversations = await ConversationsApi.Summaries(visible, db).Take(200).ToListAsync(cancellationToken);
+        var core = await profiles.GetAsync(id, db, cancellationToken);
+        if (core is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var conversations = await ConversationsApi.Summaries(new InboxQuery().Order(visible), db).Take(200).ToListAsync(cancellationToken);
         return TypedResults.Ok(new CustomerProfile(
-            customer.Id, customer.DisplayName, customer.Email, customer.Tier, customer.Influence, customer.CreatedAt, customer.MergedIntoId,
-            identities.ConvertAll(IdentityView.From), conversations));
+            core.Id, core.DisplayName, core.Email, core.Tier, core.Influence, core.CreatedAt, core.MergedIntoId, core.Identities,
+            conversations.ConvertAll(c => c.At(now))));
+    }
+
+    public static async Task<Results<Ok<TimelinePage>, NotFound, ValidationProblem>> TimelineAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, DateTimeOffset? before = null, int limit = 50)
+    {
+        if (limit is < 1 or > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["From 1 to 200."] });
+        }
+
+        var visible = VisibleConversations(id, Caller.From(user), db);
+        if (!await MaySeeAsync(Caller.From(user), visible, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var until = before ?? DateTimeOffset.MaxValue;
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => visible.Any(c => c.Id == m.ConversationId) && m.OccurredAt < until)
+            .OrderByDescending(m => m.OccurredAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var notes = await db.ConversationNotes.AsNoTracking()
+            .Where(n => visible.Any(c => c.Id == n.ConversationId) && n.WrittenAt < until)
+            .OrderByDescending(n => n.WrittenAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var items = messages.Select(m =>
+            {
+                var view = MessageView.From(m);
+                return new TimelineItem(
+                    m.Id, m.Direction, m.OccurredAt, m.Channel, m.ConversationId, m.Text, m.AuthorName, view.Classification?.SentimentLabel,
+                    view.Classification?.SentimentScore, view.Classification?.Type);
+            })
+            .Concat(notes.Select(n => new TimelineItem(
+                n.Id, "note", n.WrittenAt, "internal", n.ConversationId, n.Text, n.AuthorName, null, null, null)))
+            .OrderByDescending(item => item.At)
+            .Take(limit)
+            .ToList();
+        return TypedResults.Ok(new TimelinePage(items, items.Count == limit ? items[^1].At : null));
+    }
+
+    public static async Task<Results<Ok<List<SentimentPoint>>, NotFound, ValidationProblem>> SentimentAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken, int days = 90)
+    {
+        if (days is < 1 or > 730)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["From 1 to 730."] });
+        }
+
+        var caller = Caller.From(user);
+        var visible = VisibleConversations(id, caller, db);
+        if (!await MaySeeAsync(caller, visible, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var since = time.GetUtcNow().AddDays(-days);
+        var written = await db.Messages.AsNoTracking()
+            .Where(m => visible.Any(c => c.Id == m.ConversationId) && m.Direction == MessageDirections.Inbound && m.OccurredAt >= since)
+            .OrderByDescending(m => m.OccurredAt)
+            .Take(5_000)
+            .Select(m => new { m.OccurredAt, m.Classification })
+            .ToListAsync(cancellationToken);
+        var points = written
+            .Select(m => (Day: DateOnly.FromDateTime(m.OccurredAt.UtcDateTime), Score: SentimentScoreOf(m.Classification)))
+            .Where(m => m.Score is not null)
+            .GroupBy(m => m.Day)
+            .OrderBy(day => day.Key)
+            .Select(day => new SentimentPoint(day.Key, Math.Round(day.Average(m => m.Score!.Value), 3), day.Count()))
+            .ToList();
+        return TypedResults.Ok(points);
+    }
+
+    public static async Task<Results<Ok<UnifiedFront>, NotFound, ValidationProblem>> UnifiedFrontAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken, int days = 14)
+    {
+        if (days is < 1 or > 90)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["From 1 to 90."] });
+        }
+
+        var caller = Caller.From(user);
+        var visible = VisibleConversations(id, caller, db);
+        if (!await MaySeeAsync(caller, visible, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var since = time.GetUtcNow().AddDays(-days);
+        var engagements = await db.ConversationEngagements.AsNoTracking()
+            .Where(e => visible.Any(c => c.Id == e.ConversationId) && e.At >= since)
+            .OrderByDescending(e => e.At)
+            .Take(1_000)
+            .ToListAsync(cancellationToken);
+        var open = await visible
+            .Where(c => c.Status != ConversationStatuses.Resolved)
+            .Select(c => new { c.Id, c.Preview, c.Status, c.Department, c.AssigneeId })
+            .ToListAsync(cancellationToken);
+        var colleagues = engagements
+            .GroupBy(e => e.StaffId)
+            .Select(staff =>
+            {
+                var latest = staff.First();
+                var engaged = staff.Select(e => e.ConversationId).ToHashSet();
+                var openWithThem = open
+                    .Where(c => c.AssigneeId == staff.Key || engaged.Contains(c.Id))
+                    .Select(c => new UnifiedFrontConversation(c.Id, c.Preview, c.Status, c.Department, c.AssigneeId == staff.Key))
+                    .ToList();
+                return new UnifiedFrontEntry(
+                    staff.Key, latest.StaffName, latest.Department, staff.Count(), latest.At, $"{latest.Kind}: {latest.Detail}", openWithThem);
+            })
+            .OrderByDescending(entry => entry.LastEngagedAt)
+            .ToList();
+        var byDepartment = open
+            .GroupBy(c => c.Department)
+            .Select(department => new DepartmentOpenCount(department.Key, department.Count()))
+            .OrderByDescending(department => department.Open).ThenBy(department => department.Department, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new UnifiedFront(days, colleagues, byDepartment));
+    }
+
+    private static IQueryable<Conversation> VisibleConversations(Guid customerId, Caller caller, CrmDbContext db) =>
+        db.Conversations.AsNoTracking().VisibleTo(caller, db).Where(c => c.CustomerId == customerId);
+
+    /// <summary>A profile shows only to whoever may see something of the customer: no probing for customers by id.</summary>
+    private static async Task<bool> MaySeeAsync(Caller caller, IQueryable<Conversation> visible, CancellationToken cancellationToken) =>
+        caller.SeesEverything || caller.CanTriage || await visible.AnyAsync(cancellationToken);
+
+    private static double? SentimentScoreOf(string? classification)
+    {
+        if (classification is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(classification);
+        return document.RootElement.TryGetProperty("sentimentScore", out var score) && score.ValueKind == JsonValueKind.Number
+            ? score.GetDouble()
+            : null;
     }
 
     public static async Task<Results<Ok<IdentityView>, NotFound, ValidationProblem>> RecordConsentAsync(
         Guid id, Guid identityId, ConsentRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
+        CustomerProfileCache profiles, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.Status is not (ConsentStatuses.Granted or ConsentStatuses.Withdrawn))
@@ -86,6 +238,7 @@ public static class CustomersApi
         identity.RecordConsent(request.Status!, request.Basis!.Trim(), now);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsentRecorded, $"{identity.Channel}/@{identity.Handle}", $"{request.Status}: {request.Basis}"));
         await db.SaveChangesAsync(cancellationToken);
+        await profiles.InvalidateAsync([id], cancellationToken);
         return TypedResults.Ok(IdentityView.From(identity));
     }
 
@@ -142,7 +295,8 @@ public static class CustomersApi
     }
 
     public static async Task<Results<Created<MergeView>, ProblemHttpResult, ValidationProblem>> MergeAsync(
-        MergeRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        MergeRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CustomerProfileCache profiles,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.SourceId is null)
@@ -161,24 +315,39 @@ public static class CustomersApi
         }
 
         var caller = Caller.From(user);
-        return await InTransactionAsync(db, cancellationToken, async token =>
+        var result = await InTransactionAsync(db, cancellationToken, async token =>
         {
             var now = time.GetUtcNow();
             var outcome = await new CustomerMerging(db).MergeAsync(request.SourceId!.Value, request.TargetId!.Value, request.SuggestionId, caller.Name, now, token);
             return await ConcludeAsync(outcome, AuditActions.CustomersMerged, caller, http, db, now, token);
         });
+        return await ForgetProfilesAsync(result, profiles, cancellationToken);
     }
 
     public static async Task<Results<Created<MergeView>, ProblemHttpResult, ValidationProblem>> UndoAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CustomerProfileCache profiles,
+        CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        return await InTransactionAsync(db, cancellationToken, async token =>
+        var result = await InTransactionAsync(db, cancellationToken, async token =>
         {
             var now = time.GetUtcNow();
             var outcome = await new CustomerMerging(db).UndoAsync(id, caller.Name, now, token);
             return await ConcludeAsync(outcome, AuditActions.CustomerMergeUndone, caller, http, db, now, token);
         });
+        return await ForgetProfilesAsync(result, profiles, cancellationToken);
+    }
+
+    /// <summary>After a merge or its undo both customers' profiles have changed: the cached ones go.</summary>
+    private static async Task<Results<Created<MergeView>, ProblemHttpResult, ValidationProblem>> ForgetProfilesAsync(
+        Results<Created<MergeView>, ProblemHttpResult, ValidationProblem> result, CustomerProfileCache profiles, CancellationToken cancellationToken)
+    {
+        if (result.Result is Created<MergeView> { Value: { } merge })
+        {
+            await profiles.InvalidateAsync([merge.SourceId, merge.TargetId], cancellationToken);
+        }
+
+        return result;
     }
 
     private static async Task<Results<Created<MergeView>, ProblemHttpResult, ValidationProblem>> ConcludeAsync(

@@ -49,6 +49,12 @@ public sealed record Caller(
     /// <summary>The staff member's user id, for a staff caller.</summary>
     public Guid? StaffId { get; init; }
 
+    /// <summary>The name colleagues know the caller by (a staff member's display name), else <see cref="Name"/>.</summary>
+    public string DisplayName { get; init; } = "";
+
+    /// <summary>The department a staff member acts for when they note or change something: their first, or none.</summary>
+    public string PrimaryDepartment => Departments.Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
+
     public bool IsAdmin => Kind == CallerKind.Staff ? Roles.Contains(StaffRoles.Admin) : Kind == CallerKind.ApiKey && Scopes.Contains(ApiScopes.Admin);
 
     public static Caller From(ClaimsPrincipal principal)
@@ -67,6 +73,8 @@ public sealed record Caller(
             principal.FindAll(AccessClaims.Scope).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal))
         {
             StaffId = kind == CallerKind.Staff && Guid.TryParse(principal.FindFirstValue(AccessClaims.Subject), out var id) ? id : null,
+            DisplayName = principal.FindFirstValue(AccessClaims.DisplayName)
+                ?? principal.FindFirstValue(AccessClaims.Name) ?? principal.Identity.Name ?? "unknown",
         };
     }
 

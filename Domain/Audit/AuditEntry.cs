@@ -85,11 +85,14 @@ public static class AuditActions
     public const string FilteredEventRestored = "ingest.restored";
     public const string ParkedEventReplayed = "ingest.replayed";
     public const string ConversationStatusChanged = "conversation.status-changed";
+    public const string ConversationAssigned = "conversation.assigned";
+    public const string NoteAdded = "conversation.note-added";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignedIn, SignInFailed, LockedOut, SignedOut, ApiKeyCreated, ApiKeyRevoked, AuditExported, CustomersMerged,
         CustomerMergeUndone, MergeSuggestionDismissed, ConsentRecorded, NoiseRuleCreated, NoiseRuleChanged, NoiseRuleDeleted,
         TopicCreated, TopicChanged, TopicDeleted, FilteredEventRestored, ParkedEventReplayed, ConversationStatusChanged,
+        ConversationAssigned, NoteAdded,
     ];
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Shared;
 using StackExchange.Redis;
@@ -16,7 +17,8 @@ public static class CrmCacheExtensions
     /// <summary>
     /// Registers Redis from <c>ConnectionStrings:cache</c> (what an Aspire AppHost injects): one multiplexer that
     /// never fails start-up and reconnects in the background, an <see cref="IDistributedCache"/> that degrades to no
-    /// cache while Redis is away (<see cref="ResilientDistributedCache"/>), and a readiness check.
+    /// cache while Redis is away (<see cref="ResilientDistributedCache"/>), the customer profile cache over it, and a
+    /// readiness check.
     /// </summary>
     public static TBuilder AddCrmCache<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -34,6 +36,7 @@ public static class CrmCacheExtensions
             return new ResilientDistributedCache(redis, connection, services.GetRequiredService<ILogger<ResilientDistributedCache>>());
         });
 
+        builder.Services.AddSingleton<CustomerProfileCache>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(Resources.Cache, tags: [CrmDatabaseExtensions.ReadyTag]);
         return builder;
     }

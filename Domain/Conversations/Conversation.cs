@@ -61,9 +61,23 @@ public sealed class Conversation : EventSource
     /// <summary>Grows with every change staff can see; a reply carries the version its author saw.</summary>
     public int Version { get; private set; }
 
+    /// <summary>The staff member working the conversation, if anyone is.</summary>
+    public Guid? AssigneeId { get; private set; }
+
+    public DateTimeOffset? AssignedAt { get; private set; }
+
+    /// <summary>When the customer started waiting for an answer; null while nobody owes them one (pending, resolved).</summary>
+    public DateTimeOffset? ResponseClockStartedAt { get; private set; }
+
+    /// <summary>The moment the response target is 80 % used: from then on the conversation is at risk.</summary>
+    public DateTimeOffset? ResponseWarnAt { get; private set; }
+
+    /// <summary>When the answer is due under the response target for the conversation's priority.</summary>
+    public DateTimeOffset? ResponseDueAt { get; private set; }
+
     public static Conversation Open(
         Message first, Guid customerId, Guid identityId, MessageClassification classification, Routing routing,
-        Guid? previousConversationId, DateTimeOffset now)
+        Guid? previousConversationId, ResponseTargets targets, DateTimeOffset now)
     {
         var conversation = new Conversation
         {
@@ -80,6 +94,7 @@ public sealed class Conversation : EventSource
             OpenedAt = now,
             PreviousConversationId = previousConversationId,
         };
+        conversation.StartResponseClock(targets, now);
         conversation.Record(new ConversationOpened(
             conversation.Id, customerId, first.Channel, routing.Department, classification.Type, routing.Priority,
             PreviewOf(first.Text), now));
@@ -87,10 +102,11 @@ public sealed class Conversation : EventSource
     }
 
     /// <summary>Adds a customer's message: the conversation takes its mood, its urgency if higher, and reopens if resolved.</summary>
-    public void Receive(Message message, MessageClassification classification, string priority, DateTimeOffset now)
+    public void Receive(Message message, MessageClassification classification, string priority, ResponseTargets targets, DateTimeOffset now)
     {
-        if (Status == ConversationStatuses.Resolved)
+        if (Status != ConversationStatuses.Open)
         {
+            // Resolved reopens; pending (waiting on the customer) is over now that they wrote.
             var from = Status;
             Status = ConversationStatuses.Open;
             ResolvedAt = null;
@@ -118,6 +134,7 @@ public sealed class Conversation : EventSource
             Priority = priority;
         }
 
+        StartResponseClock(targets, now);
         Version++;
         Record(new MessageReceived(
             Id, message.Id, CustomerId, message.Channel, Department, Preview, classification.Type, classification.SentimentLabel, now));
@@ -127,7 +144,7 @@ public sealed class Conversation : EventSource
     public bool Accepts(DateTimeOffset writtenAt, TimeSpan reopenWindow) =>
         Status != ConversationStatuses.Resolved || ResolvedAt is null || writtenAt - ResolvedAt.Value <= reopenWindow;
 
-    public bool ChangeStatus(string status, string by, DateTimeOffset now)
+    public bool ChangeStatus(string status, string by, ResponseTargets targets, DateTimeOffset now)
     {
         if (Status == status)
         {
@@ -137,9 +154,62 @@ public sealed class Conversation : EventSource
         var from = Status;
         Status = status;
         ResolvedAt = status == ConversationStatuses.Resolved ? now : null;
+        if (status == ConversationStatuses.Open)
+        {
+            StartResponseClock(targets, now);
+        }
+        else
+        {
+            StopResponseClock();
+        }
+
         Version++;
         Record(new ConversationStatusChanged(Id, Department, from, status, by, now));
         return true;
+    }
+
+    /// <summary>Gives the conversation to a staff member (or to nobody); false when nothing changes.</summary>
+    public bool Assign(Guid? assigneeId, string? assigneeName, string by, DateTimeOffset now)
+    {
+        if (AssigneeId == assigneeId)
+        {
+            return false;
+        }
+
+        var previous = AssigneeId;
+        AssigneeId = assigneeId;
+        AssignedAt = assigneeId is null ? null : now;
+        Version++;
+        Record(new ConversationAssigned(Id, Department, previous, assigneeId, assigneeName, by, now));
+        return true;
+    }
+
+    /// <summary>Where the conversation stands against its response target at <paramref name="now"/>.</summary>
+    public string ServiceLevelAt(DateTimeOffset now) => ServiceLevelStates.Of(ResponseWarnAt, ResponseDueAt, now);
+
+    /// <summary>
+    /// Starts the wait for an answer unless it is already running. A running wait keeps its start; a raised priority
+    /// only ever brings the due moment closer.
+    /// </summary>
+    private void StartResponseClock(ResponseTargets targets, DateTimeOffset now)
+    {
+        var startedAt = ResponseClockStartedAt ?? now;
+        var dueAt = startedAt + targets.For(Priority);
+        if (ResponseDueAt is { } running && ResponseClockStartedAt is not null && running <= dueAt)
+        {
+            return;
+        }
+
+        ResponseClockStartedAt = startedAt;
+        ResponseDueAt = dueAt;
+        ResponseWarnAt = startedAt + (dueAt - startedAt) * 0.8;
+    }
+
+    private void StopResponseClock()
+    {
+        ResponseClockStartedAt = null;
+        ResponseWarnAt = null;
+        ResponseDueAt = null;
     }
 
     public void MoveToCustomer(Guid customerId) => CustomerId = customerId;
@@ -200,6 +270,13 @@ public sealed record MessageReceived(
 
 public sealed record ConversationStatusChanged(
     Guid ConversationId, string Department, string From, string To, string By, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
+{
+    public override string StreamId => ConversationStream.Of(ConversationId);
+}
+
+public sealed record ConversationAssigned(
+    Guid ConversationId, string Department, Guid? PreviousAssigneeId, Guid? AssigneeId, string? AssigneeName, string By,
+    DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
 {
     public override string StreamId => ConversationStream.Of(ConversationId);
 }

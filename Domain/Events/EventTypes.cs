@@ -24,6 +24,8 @@ public static class EventTypes
         ["CustomerMergeUndone"] = typeof(CustomerMergeUndone),
         ["IngestEventFiltered"] = typeof(IngestEventFiltered),
         ["IngestEventParked"] = typeof(IngestEventParked),
+        ["ConversationAssigned"] = typeof(ConversationAssigned),
+        ["NoteAdded"] = typeof(NoteAdded),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
 
@@ -112,6 +114,13 @@ public sealed partial class IngestCarrier(
             var nextDue = await NextDueAsync(db, now, token);
             await transaction.CommitAsync(token);
             LogCarried(logger, batch.Count, stored);
+
+            // A customer who wrote may have a new identity, more followers or a new last-seen: their cached profile goes.
+            if (scope.ServiceProvider.GetService<CustomerProfileCache>() is { } profiles)
+            {
+                await profiles.InvalidateAsync(batchEvents.OfType<MessageReceived>().Select(m => m.CustomerId), token);
+            }
+
             return new BatchResult(batch.Count, stored, nextDue);
         }, cancellationToken);
     }

@@ -16,7 +16,7 @@ namespace SocialEnterprise.Domain.Listening;
 /// </summary>
 public sealed class IngestProcessor(
     CrmDbContext db, MessageClassifier classifier, IdentityResolver identities, ConversationThreading threading,
-    IOptions<IntakeOptions> options, TimeProvider time)
+    IOptions<IntakeOptions> options, IOptions<ResponseTargets> targets, TimeProvider time)
 {
     /// <summary>The rules and topics of the moment, read once per batch.</summary>
     public async Task<IntakeRules> ReadRulesAsync(CancellationToken cancellationToken)
@@ -59,12 +59,12 @@ public sealed class IngestProcessor(
         if (conversation is null)
         {
             var routing = IntakeRouting.Route(classification, rules.Topics, customer.Influence, customer.Tier);
-            conversation = Conversation.Open(message, customer.Id, identity.Id, classification, routing, placement.PreviousConversationId, now);
+            conversation = Conversation.Open(message, customer.Id, identity.Id, classification, routing, placement.PreviousConversationId, targets.Value, now);
             db.Conversations.Add(conversation);
         }
 
         await threading.PointThreadAsync(ingestEvent.Channel, placement.ThreadKey, conversation.Id, cancellationToken);
-        conversation.Receive(message, classification, priority, now);
+        conversation.Receive(message, classification, priority, targets.Value, now);
         message.BelongTo(conversation.Id);
         db.Messages.Add(message);
         ingestEvent.MarkProcessed(conversation.Id, message.Id, now);

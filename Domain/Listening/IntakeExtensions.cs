@@ -17,11 +17,22 @@ public static class IntakeExtensions
             .BindConfiguration(IntakeOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddResponseTargets();
         services.AddSingleton<MessageClassifier>();
         services.AddScoped<IdentityResolver>();
         services.AddScoped<ConversationThreading>();
         services.AddScoped<IngestProcessor>();
         services.AddSingleton<IngestCarrier>();
+        return services;
+    }
+
+    /// <summary>The response targets per priority (section <c>ResponseTargets</c>), validated on start.</summary>
+    public static IServiceCollection AddResponseTargets(this IServiceCollection services)
+    {
+        services.AddOptions<ResponseTargets>()
+            .BindConfiguration(ResponseTargets.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 }

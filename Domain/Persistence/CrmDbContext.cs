@@ -59,6 +59,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
 
+    public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
+
+    public DbSet<ConversationEngagement> ConversationEngagements => Set<ConversationEngagement>();
+
+    public DbSet<SavedInboxView> SavedInboxViews => Set<SavedInboxView>();
+
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -37,3 +37,6 @@ public static class StaffRoles
 
     public static readonly IReadOnlyList<string> All = [Admin, Manager, Agent, Member];
 }
+
+/// <summary>A staff member as colleagues see them in the directory.</summary>
+public sealed record StaffMemberView(Guid Id, string DisplayName, IReadOnlyList<string> Departments);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Domain.Staff;
 
 namespace SocialEnterprise.Domain.Persistence.Configurations;
 
@@ -29,9 +30,15 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CustomerIdentity>().WithMany().HasForeignKey(c => c.IdentityId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasIndex(c => c.LastActivityAt);
-        builder.HasIndex(c => new { c.Department, c.LastActivityAt });
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.SetNull);
+
+        // The inbox's common orders and filters: newest activity overall, per status, per department and status, per
+        // assignee; the response clock for the at-risk and breached views (only conversations with a running clock).
+        builder.HasIndex(c => new { c.LastActivityAt, c.Id });
         builder.HasIndex(c => new { c.Status, c.LastActivityAt });
+        builder.HasIndex(c => new { c.Department, c.Status, c.LastActivityAt });
+        builder.HasIndex(c => new { c.AssigneeId, c.Status, c.LastActivityAt });
+        builder.HasIndex(c => c.ResponseDueAt).HasFilter("response_due_at IS NOT NULL");
         builder.HasIndex(c => c.CustomerId);
         builder.HasIndex(c => c.IdentityId);
     }
@@ -85,5 +92,50 @@ internal sealed class ConversationParticipantConfiguration : IEntityTypeConfigur
         builder.HasKey(p => new { p.ConversationId, p.StaffId, p.Reason });
         builder.Property(p => p.Reason).HasMaxLength(20);
         builder.HasIndex(p => p.StaffId);
+    }
+}
+
+internal sealed class ConversationNoteConfiguration : IEntityTypeConfiguration<ConversationNote>
+{
+    public void Configure(EntityTypeBuilder<ConversationNote> builder)
+    {
+        builder.ToTable("conversation_notes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.AuthorName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(n => n.AuthorDepartment).HasMaxLength(40);
+        builder.Property(n => n.Text).HasMaxLength(ConversationNote.MaxTextLength);
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(n => n.ConversationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => new { n.ConversationId, n.WrittenAt });
+    }
+}
+
+internal sealed class ConversationEngagementConfiguration : IEntityTypeConfiguration<ConversationEngagement>
+{
+    public void Configure(EntityTypeBuilder<ConversationEngagement> builder)
+    {
+        builder.ToTable("conversation_engagements");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.StaffName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(e => e.Department).HasMaxLength(40);
+        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.Detail).HasMaxLength(200);
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.ConversationId, e.At });
+    }
+}
+
+internal sealed class SavedInboxViewConfiguration : IEntityTypeConfiguration<SavedInboxView>
+{
+    public void Configure(EntityTypeBuilder<SavedInboxView> builder)
+    {
+        builder.ToTable("saved_inbox_views");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Name).HasMaxLength(SavedInboxView.MaxNameLength);
+        builder.Property(v => v.Query).HasMaxLength(1000);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(v => v.StaffId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(v => new { v.StaffId, v.Name }).IsUnique();
     }
 }

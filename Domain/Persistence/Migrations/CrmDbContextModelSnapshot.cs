@@ -532,6 +532,14 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -590,6 +598,18 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
+                    b.Property<DateTimeOffset?>("ResponseClockStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_clock_started_at");
+
+                    b.Property<DateTimeOffset?>("ResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_due_at");
+
+                    b.Property<DateTimeOffset?>("ResponseWarnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_warn_at");
+
                     b.Property<string>("RoutingReason")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -643,16 +663,122 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.HasIndex("IdentityId")
                         .HasDatabaseName("ix_conversations_identity_id");
 
-                    b.HasIndex("LastActivityAt")
-                        .HasDatabaseName("ix_conversations_last_activity_at");
+                    b.HasIndex("ResponseDueAt")
+                        .HasDatabaseName("ix_conversations_response_due_at")
+                        .HasFilter("response_due_at IS NOT NULL");
 
-                    b.HasIndex("Department", "LastActivityAt")
-                        .HasDatabaseName("ix_conversations_department_last_activity_at");
+                    b.HasIndex("LastActivityAt", "Id")
+                        .HasDatabaseName("ix_conversations_last_activity_at_id");
 
                     b.HasIndex("Status", "LastActivityAt")
                         .HasDatabaseName("ix_conversations_status_last_activity_at");
 
+                    b.HasIndex("AssigneeId", "Status", "LastActivityAt")
+                        .HasDatabaseName("ix_conversations_assignee_id_status_last_activity_at");
+
+                    b.HasIndex("Department", "Status", "LastActivityAt")
+                        .HasDatabaseName("ix_conversations_department_status_last_activity_at");
+
                     b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Conversations.ConversationEngagement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_engagements");
+
+                    b.HasIndex("ConversationId", "At")
+                        .HasDatabaseName("ix_conversation_engagements_conversation_id_at");
+
+                    b.ToTable("conversation_engagements", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Conversations.ConversationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorDepartment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("author_department");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_notes");
+
+                    b.HasIndex("ConversationId", "WrittenAt")
+                        .HasDatabaseName("ix_conversation_notes_conversation_id_written_at");
+
+                    b.ToTable("conversation_notes", (string)null);
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Conversations.ConversationParticipant", b =>
@@ -807,6 +933,42 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasDatabaseName("ix_messages_conversation_id_occurred_at");
 
                     b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Conversations.SavedInboxView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("query");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_inbox_views");
+
+                    b.HasIndex("StaffId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_inbox_views_staff_id_name");
+
+                    b.ToTable("saved_inbox_views", (string)null);
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Customers.Customer", b =>
@@ -1638,6 +1800,12 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
 
             modelBuilder.Entity("SocialEnterprise.Domain.Conversations.Conversation", b =>
                 {
+                    b.HasOne("SocialEnterprise.Domain.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_conversations_asp_net_users_assignee_id");
+
                     b.HasOne("SocialEnterprise.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -1653,6 +1821,26 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasConstraintName("fk_conversations_customer_identities_identity_id");
                 });
 
+            modelBuilder.Entity("SocialEnterprise.Domain.Conversations.ConversationEngagement", b =>
+                {
+                    b.HasOne("SocialEnterprise.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_engagements_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Conversations.ConversationNote", b =>
+                {
+                    b.HasOne("SocialEnterprise.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_notes_conversations_conversation_id");
+                });
+
             modelBuilder.Entity("SocialEnterprise.Domain.Conversations.Message", b =>
                 {
                     b.HasOne("SocialEnterprise.Domain.Conversations.Conversation", null)
@@ -1661,6 +1849,16 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_messages_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Conversations.SavedInboxView", b =>
+                {
+                    b.HasOne("SocialEnterprise.Domain.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_inbox_views_asp_net_users_staff_id");
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Customers.CustomerIdentity", b =>

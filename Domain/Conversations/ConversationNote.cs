@@ -1,0 +1,49 @@
+using SocialEnterprise.Domain.Events;
+
+namespace SocialEnterprise.Domain.Conversations;
+
+/// <summary>
+/// A note in a conversation's internal thread: what colleagues say to each other about the customer's case. The
+/// customer never sees it.
+/// </summary>
+public sealed class ConversationNote
+{
+    public const int MaxTextLength = 4000;
+
+    private ConversationNote()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ConversationId { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public string AuthorName { get; private set; } = "";
+
+    /// <summary>The author's department when they wrote it (empty for someone in none).</summary>
+    public string AuthorDepartment { get; private set; } = "";
+
+    public string Text { get; private set; } = "";
+
+    public DateTimeOffset WrittenAt { get; private set; }
+
+    public static ConversationNote Write(Guid conversationId, Guid authorId, string authorName, string authorDepartment, string text, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ConversationId = conversationId,
+        AuthorId = authorId,
+        AuthorName = authorName,
+        AuthorDepartment = authorDepartment,
+        Text = text,
+        WrittenAt = now,
+    };
+}
+
+public sealed record NoteAdded(
+    Guid ConversationId, Guid NoteId, Guid CustomerId, string Department, string AuthorName, string AuthorDepartment, DateTimeOffset OccurredAt)
+    : DomainEvent(OccurredAt)
+{
+    public override string StreamId => ConversationStream.Of(ConversationId);
+}
