@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Components.Authorization;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Web.Access;
 
 namespace SocialEnterprise.Web.Operations;
@@ -100,6 +102,55 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     public Task<MergeView> UndoMergeAsync(Guid id, CancellationToken cancellationToken) =>
         ReadAsync<MergeView>(HttpMethod.Post, $"api/customers/merges/{id}/undo", null, cancellationToken);
 
+    public Task<ConversationPage> InboxAsync(InboxQuery query, int limit, int offset, CancellationToken cancellationToken) =>
+        ReadAsync<ConversationPage>(HttpMethod.Get, $"api/conversations?{Join(query.ToQueryString(), $"limit={limit}&offset={offset}")}", null, cancellationToken);
+
+    public async Task<IReadOnlyList<InboxViewCount>> InboxCountsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<InboxViewCount>>(HttpMethod.Get, "api/inbox/counts", null, cancellationToken);
+
+    public async Task<IReadOnlyList<SavedViewView>> SavedViewsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<SavedViewView>>(HttpMethod.Get, "api/inbox/views", null, cancellationToken);
+
+    public Task<SavedViewView> SaveViewAsync(string name, InboxQuery query, CancellationToken cancellationToken) =>
+        ReadAsync<SavedViewView>(HttpMethod.Post, "api/inbox/views", new SavedViewRequest(name, query.ToQueryString()), cancellationToken);
+
+    public Task DeleteViewAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Delete, $"api/inbox/views/{id}", null, cancellationToken);
+
+    public Task<ConversationDetail> ConversationAsync(Guid id, CancellationToken cancellationToken) =>
+        ReadAsync<ConversationDetail>(HttpMethod.Get, $"api/conversations/{id}", null, cancellationToken);
+
+    public Task ChangeStatusAsync(Guid id, string status, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"api/conversations/{id}/status", new ConversationStatusRequest(status), cancellationToken);
+
+    public Task AssignAsync(Guid id, Guid? staffId, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Put, $"api/conversations/{id}/assignee", new AssignRequest(staffId), cancellationToken);
+
+    public Task FollowAsync(Guid id, bool follow, CancellationToken cancellationToken) =>
+        CallAsync(follow ? HttpMethod.Put : HttpMethod.Delete, $"api/conversations/{id}/follow", null, cancellationToken);
+
+    public Task<NoteView> AddNoteAsync(Guid id, string text, CancellationToken cancellationToken) =>
+        ReadAsync<NoteView>(HttpMethod.Post, $"api/conversations/{id}/notes", new NoteRequest(text), cancellationToken);
+
+    public async Task<IReadOnlyList<StaffMemberView>> StaffAsync(string? department, CancellationToken cancellationToken) =>
+        await ReadAsync<List<StaffMemberView>>(
+            HttpMethod.Get, department is null ? "api/staff" : $"api/staff?department={Uri.EscapeDataString(department)}", null, cancellationToken);
+
+    public Task<CustomerProfile> CustomerAsync(Guid id, CancellationToken cancellationToken) =>
+        ReadAsync<CustomerProfile>(HttpMethod.Get, $"api/customers/{id}", null, cancellationToken);
+
+    public Task<TimelinePage> CustomerTimelineAsync(Guid id, DateTimeOffset? before, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<TimelinePage>(
+            HttpMethod.Get,
+            $"api/customers/{id}/timeline?limit={limit}{(before is { } b ? $"&before={Uri.EscapeDataString(b.ToString("O"))}" : "")}",
+            null, cancellationToken);
+
+    public async Task<IReadOnlyList<SentimentPoint>> CustomerSentimentAsync(Guid id, int days, CancellationToken cancellationToken) =>
+        await ReadAsync<List<SentimentPoint>>(HttpMethod.Get, $"api/customers/{id}/sentiment?days={days}", null, cancellationToken);
+
+    public Task<UnifiedFront> UnifiedFrontAsync(Guid id, int days, CancellationToken cancellationToken) =>
+        ReadAsync<UnifiedFront>(HttpMethod.Get, $"api/customers/{id}/unified-front?days={days}", null, cancellationToken);
+
     /// <summary>Whether the Api reports itself ready, and what it said (no token: health is public).</summary>
     public async Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken)
     {
@@ -140,6 +191,8 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
             throw ApiProblemException.From(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
         }
     }
+
+    private static string Join(string first, string second) => first.Length == 0 ? second : $"{first}&{second}";
 
     private static string IntakeQuery(string? channel, int limit, int offset) =>
         $"{(channel is { Length: > 0 } ? $"channel={Uri.EscapeDataString(channel)}&" : "")}limit={limit}&offset={offset}";
