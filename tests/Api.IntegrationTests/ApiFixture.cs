@@ -34,6 +34,8 @@ public class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLi
 
     public string DatabaseConnectionString { get; private set; } = "";
 
+    public string CacheConnectionString => redis.ConnectionString;
+
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     public virtual async ValueTask InitializeAsync()

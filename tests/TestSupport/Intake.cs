@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
@@ -17,7 +18,9 @@ namespace SocialEnterprise.TestSupport;
 /// </summary>
 public static class IntakeHost
 {
-    public static IHost Create(string connectionString, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="cacheConnectionString">The Redis the Api caches profiles in, so that carrying removes stale ones as the Workers do.</param>
+    public static IHost Create(
+        string connectionString, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null, string? cacheConnectionString = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration[$"ConnectionStrings:{Resources.Database}"] = connectionString;
@@ -32,6 +35,12 @@ public static class IntakeHost
         }
 
         builder.AddCrmDatabase();
+        if (cacheConnectionString is not null)
+        {
+            builder.Configuration[$"ConnectionStrings:{Resources.Cache}"] = cacheConnectionString;
+            builder.AddCrmCache();
+        }
+
         builder.Services.AddIntake();
         return builder.Build();
     }

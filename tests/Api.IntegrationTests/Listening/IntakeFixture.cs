@@ -27,7 +27,7 @@ public sealed class IntakeFixture(PostgresFixture postgres, RedisFixture redis) 
         {
             ["Intake:ReopenWindow"] = "00:00:05",
             ["Intake:ParentWait"] = "00:00:00.100",
-        });
+        }, cacheConnectionString: CacheConnectionString);
     }
 
     /// <summary>Posts an event as its channel would and expects it accepted.</summary>
