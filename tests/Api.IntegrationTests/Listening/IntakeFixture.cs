@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Listening;
@@ -13,7 +14,7 @@ namespace SocialEnterprise.Api.IntegrationTests.Listening;
 /// The Api plus what the Workers run to carry its events, on one database: tests post signed events, carry them when
 /// they choose, and read the results through the Api.
 /// </summary>
-public sealed class IntakeFixture(PostgresFixture postgres, RedisFixture redis) : ApiFixture(postgres, redis)
+public class IntakeFixture(PostgresFixture postgres, RedisFixture redis) : ApiFixture(postgres, redis)
 {
     private IHost? _intake;
 
@@ -73,6 +74,27 @@ public sealed class IntakeFixture(PostgresFixture postgres, RedisFixture redis) 
     {
         using var client = CreateClient();
         return (await client.GetFromJsonAsync<ConversationDetail>($"api/conversations/{id}", cancellationToken))!;
+    }
+
+    /// <summary>A seeded demo staff member (see <see cref="DemoCompany"/>): their id and a token as the workspace would issue it.</summary>
+    public async Task<(Guid Id, string Token)> DemoStaffAsync(string name, CancellationToken cancellationToken)
+    {
+        var staff = DemoCompany.Staff.Single(member => member.Name == name);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using var db = NewDbContext();
+            var id = await db.Users.Where(u => u.Email == staff.Email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
+            if (id is { } found)
+            {
+                return (found, ApiFixture.Tokens.IssueFor(
+                    CallerKind.Staff, found.ToString(), staff.Email, staff.DisplayName, [staff.Role], [.. staff.Departments]));
+            }
+
+            // The Api seeds the demo company as it starts.
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"{name} was not seeded");
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     public static string Staff(Guid id, string role, params string[] departments) =>
