@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bunit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Domain.Staff;
