@@ -27,7 +27,8 @@ window.socialEnterprise = {
                 return;
             }
 
-            if (document.querySelector(".mud-dialog-container")) {
+            // A dialog or an open select list has the keyboard.
+            if (document.querySelector(".mud-dialog-container, .mud-popover-open .mud-list")) {
                 return;
             }
 
