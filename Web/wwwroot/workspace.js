@@ -11,4 +11,50 @@ window.socialEnterprise = {
         anchor.click();
         URL.revokeObjectURL(url);
     },
+
+    // The inbox's single-key shortcuts (j, k, Enter, /, ?), handed to the page unless the user is typing or a dialog
+    // is open. Returns an object whose dispose() removes the listener.
+    inboxKeys: (page) => {
+        const keys = ["j", "k", "Enter", "/", "?"];
+        const listener = (event) => {
+            if (!keys.includes(event.key) || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
+                return;
+            }
+
+            const target = event.target;
+            if (target instanceof Element && (target.closest("input, textarea, select, [contenteditable=''], [contenteditable=true]")
+                || (event.key === "Enter" && target.closest("button, a, [role=button], [role=option]")))) {
+                return;
+            }
+
+            // A dialog or an open select list has the keyboard.
+            if (document.querySelector(".mud-dialog-container, .mud-popover-open .mud-list")) {
+                return;
+            }
+
+            event.preventDefault();
+            page.invokeMethodAsync("ShortcutAsync", event.key);
+        };
+        document.addEventListener("keydown", listener);
+        return { dispose: () => document.removeEventListener("keydown", listener) };
+    },
+
+    // Scrolls the inbox list so that the row at index shows: the row itself when it is rendered, else the place a
+    // virtualised list keeps for it.
+    inboxReveal: (list, index, rowHeight) => {
+        if (!list) {
+            return;
+        }
+
+        const row = list.querySelector(`[data-index="${index}"]`);
+        if (row) {
+            row.scrollIntoView({ block: "nearest" });
+            return;
+        }
+
+        const top = index * rowHeight;
+        if (top < list.scrollTop || top + rowHeight > list.scrollTop + list.clientHeight) {
+            list.scrollTop = Math.max(0, top - list.clientHeight / 2);
+        }
+    },
 };

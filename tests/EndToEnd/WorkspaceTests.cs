@@ -34,7 +34,7 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
     [Fact]
     public async Task The_workspace_answers_clicks_over_its_circuit()
     {
-        var page = await OpenAsync("/");
+        var page = await OpenAsync("/activity");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live activity" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Workspace" })
@@ -76,7 +76,7 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
     [Fact]
     public async Task An_event_that_starts_on_the_server_appears_on_an_open_page_without_a_reload()
     {
-        var page = await OpenAsync("/");
+        var page = await OpenAsync("/activity");
         using var api = stack.ApiClient();
 
         using var response = await api.PostAsJsonAsync("api/probes", new ProbeRequest("an integrator"), _cancellation);

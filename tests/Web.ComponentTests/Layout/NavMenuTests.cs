@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bunit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Domain.Staff;
@@ -9,6 +10,18 @@ namespace SocialEnterprise.Web.ComponentTests.Layout;
 
 public sealed class NavMenuTests : WorkspaceContext
 {
+    [Fact]
+    public void The_inbox_comes_first_and_the_activity_feed_after_it()
+    {
+        SignInAs("product");
+
+        var navigation = Render<NavMenu>();
+
+        var links = navigation.FindAll("a.mud-nav-link").Select(link => (link.GetAttribute("href"), link.TextContent.Trim())).ToList();
+        Assert.Equal(("", "Inbox"), links[0]);
+        Assert.Equal(("activity", "Activity"), links[1]);
+    }
+
     [Theory]
     [InlineData("admin", true)]
     [InlineData("support.manager", true)]
