@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.Playwright;
+using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Shared;
+using SocialEnterprise.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialEnterprise.EndToEnd;
+
+/// <summary>The live inbox in Chromium against the running stack: what a channel sends appears without a reload.</summary>
+public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
+{
+    private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
+
+    private Uri Web => stack.Stack.WebUrl;
+
+    [Fact]
+    public async Task A_signed_ingest_event_appears_in_an_open_inbox_without_a_reload_and_the_counts_follow()
+    {
+        var word = Letters(14);
+        var page = await OpenInboxAsync("agent", $"?q={word}");
+        await Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync();
+        var openCount = page.Locator("[data-testid=inbox-view][data-view-key=open] [data-testid=view-count]");
+        var before = CountOf(await openCount.InnerTextAsync());
+
+        await PostAsync(ChannelEvents.Event($"I was charged twice for {word}, I want a refund!", $"e2e_{Letters(10)}", "Ines Inbox"));
+
+        var row = page.GetByTestId("inbox-row");
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Expect(row).ToContainTextAsync(word);
+        await Expect(row).ToContainTextAsync("Ines Inbox");
+        await Expect(page.GetByTestId("inbox-total")).ToContainTextAsync("1 conversation");
+        await Expect(openCount).Not.ToHaveTextAsync(before.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(CountOf(await openCount.InnerTextAsync()) > before);
+        await AssertNotReloadedAsync(page);
+
+        // The keyboard opens it: j selects the first row, Enter opens the conversation.
+        await page.Locator("body").PressAsync("j");
+        await Expect(row).ToHaveAttributeAsync("data-selected", "true");
+        await page.Locator("body").PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/conversations/[0-9a-f-]{36}$"));
+    }
+
+    [Fact]
+    public async Task A_page_whose_connection_drops_receives_what_it_missed_when_it_reconnects()
+    {
+        var word = Letters(14);
+        var page = await OpenInboxAsync("agent", $"?q={word}");
+        await Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync();
+
+        // Cut the page's connection to the workspace, as a network blip would; Blazor reconnects on its own.
+        await page.EvaluateAsync("""
+            () => document.getElementById('components-reconnect-modal').addEventListener(
+                'components-reconnect-state-changed', e => (window.__reconnectStates ??= []).push(e.detail.state))
+            """);
+        await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
+        await page.WaitForFunctionAsync("() => (window.__reconnectStates ?? []).includes('show')");
+        await PostAsync(ChannelEvents.Event($"My parcel {word} is lost, where is my delivery?", $"e2e_{Letters(10)}", "Rea Connect"));
+        await PostAsync(ChannelEvents.Event($"The app crashes on {word} every time I log in", $"e2e_{Letters(10)}", "Rea Connect Two"));
+
+        await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        Assert.Contains("hide", await page.EvaluateAsync<string[]>("() => window.__reconnectStates"));
+        await AssertNotReloadedAsync(page);
+    }
+
+    private async Task<IPage> OpenInboxAsync(string staff, string query)
+    {
+        var page = await browser.SignedInPageAsync(Web, staff);
+        await page.GotoAsync(new Uri(Web, query).ToString());
+        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(page.GetByTestId("shortcuts-hint")).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        return page;
+    }
+
+    private async Task PostAsync(IngestEventRequest request)
+    {
+        using var api = stack.ApiClient();
+        using var response = await api.PostEventAsync(IngestChannels.X, request, IngestSettings.DevSecret, _cancellation);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private static int CountOf(string text) =>
+        int.Parse(new string([.. text.Where(char.IsDigit)]), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task AssertNotReloadedAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page was reloaded.");
+
+    private static string Letters(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
+}
