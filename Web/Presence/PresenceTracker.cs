@@ -1,3 +1,5 @@
+using SocialEnterprise.Web.Components.Shared;
+
 namespace SocialEnterprise.Web.Presence;
 
 /// <summary>
@@ -236,8 +238,7 @@ public sealed partial class PresenceTracker(TimeProvider time, ILogger<PresenceT
 public sealed record PresentStaff(Guid Id, string DisplayName, IReadOnlyList<string> Departments)
 {
     /// <summary>Up to two initials for an avatar ("Alex Agent" → "AA").</summary>
-    public string Initials =>
-        string.Concat(DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(word => char.ToUpperInvariant(word[0])));
+    public string Initials => DisplayText.Initials(DisplayName);
 
     public string Department => string.Join(", ", Departments);
 }
