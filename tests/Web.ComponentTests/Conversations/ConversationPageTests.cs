@@ -289,11 +289,16 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
         var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=message]")));
 
-        AnswerDetail(Detail() with { Status = ConversationStatuses.Resolved });
         await page.InvokeAsync(() => Live.SetStateAsync(LiveConnectionState.Reconnecting));
+        // An event's reload marks the point after which only coming back live can show the next change.
+        AnswerDetail(Detail() with { Status = ConversationStatuses.Pending });
+        await page.InvokeAsync(() => Live.PublishAsync(Envelope(new ConversationStatusChanged(_id, "support", "open", "pending", "agent", Start), 60)));
+        page.WaitForAssertion(() => Assert.Equal("pending", page.Find("[data-testid=conversation-status]").GetAttribute("data-status")), TimeSpan.FromSeconds(5));
+
+        AnswerDetail(Detail() with { Status = ConversationStatuses.Resolved });
         await page.InvokeAsync(() => Live.SetStateAsync(LiveConnectionState.Live));
 
-        page.WaitForAssertion(() => Assert.Equal("resolved", page.Find("[data-testid=conversation-status]").GetAttribute("data-status")));
+        page.WaitForAssertion(() => Assert.Equal("resolved", page.Find("[data-testid=conversation-status]").GetAttribute("data-status")), TimeSpan.FromSeconds(5));
     }
 
     [Fact]
