@@ -54,9 +54,18 @@ public sealed class PresenceSession(PresenceTracker tracker, AuthenticationState
 
     private async Task<bool> JoinAsync()
     {
-        _staff ??= StaffMember.From((await authentication.GetAuthenticationStateAsync()).User) is { } staff
-            ? new PresentStaff(staff.Id, staff.DisplayName, staff.Departments)
-            : null;
+        try
+        {
+            _staff ??= StaffMember.From((await authentication.GetAuthenticationStateAsync()).User) is { } staff
+                ? new PresentStaff(staff.Id, staff.DisplayName, staff.Departments)
+                : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // The circuit's user is not known yet; presence must never break the circuit, and the page joins later.
+            return false;
+        }
+
         if (_staff is null)
         {
             return false;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using SocialEnterprise.TestSupport;
 using SocialEnterprise.Web.Presence;
 
 namespace SocialEnterprise.UnitTests.Web;
@@ -176,5 +177,29 @@ public sealed class PresenceTrackerTests
     {
         Assert.Equal("AA", Alex.Initials);
         Assert.Equal("SS", new PresentStaff(Guid.NewGuid(), "Sam Support-Manager Senior", []).Initials);
+    }
+}
+
+public sealed class PresenceSweepTests
+{
+    [Fact]
+    public async Task The_sweep_ends_quiet_typing_every_second_on_its_own()
+    {
+        var time = new FakeTimeProvider();
+        var tracker = new PresenceTracker(time, NullLogger<PresenceTracker>.Instance);
+        var conversation = Guid.NewGuid();
+        await tracker.JoinAsync("alex", new PresentStaff(Guid.NewGuid(), "Alex Agent", ["support"]), conversation);
+        await tracker.ConnectionUpAsync("alex");
+        await tracker.TypingAsync("alex");
+        using var sweep = new PresenceSweep(tracker, time);
+        await sweep.StartAsync(TestContext.Current.CancellationToken);
+
+        for (var second = 0; second < 4; second++)
+        {
+            time.Advance(PresenceSweep.Interval);
+        }
+
+        await Eventually.TrueAsync(() => !tracker.Viewers(conversation)[0].Typing, TestContext.Current.CancellationToken);
+        await sweep.StopAsync(TestContext.Current.CancellationToken);
     }
 }
