@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -10,6 +11,7 @@ using SocialEnterprise.Shared;
 using SocialEnterprise.Web.Access;
 using SocialEnterprise.Web.Live;
 using SocialEnterprise.Web.Operations;
+using SocialEnterprise.Web.Presence;
 
 namespace SocialEnterprise.Web;
 
@@ -38,6 +40,11 @@ internal static class Extensions
 
         builder.Services.AddSingleton<LiveEventStream>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveEventStream>());
+
+        builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddHostedService<PresenceSweep>();
+        builder.Services.AddScoped<PresenceSession>();
+        builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<ApiHealthCheck>(Resources.Api, tags: [CrmDatabaseExtensions.ReadyTag]);

@@ -1,3 +1,5 @@
+using SocialEnterprise.Domain.Customers;
+
 namespace SocialEnterprise.Web.Components.Shared;
 
 /// <summary>How the workspace writes handles and counts, the same on every page.</summary>
@@ -11,4 +13,19 @@ public static class DisplayText
     }
 
     public static string Count(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
+
+    /// <summary>Up to two initials for an avatar ("Alex Agent" → "AA").</summary>
+    public static string Initials(string name) =>
+        string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(word => char.ToUpperInvariant(word[0])));
+
+    /// <summary>Why an identity belongs to its customer: the resolver's own words, or the kind of evidence when it gave none.</summary>
+    public static string Evidence(IdentityView identity) =>
+        !string.IsNullOrWhiteSpace(identity.Evidence) ? identity.Evidence : identity.EvidenceKind switch
+        {
+            nameof(IdentityEvidence.FirstSeen) => "first seen",
+            nameof(IdentityEvidence.SameEmail) => "same email",
+            nameof(IdentityEvidence.DeclaredLink) => "declared by the customer",
+            nameof(IdentityEvidence.StaffMerge) => "merged by staff",
+            _ => identity.EvidenceKind,
+        };
 }
