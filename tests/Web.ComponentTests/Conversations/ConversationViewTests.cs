@@ -5,14 +5,13 @@ using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Web.Components.Conversations;
-using ConversationPage = SocialEnterprise.Web.Components.Conversations.ConversationPage;
 using SocialEnterprise.Web.ComponentTests.Customers;
 using SocialEnterprise.Web.Live;
 using SocialEnterprise.Web.Presence;
 
 namespace SocialEnterprise.Web.ComponentTests.Conversations;
 
-public sealed class ConversationPageTests : PresenceWorkspaceContext
+public sealed class ConversationViewTests : PresenceWorkspaceContext
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid CustomerId = Guid.NewGuid();
@@ -20,7 +19,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
 
     private readonly Guid _id = Guid.NewGuid();
 
-    public ConversationPageTests()
+    public ConversationViewTests()
     {
         SignInAs("agent");
         Api.Answer(HttpMethod.Get, "/api/staff", HttpStatusCode.OK, new[] { Jordan });
@@ -44,7 +43,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
             History = [new HistoryEntry(7, Start.AddMinutes(10), "assignment", "Assigned to Alex Agent", "Sam Support-Manager")],
         });
 
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=message]").Count));
         var order = page.FindAll("[data-testid=message], [data-testid=note], [data-testid=history]")
@@ -73,7 +72,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     public void Why_lists_the_words_that_decided_each_facet()
     {
         AnswerDetail(Detail() with { Messages = [Message("broken, refund now", Start, Classified("complaint", -0.7, "negative", "refund"))] });
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => page.Find("[data-testid=why]").Click());
 
@@ -92,7 +91,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
             ServiceLevel = ServiceLevelStates.AtRisk, ResponseDueAt = Start.AddHours(1),
         });
 
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => Assert.Equal("pending", page.Find("[data-testid=conversation-status]").GetAttribute("data-status")));
         Assert.Equal("Waiting on customer", page.Find("[data-testid=conversation-status]").TextContent.Trim());
@@ -115,7 +114,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
             AnswerDetail(Detail() with { Status = status });
             return new HttpResponseMessage(HttpStatusCode.NoContent);
         });
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => page.Find($"[data-testid={button}]").Click());
 
@@ -128,7 +127,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     {
         AnswerDetail(Detail());
         Api.Problem(HttpMethod.Post, $"{Path}/status", HttpStatusCode.Conflict, "The conversation changed meanwhile; reload and try again.");
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => page.Find("[data-testid=status-resolved]").Click());
 
@@ -148,7 +147,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
             AnswerDetail(Detail() with { AssigneeId = me.Id, AssigneeName = me.DisplayName });
             return new HttpResponseMessage(HttpStatusCode.NoContent);
         });
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => page.Find("[data-testid=assign-to-me]").Click());
 
@@ -163,7 +162,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     {
         AnswerDetail(Detail() with { Department = "legal" });
 
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => page.Find("[data-testid=conversation-status]"));
         Assert.Empty(page.FindAll("[data-testid=assign-to-me]"));
@@ -175,7 +174,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
         AnswerDetail(Detail());
         Api.Answer(HttpMethod.Put, $"{Path}/assignee", HttpStatusCode.NoContent);
         var layers = RenderLayers();
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
         page.WaitForAssertion(() => page.Find("[data-testid=assignee-select]"));
 
         Choose(page.Find("[data-testid=assignee-select]"), "Jordan Agent", layers);
@@ -202,7 +201,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
             AnswerDetail(Detail() with { Following = !following });
             return new HttpResponseMessage(HttpStatusCode.NoContent);
         });
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => page.Find("[data-testid=follow]").Click());
 
@@ -220,7 +219,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
             AnswerDetail(Detail() with { Notes = [note] });
             return new HttpResponseMessage(HttpStatusCode.Created) { Content = System.Net.Http.Json.JsonContent.Create(note) };
         });
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => page.Find("textarea[data-testid=note-input]").Input("  Refund approved by finance "));
         page.Find("[data-testid=add-note]").Click();
@@ -235,7 +234,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     {
         AnswerDetail(Detail());
         Api.Problem(HttpMethod.Post, $"{Path}/notes", HttpStatusCode.BadRequest, errors: new() { ["text"] = ["At most 4000 characters."] });
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => page.Find("[data-testid=add-note]").Click());
         page.WaitForAssertion(() => Assert.Contains("Write the note first.", page.Markup, StringComparison.Ordinal));
@@ -252,7 +251,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     public async Task A_note_or_message_event_for_this_conversation_reloads_the_thread()
     {
         AnswerDetail(Detail());
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=message]")));
 
         var note = new NoteView(Guid.NewGuid(), "Escalated to legal", Guid.NewGuid(), "Sam Support-Manager", "support", Start.AddMinutes(1));
@@ -271,7 +270,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     public async Task An_event_for_another_conversation_does_not_reload_this_one()
     {
         AnswerDetail(Detail());
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=message]")));
         var loads = Api.CallsTo(HttpMethod.Get, Path).Count;
 
@@ -286,7 +285,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     {
         AnswerDetail(Detail());
         await Live.SetStateAsync(LiveConnectionState.Live);
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=message]")));
 
         await page.InvokeAsync(() => Live.SetStateAsync(LiveConnectionState.Reconnecting));
@@ -304,7 +303,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     [Fact]
     public void A_conversation_that_is_not_there_says_so()
     {
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => Assert.Contains(
             "This conversation does not exist or is not visible to you",
@@ -317,7 +316,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     {
         Api.Gate = new TaskCompletionSource();
         Api.Problem(HttpMethod.Get, Path, HttpStatusCode.InternalServerError, "database unavailable");
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         Assert.NotEmpty(page.FindAll("[data-testid=conversation-loading]"));
         Api.Gate.SetResult();
@@ -335,7 +334,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
         AnswerDetail(Detail());
         var lena = new PresentStaff(Guid.NewGuid(), "Lena Legal", ["legal"]);
         await Presence.JoinAsync("lena-tab", lena, _id);
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=viewer]").Count));
         var viewers = page.FindAll("[data-testid=viewer]").ToDictionary(avatar => avatar.GetAttribute("data-staff-name")!);
@@ -358,7 +357,7 @@ public sealed class ConversationPageTests : PresenceWorkspaceContext
     {
         var me = await SignedInAsync();
         AnswerDetail(Detail());
-        var page = Render<ConversationPage>(parameters => parameters.Add(p => p.Id, _id));
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
         page.WaitForAssertion(() => Assert.Single(Presence.Viewers(_id)));
         Assert.False(Presence.Viewers(_id)[0].Typing);
 
