@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Shared;
+using SocialEnterprise.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialEnterprise.EndToEnd;
+
+/// <summary>
+/// Two colleagues on one conversation in two browsers: each sees the other there and typing, a note appears for both,
+/// and the Customer 360 beside it shows the customer across channels and who of which department engaged them.
+/// </summary>
+public sealed class ConversationTests(StackFixture stack, BrowserFixture browser)
+{
+    private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
+
+    private Uri Web => stack.Stack.WebUrl;
+
+    [Fact]
+    public async Task Two_colleagues_see_each_others_presence_and_typing_and_the_customer_360_shows_every_channel_and_the_unified_front()
+    {
+        var word = Letters(12);
+        var email = $"{Letters(10)}@example.com";
+        await PostAsync(IngestChannels.Email, ChannelEvents.Event(
+            $"I was charged twice on my invoice {word}, I want a refund!", email, "Uma Unified", MessageKinds.Email, email: email));
+        await PostAsync(IngestChannels.Chat, ChannelEvents.Event(
+            $"Hello, any news about my refund {word}?", $"visitor-{Letters(8)}", "Uma", MessageKinds.Chat, email: email));
+        var conversation = await ConversationAsync(word, IngestChannels.Email);
+
+        var alex = await OpenAsync("agent", $"conversations/{conversation.Id}");
+        var sam = await OpenAsync("support.manager", $"conversations/{conversation.Id}");
+
+        // Each sees both viewers.
+        foreach (var page in new[] { alex, sam })
+        {
+            await Expect(page.Locator("[data-testid=viewer][data-staff-name='Alex Agent']")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-testid=viewer][data-staff-name='Sam Support-Manager']")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-testid=online-staff][data-staff-name='Alex Agent']")).ToHaveCountAsync(1);
+        }
+
+        // Alex types a note: Sam sees it as it happens, then the note itself.
+        await alex.Locator("textarea[data-testid=note-input], [data-testid=note-input] textarea").First.PressSequentiallyAsync("Refund approved by finance", new() { Delay = 40 });
+        await Expect(sam.Locator("[data-testid=viewer][data-staff-name='Alex Agent']")).ToHaveAttributeAsync("data-typing", "true");
+        await Expect(sam.GetByTestId("typing")).ToContainTextAsync("Alex Agent");
+        await alex.GetByTestId("add-note").ClickAsync();
+        await Expect(sam.GetByTestId("note")).ToContainTextAsync("Refund approved by finance");
+        await Expect(sam.Locator("[data-testid=viewer][data-staff-name='Alex Agent']")).ToHaveAttributeAsync("data-typing", "false", new() { Timeout = 10_000 });
+
+        // The Customer 360 beside the thread: both channels' identities, and Alex of support on the unified front.
+        var customer = sam.GetByTestId("customer-360");
+        await Expect(customer.Locator("[data-testid=identity][data-channel=email]")).ToHaveCountAsync(1);
+        await Expect(customer.Locator("[data-testid=identity][data-channel=chat]")).ToHaveCountAsync(1);
+        var front = customer.Locator("[data-testid=unified-front-entry][data-staff-name='Alex Agent']");
+        await Expect(front).ToBeVisibleAsync();
+        await Expect(front).ToContainTextAsync("support", new() { IgnoreCase = true });
+        await Expect(customer.GetByTestId("open-by-department")).ToContainTextAsync("support", new() { IgnoreCase = true });
+        await Expect(customer.Locator("[data-testid=timeline-item][data-kind=note]")).ToHaveCountAsync(1);
+        await Expect(customer.Locator("[data-testid=timeline-item][data-kind=inbound]")).ToHaveCountAsync(2);
+        await Expect(customer.GetByTestId("sentiment-chart")).ToBeVisibleAsync();
+
+        // Alex leaves (the browser closes): Sam stops seeing him within a minute.
+        await alex.Context.CloseAsync();
+        await Expect(sam.Locator("[data-testid=viewer][data-staff-name='Alex Agent']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+    }
+
+    private async Task<ConversationDetail> ConversationAsync(string word, string channel)
+    {
+        using var api = stack.ApiClient();
+        ConversationPage? page = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}&channel={channel}", _cancellation);
+            return page!.Total == 1;
+        }, _cancellation, TimeSpan.FromSeconds(15));
+        return (await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page!.Items[0].Id}", _cancellation))!;
+    }
+
+    private async Task<IPage> OpenAsync(string staff, string path)
+    {
+        var page = await browser.SignedInPageAsync(Web, staff);
+        await page.GotoAsync(new Uri(Web, path).ToString());
+        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
+        return page;
+    }
+
+    private async Task PostAsync(string channel, IngestEventRequest request)
+    {
+        using var api = stack.ApiClient();
+        using var response = await api.PostEventAsync(channel, request, IngestSettings.DevSecret, _cancellation);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private static string Letters(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
+}
