@@ -116,7 +116,7 @@ public sealed class Customer360Tests : PresenceWorkspaceContext
         panel.WaitForAssertion(() => Assert.Equal("2", panel.Find("[data-testid=sentiment-chart]").GetAttribute("data-points")));
         Assert.NotNull(panel.Find("[data-testid=sentiment-chart]").QuerySelector("svg"));
         Assert.Empty(panel.FindAll("[data-testid=sentiment-empty]"));
-        Assert.Contains("latest 0.40 on Mar 2", panel.Find("[data-testid=sentiment-chart]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("latest 40 on Mar 2", panel.Find("[data-testid=sentiment-chart]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
