@@ -113,41 +113,14 @@ public static class ConversationsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"One of: {string.Join(", ", ConversationStatuses.All)}."] });
         }
 
-        var caller = Caller.From(user);
-        // The Workers may add a customer's message to the conversation at the same moment (its version moves on): the
-        // change is applied again to what they committed, a few times at most.
-        for (var attempt = 1; ; attempt++)
+        var status = request.Status;
+        return await ChangeAsync(id, Caller.From(user), http, db, time, "the status was being set", (conversation, caller, now) =>
         {
-            db.ChangeTracker.Clear();
-            var conversation = await db.Conversations.VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-            if (conversation is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var now = time.GetUtcNow();
             var from = conversation.Status;
-            if (!conversation.ChangeStatus(request.Status, caller.DisplayName, targets.Value, now))
-            {
-                return TypedResults.NoContent();
-            }
-
-            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConversationStatusChanged, $"conversation/{id}", $"{from} -> {request.Status}"));
-            Engage(db, caller, conversation, EngagementKinds.StatusChanged, $"{from} -> {request.Status}", now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.NoContent();
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return TypedResults.Problem(
-                    "The conversation kept changing while the status was being set; try again.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
-            }
-        }
+            return conversation.ChangeStatus(status, caller.DisplayName, targets.Value, now)
+                ? new StaffChange(AuditActions.ConversationStatusChanged, EngagementKinds.StatusChanged, $"{from} -> {status}")
+                : null;
+        }, cancellationToken);
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> FollowAsync(
@@ -224,19 +197,39 @@ public static class ConversationsApi
             assigneeName = assignee.DisplayName;
         }
 
+        return await ChangeAsync(id, caller, http, db, time, "it was being assigned", (conversation, caller, now) =>
+            conversation.Assign(request.StaffId, assigneeName, caller.DisplayName, now)
+                ? new StaffChange(AuditActions.ConversationAssigned, EngagementKinds.Assigned, assigneeName is null ? "unassigned" : $"to {assigneeName}")
+                : null,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a staff member's change to a conversation they may see, audited and recorded for the unified front.
+    /// The Workers may add a customer's message at the same moment (the version moves on): the change is then
+    /// applied again to what they committed, a few times at most, before giving up with 409.
+    /// </summary>
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, Caller caller, HttpContext http, CrmDbContext db, TimeProvider time, string doing,
+        Func<Conversation, Caller, DateTimeOffset, StaffChange?> change, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var conversation = await db.Conversations.SingleAsync(c => c.Id == id, cancellationToken);
+            var conversation = await db.Conversations.VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (conversation is null)
+            {
+                return TypedResults.NotFound();
+            }
+
             var now = time.GetUtcNow();
-            if (!conversation.Assign(request.StaffId, assigneeName, caller.DisplayName, now))
+            if (change(conversation, caller, now) is not { } made)
             {
                 return TypedResults.NoContent();
             }
 
-            var detail = assigneeName is null ? "unassigned" : $"to {assigneeName}";
-            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConversationAssigned, $"conversation/{id}", detail));
-            Engage(db, caller, conversation, EngagementKinds.Assigned, detail, now);
+            db.AuditLog.Add(AuditRecords.By(caller, http, now, made.AuditAction, $"conversation/{id}", made.Detail));
+            Engage(db, caller, conversation, made.EngagementKind, made.Detail, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -248,10 +241,12 @@ public static class ConversationsApi
             catch (DbUpdateConcurrencyException)
             {
                 return TypedResults.Problem(
-                    "The conversation kept changing while it was being assigned; try again.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+                    $"The conversation kept changing while {doing}; try again.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
             }
         }
     }
+
+    private sealed record StaffChange(string AuditAction, string EngagementKind, string Detail);
 
     public static async Task<Results<Created<NoteView>, NotFound, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
         Guid id, NoteRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,

@@ -47,9 +47,7 @@ public static class CustomersApi
     public static async Task<Results<Ok<CustomerProfile>, NotFound>> GetAsync(
         Guid id, ClaimsPrincipal user, CrmDbContext db, CustomerProfileCache profiles, TimeProvider time, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var visible = VisibleConversations(id, caller, db);
-        if (!await MaySeeAsync(caller, visible, cancellationToken))
+        if (await VisibleOfCustomerAsync(id, Caller.From(user), db, cancellationToken) is not { } visible)
         {
             return TypedResults.NotFound();
         }
@@ -70,13 +68,12 @@ public static class CustomersApi
     public static async Task<Results<Ok<TimelinePage>, NotFound, ValidationProblem>> TimelineAsync(
         Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, DateTimeOffset? before = null, int limit = 50)
     {
-        if (limit is < 1 or > 200)
+        if (OutOfRange("limit", limit, 1, 200) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["From 1 to 200."] });
+            return invalid;
         }
 
-        var visible = VisibleConversations(id, Caller.From(user), db);
-        if (!await MaySeeAsync(Caller.From(user), visible, cancellationToken))
+        if (await VisibleOfCustomerAsync(id, Caller.From(user), db, cancellationToken) is not { } visible)
         {
             return TypedResults.NotFound();
         }
@@ -110,14 +107,12 @@ public static class CustomersApi
     public static async Task<Results<Ok<List<SentimentPoint>>, NotFound, ValidationProblem>> SentimentAsync(
         Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken, int days = 90)
     {
-        if (days is < 1 or > 730)
+        if (OutOfRange("days", days, 1, 730) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["From 1 to 730."] });
+            return invalid;
         }
 
-        var caller = Caller.From(user);
-        var visible = VisibleConversations(id, caller, db);
-        if (!await MaySeeAsync(caller, visible, cancellationToken))
+        if (await VisibleOfCustomerAsync(id, Caller.From(user), db, cancellationToken) is not { } visible)
         {
             return TypedResults.NotFound();
         }
@@ -142,14 +137,12 @@ public static class CustomersApi
     public static async Task<Results<Ok<UnifiedFront>, NotFound, ValidationProblem>> UnifiedFrontAsync(
         Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken, int days = 14)
     {
-        if (days is < 1 or > 90)
+        if (OutOfRange("days", days, 1, 90) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["From 1 to 90."] });
+            return invalid;
         }
 
-        var caller = Caller.From(user);
-        var visible = VisibleConversations(id, caller, db);
-        if (!await MaySeeAsync(caller, visible, cancellationToken))
+        if (await VisibleOfCustomerAsync(id, Caller.From(user), db, cancellationToken) is not { } visible)
         {
             return TypedResults.NotFound();
         }
@@ -187,12 +180,21 @@ public static class CustomersApi
         return TypedResults.Ok(new UnifiedFront(days, colleagues, byDepartment));
     }
 
-    private static IQueryable<Conversation> VisibleConversations(Guid customerId, Caller caller, CrmDbContext db) =>
-        db.Conversations.AsNoTracking().VisibleTo(caller, db).Where(c => c.CustomerId == customerId);
+    /// <summary>
+    /// The customer's conversations the caller may see, or null when the caller may see nothing of the customer: a
+    /// profile shows only to whoever may see something of them, so nobody probes for customers by id.
+    /// </summary>
+    private static async Task<IQueryable<Conversation>?> VisibleOfCustomerAsync(
+        Guid customerId, Caller caller, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var visible = db.Conversations.AsNoTracking().VisibleTo(caller, db).Where(c => c.CustomerId == customerId);
+        return caller.SeesEverything || caller.CanTriage || await visible.AnyAsync(cancellationToken) ? visible : null;
+    }
 
-    /// <summary>A profile shows only to whoever may see something of the customer: no probing for customers by id.</summary>
-    private static async Task<bool> MaySeeAsync(Caller caller, IQueryable<Conversation> visible, CancellationToken cancellationToken) =>
-        caller.SeesEverything || caller.CanTriage || await visible.AnyAsync(cancellationToken);
+    private static ValidationProblem? OutOfRange(string field, int value, int min, int max) =>
+        value < min || value > max
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"From {min} to {max}."] })
+            : null;
 
     private static double? SentimentScoreOf(string? classification)
     {

@@ -22,12 +22,12 @@ public sealed class ConversationTests(StackFixture stack, BrowserFixture browser
     [Fact]
     public async Task Two_colleagues_see_each_others_presence_and_typing_and_the_customer_360_shows_every_channel_and_the_unified_front()
     {
-        var word = Letters(12);
-        var email = $"{Letters(10)}@example.com";
-        await PostAsync(IngestChannels.Email, ChannelEvents.Event(
-            $"I was charged twice on my invoice {word}, I want a refund!", email, "Uma Unified", MessageKinds.Email, email: email));
-        await PostAsync(IngestChannels.Chat, ChannelEvents.Event(
-            $"Hello, any news about my refund {word}?", $"visitor-{Letters(8)}", "Uma", MessageKinds.Chat, email: email));
+        var word = StackFixture.Letters(12);
+        var email = $"{StackFixture.Letters(10)}@example.com";
+        await stack.IngestAsync(IngestChannels.Email, ChannelEvents.Event(
+            $"I was charged twice on my invoice {word}, I want a refund!", email, "Uma Unified", MessageKinds.Email, email: email), _cancellation);
+        await stack.IngestAsync(IngestChannels.Chat, ChannelEvents.Event(
+            $"Hello, any news about my refund {word}?", $"visitor-{StackFixture.Letters(8)}", "Uma", MessageKinds.Chat, email: email), _cancellation);
         var conversation = await ConversationAsync(word, IngestChannels.Email);
 
         var alex = await OpenAsync("agent", $"conversations/{conversation.Id}");
@@ -86,12 +86,5 @@ public sealed class ConversationTests(StackFixture stack, BrowserFixture browser
         return page;
     }
 
-    private async Task PostAsync(string channel, IngestEventRequest request)
-    {
-        using var api = stack.ApiClient();
-        using var response = await api.PostEventAsync(channel, request, IngestSettings.DevSecret, _cancellation);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
 
-    private static string Letters(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
 }

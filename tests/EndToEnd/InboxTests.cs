@@ -17,13 +17,13 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
     [Fact]
     public async Task A_signed_ingest_event_appears_in_an_open_inbox_without_a_reload_and_the_counts_follow()
     {
-        var word = Letters(14);
+        var word = StackFixture.Letters(14);
         var page = await OpenInboxAsync("agent", $"?q={word}");
         await Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync();
         var openCount = page.Locator("[data-testid=inbox-view][data-view-key=open] [data-testid=view-count]");
         var before = CountOf(await openCount.InnerTextAsync());
 
-        await PostAsync(ChannelEvents.Event($"I was charged twice for {word}, I want a refund!", $"e2e_{Letters(10)}", "Ines Inbox"));
+        await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event($"I was charged twice for {word}, I want a refund!", $"e2e_{StackFixture.Letters(10)}", "Ines Inbox"), _cancellation);
 
         var row = page.GetByTestId("inbox-row");
         await Expect(row).ToHaveCountAsync(1, new() { Timeout = 15_000 });
@@ -44,7 +44,7 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
     [Fact]
     public async Task A_page_whose_connection_drops_receives_what_it_missed_when_it_reconnects()
     {
-        var word = Letters(14);
+        var word = StackFixture.Letters(14);
         var page = await OpenInboxAsync("agent", $"?q={word}");
         await Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync();
 
@@ -55,8 +55,8 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
             """);
         await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
         await page.WaitForFunctionAsync("() => (window.__reconnectStates ?? []).includes('show')");
-        await PostAsync(ChannelEvents.Event($"My parcel {word} is lost, where is my delivery?", $"e2e_{Letters(10)}", "Rea Connect"));
-        await PostAsync(ChannelEvents.Event($"The app crashes on {word} every time I log in", $"e2e_{Letters(10)}", "Rea Connect Two"));
+        await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event($"My parcel {word} is lost, where is my delivery?", $"e2e_{StackFixture.Letters(10)}", "Rea Connect"), _cancellation);
+        await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event($"The app crashes on {word} every time I log in", $"e2e_{StackFixture.Letters(10)}", "Rea Connect Two"), _cancellation);
 
         await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         Assert.Contains("hide", await page.EvaluateAsync<string[]>("() => window.__reconnectStates"));
@@ -73,12 +73,6 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
         return page;
     }
 
-    private async Task PostAsync(IngestEventRequest request)
-    {
-        using var api = stack.ApiClient();
-        using var response = await api.PostEventAsync(IngestChannels.X, request, IngestSettings.DevSecret, _cancellation);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
 
     private static int CountOf(string text) =>
         int.Parse(new string([.. text.Where(char.IsDigit)]), System.Globalization.CultureInfo.InvariantCulture);
@@ -86,5 +80,4 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
     private static async Task AssertNotReloadedAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page was reloaded.");
 
-    private static string Letters(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
 }

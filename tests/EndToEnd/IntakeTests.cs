@@ -21,8 +21,8 @@ public sealed class IntakeTests(StackFixture stack, BrowserFixture browser)
     [Fact]
     public async Task An_admin_blocks_an_author_finds_their_event_filtered_and_restores_it_into_a_conversation()
     {
-        var handle = $"e2e_{Letters(10)}";
-        var word = Letters(16);
+        var handle = $"e2e_{StackFixture.Letters(10)}";
+        var word = StackFixture.Letters(16);
         var page = await OpenAsync("admin/noise-rules");
 
         await page.GetByTestId("add-rule").ClickAsync();
@@ -106,6 +106,4 @@ public sealed class IntakeTests(StackFixture stack, BrowserFixture browser)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    /// <summary>Lower-case letters only, so that full-text search keeps the word whole.</summary>
-    private static string Letters(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
 }

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
+using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.LocalRunner;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
@@ -43,6 +45,17 @@ public sealed class StackFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessSettings.DevAdminKey);
         return client;
     }
+
+    /// <summary>Posts <paramref name="request"/> as channel <paramref name="channel"/> does, signed with the runner's development secret, and expects it accepted.</summary>
+    public async Task IngestAsync(string channel, IngestEventRequest request, CancellationToken cancellationToken)
+    {
+        using var api = ApiClient();
+        using var response = await api.PostEventAsync(channel, request, IngestSettings.DevSecret, cancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>Lower-case letters only, so that full-text search keeps a marker word whole.</summary>
+    public static string Letters(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
 
     public async ValueTask DisposeAsync()
     {
