@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,8 +53,23 @@ public class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLi
             .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
                 IngestSettings.Channels.Select(channel => KeyValuePair.Create<string, string?>($"Ingest:Secrets:{channel}", ChannelSecret))))
             .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings)));
-        _ = _factory.Server;
+        if (ListensOnLoopback)
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+            Address = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+        else
+        {
+            _ = _factory.Server;
+        }
     }
+
+    /// <summary>Whether the Api listens on a real loopback port (for clients that open their own connections).</summary>
+    protected virtual bool ListensOnLoopback => false;
+
+    /// <summary>Where the Api listens, when it listens on a real port.</summary>
+    public Uri? Address { get; private set; }
 
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
