@@ -23,8 +23,10 @@ public static class ConversationVisibility
 
         var departments = caller.Departments.ToList();
         var staffId = caller.StaffId ?? Guid.Empty;
-        return conversations.Where(c => departments.Contains(c.Department)
-            || c.AssigneeId == staffId
-            || db.ConversationParticipants.Any(p => p.ConversationId == c.Id && p.StaffId == staffId));
+        // "id IN (followed)" rather than a correlated EXISTS: PostgreSQL reads the caller's few followed conversations
+        // once into a hash instead of probing for every conversation it considers, which is what keeps an inbox of a
+        // million conversations fast for staff.
+        var followed = db.ConversationParticipants.Where(p => p.StaffId == staffId).Select(p => p.ConversationId);
+        return conversations.Where(c => departments.Contains(c.Department) || c.AssigneeId == staffId || followed.Contains(c.Id));
     }
 }

@@ -159,7 +159,9 @@ public sealed record InboxQuery
     public IOrderedQueryable<Conversation> Order(IQueryable<Conversation> conversations) => Sort switch
     {
         InboxSorts.Waiting => conversations.OrderBy(c => c.LastActivityAt).ThenBy(c => c.Id),
-        InboxSorts.Due => conversations.OrderBy(c => c.ResponseDueAt == null).ThenBy(c => c.ResponseDueAt).ThenBy(c => c.Id),
+        // PostgreSQL sorts nulls last in ascending order: conversations owing nothing come after every due one, and
+        // the order stays the one of the due index.
+        InboxSorts.Due => conversations.OrderBy(c => c.ResponseDueAt).ThenBy(c => c.Id),
         _ => conversations.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id),
     };
 
