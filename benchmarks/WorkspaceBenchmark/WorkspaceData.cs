@@ -385,7 +385,7 @@ public sealed class WorkspaceData(NpgsqlDataSource database, WorkspaceBenchmarkA
                                     ELSE -0.5 + r_score END)::numeric, 2)::float8 AS score,
                    (phrase || ' ' || filler) AS text
             FROM (
-                SELECT d.*, status, type, priority, department, topic,
+                SELECT d.*,
                        array_position(@departments::text[], department) AS dix,
                        CASE priority WHEN 'urgent' THEN interval '1 hour' WHEN 'high' THEN interval '4 hours'
                                      WHEN 'normal' THEN interval '24 hours' ELSE interval '72 hours' END AS target,
