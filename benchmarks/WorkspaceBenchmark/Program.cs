@@ -49,6 +49,10 @@ if (configuration != "Release")
     Print("  not a Release build: the figures are not representative (dotnet run -c Release ...)");
 }
 
+// Other work on the machine shows up in every figure: say how busy it was.
+string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+var loadAtStart = Load();
+Print($"  load average at start: {loadAtStart}");
 Print($"  data in {directory}{(arguments.KeepData is null ? " (deleted at the end)" : " (kept)")}; the stack's output in {stackLog}");
 var exitCode = 0;
 await using var logFile = new StreamWriter(stackLog) { AutoFlush = true };
@@ -200,6 +204,7 @@ try
     Print("=== Summary ===");
     Print(header);
     Print(Invariant($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL {await ScalarAsync(database, "show server_version", cancellationToken)}"));
+    Print($"Load average (1, 5, 15 min): {loadAtStart} at start, {Load()} at the end");
     foreach (var line in summary)
     {
         Print(line);
