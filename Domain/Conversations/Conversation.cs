@@ -1,4 +1,5 @@
 using SocialEnterprise.Domain.Classification;
+using NpgsqlTypes;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Conversations;
@@ -10,6 +11,8 @@ namespace SocialEnterprise.Domain.Conversations;
 public sealed class Conversation : EventSource
 {
     public const int PreviewLength = 160;
+
+    public const int SearchTextLength = 20_000;
 
     private Conversation()
     {
@@ -48,6 +51,16 @@ public sealed class Conversation : EventSource
     public string Preview { get; private set; } = "";
 
     public int MessageCount { get; private set; }
+
+    /// <summary>
+    /// What customers wrote in the conversation, for full-text search (the newest <see cref="SearchTextLength"/>
+    /// characters). PostgreSQL keeps its search vector beside it, so that search combines with every other filter on
+    /// the one table.
+    /// </summary>
+    public string SearchText { get; private set; } = "";
+
+    /// <summary>Computed by PostgreSQL from <see cref="SearchText"/>.</summary>
+    public NpgsqlTsVector SearchVector { get; private set; } = null!;
 
     public DateTimeOffset OpenedAt { get; private set; }
 
@@ -115,6 +128,7 @@ public sealed class Conversation : EventSource
 
         MessageCount++;
         Preview = PreviewOf(message.Text);
+        SearchText = SearchTextWith(SearchText, message.Text);
         LastActivityAt = message.OccurredAt > LastActivityAt ? message.OccurredAt : LastActivityAt;
         Sentiment = classification.SentimentLabel;
         SentimentScore = classification.SentimentScore;
@@ -213,6 +227,20 @@ public sealed class Conversation : EventSource
     }
 
     public void MoveToCustomer(Guid customerId) => CustomerId = customerId;
+
+    /// <summary>The search text with <paramref name="text"/> added; past the limit the oldest words give way.</summary>
+    public static string SearchTextWith(string searchText, string text)
+    {
+        var combined = searchText.Length == 0 ? text : string.Concat(searchText, "\n", text);
+        if (combined.Length <= SearchTextLength)
+        {
+            return combined;
+        }
+
+        var start = combined.Length - SearchTextLength;
+        var space = combined.IndexOf(' ', start);
+        return combined[(space < 0 ? start : space + 1)..];
+    }
 
     public static string PreviewOf(string text)
     {

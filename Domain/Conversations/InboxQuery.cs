@@ -148,8 +148,7 @@ public sealed record InboxQuery
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q;
-            query = query.Where(c => db.Messages.Any(
-                m => m.ConversationId == c.Id && m.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("simple", q))));
+            query = query.Where(c => c.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("simple", q)));
         }
 
         return query;

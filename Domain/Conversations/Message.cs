@@ -1,4 +1,3 @@
-using NpgsqlTypes;
 
 namespace SocialEnterprise.Domain.Conversations;
 
@@ -40,9 +39,6 @@ public sealed class Message
     public string? Classification { get; private set; }
 
     public Guid? IngestEventId { get; private set; }
-
-    /// <summary>The text's search vector, computed by PostgreSQL (full-text search over every message).</summary>
-    public NpgsqlTsVector SearchVector { get; private set; } = null!;
 
     public static Message Inbound(
         Guid ingestEventId, string channel, string externalId, string kind, Guid identityId, string authorName, string text,

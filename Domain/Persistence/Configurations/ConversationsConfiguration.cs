@@ -25,6 +25,16 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Department).HasMaxLength(40);
         builder.Property(c => c.RoutingReason).HasMaxLength(500);
         builder.Property(c => c.Preview).HasMaxLength(Conversation.PreviewLength);
+        builder.Property(c => c.SearchText).HasMaxLength(Conversation.SearchTextLength);
+
+        // 'simple': no language's stemming, because customers write in many languages. One vector per conversation
+        // (not per message), so that search and the other filters are answered from one table and its indexes.
+        // fastupdate off: every change updates the index itself, instead of now and then one write paying for
+        // merging a pending list of thousands (a latency spike of hundreds of milliseconds in the intake).
+        builder.HasGeneratedTsVectorColumn(c => c.SearchVector, "simple", c => new { c.SearchText })
+            .HasIndex(c => c.SearchVector)
+            .HasMethod("GIN")
+            .HasStorageParameter("fastupdate", false);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.PendingEvents);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -38,7 +48,10 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.LastActivityAt });
         builder.HasIndex(c => new { c.Department, c.Status, c.LastActivityAt });
         builder.HasIndex(c => new { c.AssigneeId, c.Status, c.LastActivityAt });
-        builder.HasIndex(c => c.ResponseDueAt).HasFilter("response_due_at IS NOT NULL");
+        builder.HasIndex(c => new { c.Priority, c.Status, c.LastActivityAt });
+        builder.HasIndex(c => new { c.Channel, c.Type, c.LastActivityAt });
+        builder.HasIndex(c => new { c.ResponseDueAt, c.Id }).HasFilter("response_due_at IS NOT NULL");
+        builder.HasIndex(c => c.ResponseWarnAt).IncludeProperties(c => c.ResponseDueAt).HasFilter("response_due_at IS NOT NULL");
         builder.HasIndex(c => c.CustomerId);
         builder.HasIndex(c => c.IdentityId);
     }
@@ -60,13 +73,6 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Classification).HasColumnType("jsonb");
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Restrict);
 
-        // 'simple': no language's stemming, because customers write in many languages.
-        // fastupdate off: every insert updates the index itself, instead of now and then one insert paying for merging
-        // a pending list of thousands (a latency spike of hundreds of milliseconds in the intake).
-        builder.HasGeneratedTsVectorColumn(m => m.SearchVector, "simple", m => new { m.Text })
-            .HasIndex(m => m.SearchVector)
-            .HasMethod("GIN")
-            .HasStorageParameter("fastupdate", false);
         builder.HasIndex(m => new { m.Channel, m.ExternalId }).IsUnique();
         builder.HasIndex(m => new { m.ConversationId, m.OccurredAt });
     }

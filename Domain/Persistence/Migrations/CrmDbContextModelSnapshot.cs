@@ -616,6 +616,20 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("routing_reason");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("search_text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "SearchText" });
+
                     b.Property<string>("Sentiment")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -663,12 +677,24 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.HasIndex("IdentityId")
                         .HasDatabaseName("ix_conversations_identity_id");
 
-                    b.HasIndex("ResponseDueAt")
-                        .HasDatabaseName("ix_conversations_response_due_at")
+                    b.HasIndex("ResponseWarnAt")
+                        .HasDatabaseName("ix_conversations_response_warn_at")
                         .HasFilter("response_due_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResponseWarnAt"), new[] { "ResponseDueAt" });
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_conversations_search_vector")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("LastActivityAt", "Id")
                         .HasDatabaseName("ix_conversations_last_activity_at_id");
+
+                    b.HasIndex("ResponseDueAt", "Id")
+                        .HasDatabaseName("ix_conversations_response_due_at_id")
+                        .HasFilter("response_due_at IS NOT NULL");
 
                     b.HasIndex("Status", "LastActivityAt")
                         .HasDatabaseName("ix_conversations_status_last_activity_at");
@@ -676,8 +702,14 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.HasIndex("AssigneeId", "Status", "LastActivityAt")
                         .HasDatabaseName("ix_conversations_assignee_id_status_last_activity_at");
 
+                    b.HasIndex("Channel", "Type", "LastActivityAt")
+                        .HasDatabaseName("ix_conversations_channel_type_last_activity_at");
+
                     b.HasIndex("Department", "Status", "LastActivityAt")
                         .HasDatabaseName("ix_conversations_department_status_last_activity_at");
+
+                    b.HasIndex("Priority", "Status", "LastActivityAt")
+                        .HasDatabaseName("ix_conversations_priority_status_last_activity_at");
 
                     b.ToTable("conversations", (string)null);
                 });
@@ -898,14 +930,6 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .IsRequired()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "simple")
-                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Text" });
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
@@ -918,12 +942,6 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_messages");
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_messages_search_vector")
-                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique()
