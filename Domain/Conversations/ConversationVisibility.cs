@@ -21,18 +21,12 @@ public static class ConversationVisibility
             return conversations.Where(_ => false);
         }
 
-        // One arm per department, each the department's own slice, plus the few conversations the staff member has
-        // outside them (assigned or followed), joined with UNION ALL: PostgreSQL then serves every arm from the
-        // department's indexes and merges them in order, where one OR across departments would scan them all.
-        var departments = caller.Departments.Order(StringComparer.Ordinal).ToList();
+        var departments = caller.Departments.ToList();
         var staffId = caller.StaffId ?? Guid.Empty;
+        // "id IN (followed)" rather than a correlated EXISTS: PostgreSQL reads the caller's few followed conversations
+        // once into a hash instead of probing for every conversation it considers, which is what keeps an inbox of a
+        // million conversations fast for staff.
         var followed = db.ConversationParticipants.Where(p => p.StaffId == staffId).Select(p => p.ConversationId);
-        var visible = conversations.Where(c => !departments.Contains(c.Department) && (c.AssigneeId == staffId || followed.Contains(c.Id)));
-        foreach (var department in departments)
-        {
-            visible = conversations.Where(c => c.Department == department).Concat(visible);
-        }
-
-        return visible;
+        return conversations.Where(c => departments.Contains(c.Department) || c.AssigneeId == staffId || followed.Contains(c.Id));
     }
 }
