@@ -22,7 +22,7 @@ public static class InboxViewsApi
         api.MapDelete("/views/{id:guid}", DeleteAsync).RequirePermission(Permission.Write)
             .WithSummary("Delete one of the caller's saved views");
         api.MapGet("/counts", CountsAsync).RequirePermission(Permission.Read)
-            .WithSummary("How many conversations the caller sees in each built-in and saved view (capped at 10,000)");
+            .WithSummary("How many conversations the caller sees in each built-in and saved view (capped at 1,000)");
         return app;
     }
 

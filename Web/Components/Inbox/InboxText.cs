@@ -5,7 +5,7 @@ namespace SocialEnterprise.Web.Components.Inbox;
 /// <summary>How the inbox writes its counts and times.</summary>
 public static class InboxText
 {
-    /// <summary>A count as the Api reports it: past the cap it reads "10,000+".</summary>
+    /// <summary>A count as the Api reports it: past the cap it reads "1,000+".</summary>
     public static string Count(int count, bool capped) =>
         count.ToString("N0", CultureInfo.InvariantCulture) + (capped ? "+" : "");
 

@@ -86,25 +86,25 @@ public sealed class InboxTests : WorkspaceContext
     }
 
     [Fact]
-    public void View_counts_read_10000_plus_when_capped_and_so_does_the_total()
+    public void View_counts_read_1000_plus_when_capped_and_so_does_the_total()
     {
         Api.Answer(HttpMethod.Get, CountsPath, HttpStatusCode.OK, new[]
         {
-            new InboxViewCount("open", "Open", "status=open", 10_000, true),
-            new InboxViewCount("mine", "Assigned to me", "status=open&assignee=me", 1_234, false),
+            new InboxViewCount("open", "Open", "status=open", 1_000, true),
+            new InboxViewCount("mine", "Assigned to me", "status=open&assignee=me", 234, false),
         });
         var conversations = Enumerable.Range(0, 250).Select(i => Conversation($"Customer {i}")).ToList();
         Api.Answer(HttpMethod.Get, "/api/conversations", _ => new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new ConversationPage(conversations[50..], 10_000, true)),
+            Content = System.Net.Http.Json.JsonContent.Create(new ConversationPage(conversations[50..], 1_000, true)),
         });
-        Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, new ConversationPage(conversations[..50], 10_000, true));
+        Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, new ConversationPage(conversations[..50], 1_000, true));
 
         var page = Render<Components.Inbox.Inbox>();
 
-        page.WaitForAssertion(() => Assert.Equal("10,000+", page.Find("[data-testid=inbox-view][data-view-key=open] [data-testid=view-count]").TextContent));
-        Assert.Equal("1,234", page.Find("[data-testid=inbox-view][data-view-key=mine] [data-testid=view-count]").TextContent);
-        Assert.Equal("10,000+ conversations", page.Find("[data-testid=inbox-total]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Equal("1,000+", page.Find("[data-testid=inbox-view][data-view-key=open] [data-testid=view-count]").TextContent));
+        Assert.Equal("234", page.Find("[data-testid=inbox-view][data-view-key=mine] [data-testid=view-count]").TextContent);
+        Assert.Equal("1,000+ conversations", page.Find("[data-testid=inbox-total]").TextContent.Trim());
     }
 
     [Fact]
