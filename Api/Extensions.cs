@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Routing;
 
 namespace SocialEnterprise.Api;
 
@@ -24,6 +26,8 @@ internal static class Extensions
         builder.Services.AddHostedService<AccessSeeder>();
         builder.AddCrmCache();
         builder.Services.AddResponseTargets();
+        builder.Services.AddRoutingRules();
+        builder.Services.TryAddSingleton<MessageClassifier>();
 
         builder.AddApiAccess();
         builder.AddIngestion();

@@ -7,6 +7,7 @@ using SocialEnterprise.Api.Events;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Probes;
+using SocialEnterprise.Api.Routing;
 using SocialEnterprise.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,7 @@ app.MapConversationsApi();
 app.MapCustomersApi();
 app.MapInboxViewsApi();
 app.MapStaffApi();
+app.MapRoutingRulesApi();
 
 app.Run();
 

@@ -9,6 +9,7 @@ using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Routing;
 
 namespace SocialEnterprise.Api.Conversations;
 
@@ -84,7 +85,9 @@ public static class ConversationsApi
             return TypedResults.NotFound();
         }
 
-        var customerName = await db.Customers.Where(c => c.Id == conversation.CustomerId).Select(c => c.DisplayName).SingleAsync(cancellationToken);
+        var customer = await db.Customers.Where(c => c.Id == conversation.CustomerId)
+            .Select(c => new { c.DisplayName, c.Tier, c.Influence })
+            .SingleAsync(cancellationToken);
         var messages = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == id)
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.ReceivedAt)
@@ -100,11 +103,13 @@ public static class ConversationsApi
             : null;
         var history = await ConversationHistory.ReadAsync(db, id, cancellationToken);
         var c = conversation;
+        var now = time.GetUtcNow();
+        var score = PriorityScore.Of(customer.Tier, customer.Influence, c.Sentiment, c.SentimentScore, c.Urgency, c.ResponseClockStartedAt, now);
         return TypedResults.Ok(new ConversationDetail(
-            c.Id, c.CustomerId, customerName, c.Channel, c.Status, c.Type, c.Sentiment, c.SentimentScore, c.Topic, c.Language, c.Urgency,
+            c.Id, c.CustomerId, customer.DisplayName, c.Channel, c.Status, c.Type, c.Sentiment, c.SentimentScore, c.Topic, c.Language, c.Urgency,
             c.Priority, c.Department, c.RoutingReason, c.Preview, c.OpenedAt, c.LastActivityAt, c.ResolvedAt, c.PreviousConversationId,
             c.Version, following, messages.ConvertAll(MessageView.From), c.AssigneeId, assigneeName, c.ResponseDueAt,
-            c.ServiceLevelAt(time.GetUtcNow()), notes.ConvertAll(NoteView.From), history));
+            c.ServiceLevelAt(now), notes.ConvertAll(NoteView.From), history, score.Score, score.Explanation));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(

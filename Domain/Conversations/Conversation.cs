@@ -14,6 +14,8 @@ public sealed class Conversation : EventSource
 
     public const int SearchTextLength = 20_000;
 
+    public const int MaxRoutingReasonLength = 2000;
+
     private Conversation()
     {
     }
@@ -88,6 +90,15 @@ public sealed class Conversation : EventSource
     /// <summary>When the answer is due under the response target for the conversation's priority.</summary>
     public DateTimeOffset? ResponseDueAt { get; private set; }
 
+    /// <summary>The named service-level policy a routing rule applied, if any.</summary>
+    public string? SlaPolicy { get; private set; }
+
+    /// <summary>Labels the routing rules attached.</summary>
+    public List<string> Tags { get; private set; } = [];
+
+    /// <summary>The routing rules that matched when the conversation opened, in the order they were tried.</summary>
+    public List<Guid> RoutingRuleIds { get; private set; } = [];
+
     public static Conversation Open(
         Message first, Guid customerId, Guid identityId, MessageClassification classification, Routing routing,
         Guid? previousConversationId, ResponseTargets targets, DateTimeOffset now)
@@ -102,15 +113,26 @@ public sealed class Conversation : EventSource
             Topic = classification.Topic,
             Language = classification.Language,
             Department = routing.Department,
-            RoutingReason = routing.Reason,
+            RoutingReason = routing.Reason.Length > MaxRoutingReasonLength ? string.Concat(routing.Reason.AsSpan(0, MaxRoutingReasonLength - 1), "…") : routing.Reason,
             Priority = routing.Priority,
             OpenedAt = now,
             PreviousConversationId = previousConversationId,
+            SlaPolicy = routing.SlaPolicy,
+            Tags = [.. routing.Tags ?? []],
+            RoutingRuleIds = [.. routing.RuleIds ?? []],
         };
         conversation.StartResponseClock(targets, now);
         conversation.Record(new ConversationOpened(
             conversation.Id, customerId, first.Channel, routing.Department, classification.Type, routing.Priority,
             PreviewOf(first.Text), now));
+        if (routing.AssigneeId is { } assigneeId)
+        {
+            conversation.AssigneeId = assigneeId;
+            conversation.AssignedAt = now;
+            conversation.Record(new ConversationAssigned(
+                conversation.Id, routing.Department, null, assigneeId, routing.AssigneeName, "routing rules", now));
+        }
+
         return conversation;
     }
 
@@ -280,7 +302,9 @@ public static class Priorities
 }
 
 /// <summary>Where a new conversation goes and with which priority, and why.</summary>
-public sealed record Routing(string Department, string Priority, string Reason);
+public sealed record Routing(
+    string Department, string Priority, string Reason, IReadOnlyList<string>? Tags = null, string? SlaPolicy = null, Guid? AssigneeId = null,
+    IReadOnlyList<Guid>? RuleIds = null, string? AssigneeName = null);
 
 public sealed record ConversationOpened(
     Guid ConversationId, Guid CustomerId, string Channel, string Department, string Type, string Priority, string Preview,

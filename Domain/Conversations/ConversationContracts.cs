@@ -27,7 +27,7 @@ public sealed record ConversationDetail(
     DateTimeOffset OpenedAt, DateTimeOffset LastActivityAt, DateTimeOffset? ResolvedAt, Guid? PreviousConversationId, int Version,
     bool Following, IReadOnlyList<MessageView> Messages, Guid? AssigneeId = null, string? AssigneeName = null,
     DateTimeOffset? ResponseDueAt = null, string ServiceLevel = ServiceLevelStates.None, IReadOnlyList<NoteView>? Notes = null,
-    IReadOnlyList<HistoryEntry>? History = null);
+    IReadOnlyList<HistoryEntry>? History = null, int? PriorityScore = null, IReadOnlyList<string>? PriorityExplanation = null);
 
 /// <summary>A note in the conversation's internal thread.</summary>
 public sealed record NoteView(Guid Id, string Text, Guid AuthorId, string AuthorName, string AuthorDepartment, DateTimeOffset WrittenAt)

@@ -14,15 +14,21 @@ public static class IntakeRouting
 
     public static Routing Route(MessageClassification classification, TopicCatalogue topics, int influence, string tier)
     {
+        var department = DepartmentOf(classification, topics, out var reason);
+        var priority = PriorityOf(classification.Urgency, influence, tier, out var why);
+        return new Routing(department, priority, $"{reason}; priority {priority}: {why}");
+    }
+
+    /// <summary>The department by topic, ideas to product, else support; <paramref name="why"/> says which.</summary>
+    public static string DepartmentOf(MessageClassification classification, TopicCatalogue topics, out string why)
+    {
         var topic = topics.Topics.FirstOrDefault(t => t.Key == classification.Topic);
-        var (department, reason) = topic is not null
+        (var department, why) = topic is not null
             ? (topic.Department, $"topic {topic.Name} belongs to {topic.Department}")
             : classification.Type == MessageTypes.Idea
                 ? ("product", "ideas go to product")
                 : (DefaultDepartment, "no topic matched: support answers first");
-
-        var priority = PriorityOf(classification.Urgency, influence, tier, out var why);
-        return new Routing(department, priority, $"{reason}; priority {priority}: {why}");
+        return department;
     }
 
     public static string PriorityOf(string urgency, int influence, string tier, out string why)

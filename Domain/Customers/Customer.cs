@@ -62,6 +62,19 @@ public sealed class Customer : EventSource
         UpdatedAt = now;
     }
 
+    /// <summary>Makes the customer a VIP; false when they already were.</summary>
+    public bool MarkVip(DateTimeOffset now)
+    {
+        if (Tier == CustomerTiers.Vip)
+        {
+            return false;
+        }
+
+        Tier = CustomerTiers.Vip;
+        UpdatedAt = now;
+        return true;
+    }
+
     public void MarkMergedInto(Guid targetId, DateTimeOffset now)
     {
         MergedIntoId = targetId;

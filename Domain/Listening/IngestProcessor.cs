@@ -7,6 +7,7 @@ using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Routing;
 
 namespace SocialEnterprise.Domain.Listening;
 
@@ -16,14 +17,17 @@ namespace SocialEnterprise.Domain.Listening;
 /// </summary>
 public sealed class IngestProcessor(
     CrmDbContext db, MessageClassifier classifier, IdentityResolver identities, ConversationThreading threading,
-    IOptions<IntakeOptions> options, IOptions<ResponseTargets> targets, TimeProvider time)
+    IOptions<IntakeOptions> options, IOptions<ResponseTargets> targets, IOptions<BusinessHours> hours, TimeProvider time)
 {
     /// <summary>The rules and topics of the moment, read once per batch.</summary>
     public async Task<IntakeRules> ReadRulesAsync(CancellationToken cancellationToken)
     {
         var rules = await db.NoiseRules.AsNoTracking().ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
-        return new IntakeRules(new NoiseFilter(rules), new TopicCatalogue(topics.Select(t => t.ToTopic())));
+        var routingRules = await db.RoutingRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Position).ToListAsync(cancellationToken);
+        var assignees = await RoutingAssignees.ReadAsync(db, routingRules, cancellationToken);
+        return new IntakeRules(
+            new NoiseFilter(rules), new TopicCatalogue(topics.Select(t => t.ToTopic())), new RoutingEngine(routingRules, hours.Value), assignees);
     }
 
     public async Task<IngestOutcome> ProcessAsync(IngestEvent ingestEvent, IntakeRules rules, CancellationToken cancellationToken)
@@ -54,13 +58,18 @@ public sealed class IngestProcessor(
             request.Text!, request.Url, request.Rating, request.OccurredAt!.Value, ingestEvent.ReceivedAt,
             JsonSerializer.Serialize(classification, EventTypes.SerializerOptions));
 
-        var priority = IntakeRouting.PriorityOf(classification.Urgency, customer.Influence, customer.Tier, out _);
         var conversation = placement.Existing;
+        string priority;
         if (conversation is null)
         {
-            var routing = IntakeRouting.Route(classification, rules.Topics, customer.Influence, customer.Tier);
+            var routing = Route(request.Text!, ingestEvent.Channel, request.Kind!, classification, customer, rules, now);
             conversation = Conversation.Open(message, customer.Id, identity.Id, classification, routing, placement.PreviousConversationId, targets.Value, now);
             db.Conversations.Add(conversation);
+            priority = routing.Priority;
+        }
+        else
+        {
+            priority = IntakeRouting.PriorityOf(classification.Urgency, customer.Influence, customer.Tier, out _);
         }
 
         await threading.PointThreadAsync(ingestEvent.Channel, placement.ThreadKey, conversation.Id, cancellationToken);
@@ -70,10 +79,26 @@ public sealed class IngestProcessor(
         ingestEvent.MarkProcessed(conversation.Id, message.Id, now);
         return IngestOutcome.Stored;
     }
+
+    /// <summary>
+    /// The routing rules first, then the default routing for whatever they left open. Marking a VIP happens before
+    /// the default priority is worked out, so that a new VIP is treated as one from their first message.
+    /// </summary>
+    private static Conversations.Routing Route(
+        string text, string channel, string kind, MessageClassification classification, Customer customer, IntakeRules rules, DateTimeOffset now)
+    {
+        var decision = rules.Routing.Evaluate(new RoutingInput(text, channel, kind, classification, customer.Tier, customer.Influence, now));
+        if (decision.MarkVip)
+        {
+            customer.MarkVip(now);
+        }
+
+        return RoutingDefaults.Complete(decision, classification, rules.Topics, customer.Influence, customer.Tier, rules.Assignees);
+    }
 }
 
-/// <summary>The noise filter and topic catalogue a batch works with.</summary>
-public sealed record IntakeRules(NoiseFilter Filter, TopicCatalogue Topics);
+/// <summary>The noise filter, topic catalogue and routing rules a batch works with.</summary>
+public sealed record IntakeRules(NoiseFilter Filter, TopicCatalogue Topics, RoutingEngine Routing, RoutingAssignees Assignees);
 
 public enum IngestOutcome
 {

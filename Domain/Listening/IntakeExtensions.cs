@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Domain.Routing;
 
 namespace SocialEnterprise.Domain.Listening;
 
@@ -18,6 +19,7 @@ public static class IntakeExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddResponseTargets();
+        services.AddRoutingRules();
         services.AddSingleton<MessageClassifier>();
         services.AddScoped<IdentityResolver>();
         services.AddScoped<ConversationThreading>();

@@ -12,6 +12,7 @@ using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Domain.Routing;
 using SocialEnterprise.Domain.Staff;
 
 namespace SocialEnterprise.Domain.Persistence;
@@ -64,6 +65,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<ConversationEngagement> ConversationEngagements => Set<ConversationEngagement>();
 
     public DbSet<SavedInboxView> SavedInboxViews => Set<SavedInboxView>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
 
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

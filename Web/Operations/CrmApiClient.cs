@@ -10,6 +10,7 @@ using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Domain.Routing;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Web.Access;
 
@@ -152,6 +153,24 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
         ReadAsync<UnifiedFront>(HttpMethod.Get, $"api/customers/{id}/unified-front?days={days}", null, cancellationToken);
 
     /// <summary>Whether the Api reports itself ready, and what it said (no token: health is public).</summary>
+    public async Task<IReadOnlyList<RoutingRuleView>> RoutingRulesAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<RoutingRuleView>>(HttpMethod.Get, "api/routing-rules", null, cancellationToken);
+
+    public Task<RoutingRuleView> CreateRoutingRuleAsync(RoutingRuleRequest rule, CancellationToken cancellationToken) =>
+        ReadAsync<RoutingRuleView>(HttpMethod.Post, "api/routing-rules", rule, cancellationToken);
+
+    public Task<RoutingRuleView> ChangeRoutingRuleAsync(Guid id, RoutingRuleRequest rule, CancellationToken cancellationToken) =>
+        ReadAsync<RoutingRuleView>(HttpMethod.Put, $"api/routing-rules/{id}", rule, cancellationToken);
+
+    public Task DeleteRoutingRuleAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Delete, $"api/routing-rules/{id}", null, cancellationToken);
+
+    public async Task<IReadOnlyList<RoutingRuleView>> ReorderRoutingRulesAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        await ReadAsync<List<RoutingRuleView>>(HttpMethod.Post, "api/routing-rules/order", new RoutingRuleOrderRequest(ids), cancellationToken);
+
+    public Task<RoutingDryRunResult> DryRunRoutingAsync(RoutingDryRunRequest request, CancellationToken cancellationToken) =>
+        ReadAsync<RoutingDryRunResult>(HttpMethod.Post, "api/routing-rules/dry-run", request, cancellationToken);
+
     public async Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken)
     {
         using var response = await clients.CreateClient(HttpClientName).GetAsync("health", cancellationToken);

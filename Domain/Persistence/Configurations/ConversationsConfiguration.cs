@@ -23,7 +23,11 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Urgency).HasMaxLength(20);
         builder.Property(c => c.Priority).HasMaxLength(20);
         builder.Property(c => c.Department).HasMaxLength(40);
-        builder.Property(c => c.RoutingReason).HasMaxLength(500);
+        builder.Property(c => c.RoutingReason).HasMaxLength(Conversation.MaxRoutingReasonLength);
+        builder.Property(c => c.SlaPolicy).HasMaxLength(40);
+        // Conversations opened before the routing rules have no tags and matched no rule.
+        builder.Property(c => c.Tags).HasDefaultValueSql("'{}'");
+        builder.Property(c => c.RoutingRuleIds).HasDefaultValueSql("'{}'");
         builder.Property(c => c.Preview).HasMaxLength(Conversation.PreviewLength);
         builder.Property(c => c.SearchText).HasMaxLength(Conversation.SearchTextLength);
 

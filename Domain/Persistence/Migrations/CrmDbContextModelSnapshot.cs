@@ -612,9 +612,16 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
 
                     b.Property<string>("RoutingReason")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("routing_reason");
+
+                    b.PrimitiveCollection<List<Guid>>("RoutingRuleIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("routing_rule_ids")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -640,11 +647,23 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("sentiment_score");
 
+                    b.Property<string>("SlaPolicy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sla_policy");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<string>("Topic")
                         .HasMaxLength(40)
@@ -1599,6 +1618,69 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasFilter("status = 'Requested'");
 
                     b.ToTable("pipeline_probes", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Routing.RoutingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("StopAfterMatch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("stop_after_match");
+
+                    b.HasKey("Id")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("Position")
+                        .HasDatabaseName("ix_routing_rules_position");
+
+                    b.ToTable("routing_rules", (string)null);
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Staff.Department", b =>

@@ -68,10 +68,19 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["GET /api/customers/merges"] = new(Permission.Read, Triage: true),
         ["POST /api/customers/merges"] = new(Permission.Write, Triage: true),
         ["POST /api/customers/merges/{id:guid}/undo"] = new(Permission.Write, Triage: true),
+        ["GET /api/routing-rules/"] = new(Permission.Read, Triage: true),
+        ["POST /api/routing-rules/"] = new(Permission.Administer),
+        ["PUT /api/routing-rules/{id:guid}"] = new(Permission.Administer),
+        ["DELETE /api/routing-rules/{id:guid}"] = new(Permission.Administer),
+        ["POST /api/routing-rules/order"] = new(Permission.Administer),
+        ["POST /api/routing-rules/dry-run"] = new(Permission.Read, Oversight: true),
     };
 
     /// <summary>Who works the untriaged intake, written out: admins, managers, agents, and keys that may read everything.</summary>
     private static readonly HashSet<string> Triagers = ["admin", "manager", "agent", "key:read", "key:admin"];
+
+    /// <summary>Who shapes routing and answers for it: admins (staff or key) and managers.</summary>
+    private static readonly HashSet<string> Overseers = ["admin", "manager", "key:admin"];
 
     /// <summary>What each caller may do, written out rather than asked of the code under test.</summary>
     private static readonly Dictionary<string, Permission[]> Callers = new()
@@ -113,7 +122,8 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
                 var status = await CallAsync(endpoint, bearer);
                 var expected = required is null ? "through"
                     : required.Signed || Unauthenticated.Contains(caller) ? "401"
-                    : Callers[caller].Contains(required.Permission) && (!required.Triage || Triagers.Contains(caller)) ? "through"
+                    : Callers[caller].Contains(required.Permission) && (!required.Triage || Triagers.Contains(caller))
+                      && (!required.Oversight || Overseers.Contains(caller)) ? "through"
                     : "403";
                 var actual = status switch
                 {
@@ -211,8 +221,8 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
     });
 
-    /// <summary>What an endpoint asks of its caller: a permission, maybe the triage role, or a channel signature.</summary>
-    private sealed record Requirement(Permission Permission, bool Triage = false, bool Signed = false)
+    /// <summary>What an endpoint asks of its caller: a permission, maybe the triage or oversight role, or a channel signature.</summary>
+    private sealed record Requirement(Permission Permission, bool Triage = false, bool Signed = false, bool Oversight = false)
     {
         public static readonly Requirement Signature = new(Permission.Ingest, Signed: true);
     }

@@ -372,6 +372,30 @@ public sealed class ConversationViewTests : PresenceWorkspaceContext
         Assert.Empty(Presence.Viewers(_id));
     }
 
+    [Fact]
+    public void The_header_shows_the_priority_score_with_the_lines_that_explain_it()
+    {
+        AnswerDetail(Detail() with { PriorityScore = 47, PriorityExplanation = ["+20 vip tier", "+12 negative sentiment (−0.7)", "+15 waiting 3 h"] });
+
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
+
+        page.WaitForAssertion(() => Assert.Equal("47", page.Find("[data-testid=priority-score]").GetAttribute("data-score")));
+        var chip = page.Find("[data-testid=priority-score]");
+        Assert.Contains("Score 47", chip.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Priority score 47 of 100: +20 vip tier; +12 negative sentiment (−0.7); +15 waiting 3 h", chip.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void A_reason_given_by_the_routing_rules_is_shown_as_it_is()
+    {
+        AnswerDetail(Detail() with { Department = "legal", RoutingReason = "Routed to legal by rule “GDPR requests” (#2) because keyword “GDPR”" });
+
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Routed to legal by rule “GDPR requests” (#2) because keyword “GDPR”", page.Find("[data-testid=routing-reason]").TextContent.Trim()));
+    }
+
     private void AnswerDetail(ConversationDetail detail) => Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, detail);
 
     private ConversationDetail Detail() => new(

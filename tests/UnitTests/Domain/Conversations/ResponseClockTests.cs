@@ -85,7 +85,7 @@ public sealed class ResponseClockTests
     {
         var first = Inbound("My invoice is wrong", Start);
         var conversation = Conversation.Open(
-            first, Guid.NewGuid(), Guid.NewGuid(), Classification(), new Routing("support", priority, "billing"), null, Targets, Start);
+            first, Guid.NewGuid(), Guid.NewGuid(), Classification(), new SocialEnterprise.Domain.Conversations.Routing("support", priority, "billing"), null, Targets, Start);
         conversation.Receive(first, Classification(), priority, Targets, Start);
         return conversation;
     }

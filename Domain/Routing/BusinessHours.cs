@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+
+namespace SocialEnterprise.Domain.Routing;
+
+/// <summary>
+/// When the company answers: configuration section <c>BusinessHours</c> (time zone id, open days, open and close
+/// time), validated on start. Routing rules ask whether a message arrived inside or outside these hours.
+/// </summary>
+public sealed class BusinessHours
+{
+    public const string Section = "BusinessHours";
+
+    public static readonly IReadOnlyList<DayOfWeek> Weekdays =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>An IANA or Windows time zone id, such as Europe/Berlin.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Null keeps Monday to Friday (the configuration binder would add to a list given here, not replace it).</summary>
+    public DayOfWeek[]? OpenDays { get; set; }
+
+    public TimeOnly Opens { get; set; } = new(9, 0);
+
+    public TimeOnly Closes { get; set; } = new(17, 0);
+
+    public IReadOnlyList<DayOfWeek> Days => OpenDays is { Length: > 0 } days ? days : Weekdays;
+
+    /// <summary>Whether <paramref name="at"/> falls on an open day between the open (inclusive) and close (exclusive) time, in the company's zone.</summary>
+    public bool IsOpen(DateTimeOffset at)
+    {
+        var local = System.TimeZoneInfo.ConvertTime(at, Zone());
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        return Days.Contains(local.DayOfWeek) && time >= Opens && time < Closes;
+    }
+
+    public TimeZoneInfo Zone() => System.TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
+
+internal sealed class BusinessHoursValidator : IValidateOptions<BusinessHours>
+{
+    public ValidateOptionsResult Validate(string? name, BusinessHours options)
+    {
+        var failures = new List<string>();
+        try
+        {
+            _ = options.Zone();
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            failures.Add($"{BusinessHours.Section}:TimeZone \"{options.TimeZone}\" is not a time zone this machine knows.");
+        }
+
+        if (options.Opens >= options.Closes)
+        {
+            failures.Add($"{BusinessHours.Section}:Opens must be before {BusinessHours.Section}:Closes.");
+        }
+
+        if (options.OpenDays is { } days && days.Any(day => !Enum.IsDefined(day)))
+        {
+            failures.Add($"{BusinessHours.Section}:OpenDays holds a day that is not a day of the week.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>
+/// The names of the service-level policies a routing rule may apply (section <c>ServicePolicies</c>, key
+/// <c>Names</c>); the conversation stores the name.
+/// </summary>
+public sealed class ServicePolicies
+{
+    public const string Section = "ServicePolicies";
+
+    public static readonly IReadOnlyList<string> DefaultNames = ["standard", "premium", "legal"];
+
+    /// <summary>Null keeps the defaults (the configuration binder would add to a list given here, not replace it).</summary>
+    public string[]? Names { get; set; }
+
+    public IReadOnlyList<string> All => Names is { Length: > 0 } names ? names : DefaultNames;
+}
+
+internal sealed class ServicePoliciesValidator : IValidateOptions<ServicePolicies>
+{
+    public ValidateOptionsResult Validate(string? name, ServicePolicies options) =>
+        options.Names is { } names && names.Any(string.IsNullOrWhiteSpace)
+            ? ValidateOptionsResult.Fail($"{ServicePolicies.Section}:Names holds an empty name.")
+            : ValidateOptionsResult.Success;
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Domain.Listening;
+
+namespace SocialEnterprise.Domain.Routing;
+
+/// <summary>What a rule may name, read from the database and configuration before a rule is checked.</summary>
+public sealed record RoutingVocabulary(
+    IReadOnlySet<string> Departments, IReadOnlySet<string> Topics, IReadOnlyList<string> SlaPolicies,
+    IReadOnlyDictionary<Guid, IReadOnlySet<string>> StaffDepartments);
+
+public static class RoutingRuleValidation
+{
+    public const int MaxConditions = 20;
+    public const int MaxActions = 20;
+    public const int MaxValues = 50;
+    public const int MaxValueLength = 100;
+
+    /// <summary>What is wrong with a rule as written, field by field (<c>conditions[2].values</c>, <c>actions[0].department</c>); empty when it can be saved.</summary>
+    public static Dictionary<string, string[]> Validate(RoutingRuleRequest request, RoutingVocabulary vocabulary)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors["name"] = ["Required."];
+        }
+        else if (request.Name.Trim().Length > RoutingRule.MaxNameLength)
+        {
+            errors["name"] = [$"At most {RoutingRule.MaxNameLength} characters."];
+        }
+
+        var conditions = request.Conditions ?? [];
+        if (conditions.Count > MaxConditions)
+        {
+            errors["conditions"] = [$"At most {MaxConditions} conditions."];
+        }
+
+        for (var index = 0; index < conditions.Count; index++)
+        {
+            ValidateCondition(errors, $"conditions[{index}]", conditions[index], vocabulary);
+        }
+
+        var actions = request.Actions ?? [];
+        if (actions.Count == 0)
+        {
+            errors["actions"] = ["At least one action: a rule that does nothing cannot be saved."];
+        }
+        else if (actions.Count > MaxActions)
+        {
+            errors["actions"] = [$"At most {MaxActions} actions."];
+        }
+
+        var routedTo = actions.FirstOrDefault(action => action?.Type == RoutingActionTypes.Route)?.Department?.Trim();
+        for (var index = 0; index < actions.Count; index++)
+        {
+            ValidateAction(errors, $"actions[{index}]", actions[index], routedTo, vocabulary);
+        }
+
+        return errors;
+    }
+
+    private static void ValidateCondition(Dictionary<string, string[]> errors, string at, RoutingCondition? condition, RoutingVocabulary vocabulary)
+    {
+        if (condition is null || !RoutingFields.All.Contains(condition.Field))
+        {
+            errors[$"{at}.field"] = [$"One of: {string.Join(", ", RoutingFields.All)}."];
+            return;
+        }
+
+        var values = (condition.Values ?? []).Select(value => value?.Trim() ?? "").Where(value => value.Length > 0).ToList();
+        var key = $"{at}.values";
+        if (values.Count == 0)
+        {
+            errors[key] = ["At least one value."];
+            return;
+        }
+
+        if (values.Count > MaxValues || values.Any(value => value.Length > MaxValueLength))
+        {
+            errors[key] = [$"At most {MaxValues} values of at most {MaxValueLength} characters each."];
+            return;
+        }
+
+        IEnumerable<string>? allowed = condition.Field switch
+        {
+            RoutingFields.Channel => IngestChannels.All,
+            RoutingFields.Kind => MessageKinds.All,
+            RoutingFields.Type => MessageTypes.All,
+            RoutingFields.Sentiment => SentimentLabels.All,
+            RoutingFields.Topic => [.. vocabulary.Topics, "none"],
+            RoutingFields.CustomerTier => [CustomerTiers.Standard, CustomerTiers.Vip],
+            RoutingFields.Language => [.. MessageLanguages.Recognised, MessageLanguages.Undetermined],
+            RoutingFields.BusinessHours => BusinessHoursStates.All,
+            _ => null,
+        };
+        if (allowed is not null)
+        {
+            var known = allowed.ToList();
+            if (values.FirstOrDefault(value => !known.Contains(value, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+            {
+                errors[key] = [$"“{unknown}” is not one of: {string.Join(", ", known.Order(StringComparer.Ordinal))}."];
+            }
+            else if (condition.Field == RoutingFields.BusinessHours && values.Count != 1)
+            {
+                errors[key] = ["Either inside or outside."];
+            }
+
+            return;
+        }
+
+        if (condition.Field == RoutingFields.Influence
+            && (values.Count != 1 || !int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            errors[key] = ["One whole number of followers, 0 or more."];
+        }
+    }
+
+    private static void ValidateAction(
+        Dictionary<string, string[]> errors, string at, RoutingAction? action, string? routedTo, RoutingVocabulary vocabulary)
+    {
+        if (action is null || !RoutingActionTypes.All.Contains(action.Type))
+        {
+            errors[$"{at}.type"] = [$"One of: {string.Join(", ", RoutingActionTypes.All)}."];
+            return;
+        }
+
+        switch (action.Type)
+        {
+            case RoutingActionTypes.Route when action.Department?.Trim() is not { Length: > 0 } department || !vocabulary.Departments.Contains(department):
+                errors[$"{at}.department"] = [$"One of the departments: {string.Join(", ", vocabulary.Departments.Order(StringComparer.Ordinal))}."];
+                break;
+            case RoutingActionTypes.SetPriority when action.Priority is null || !Priorities.All.Contains(action.Priority.Trim()):
+                errors[$"{at}.priority"] = [$"One of: {string.Join(", ", Priorities.All)}."];
+                break;
+            case RoutingActionTypes.AddTags:
+                var tags = (action.Tags ?? []).Select(tag => RoutingTags.Normalise(tag ?? "")).ToList();
+                if (tags.Count == 0 || tags.Any(tag => tag.Length == 0))
+                {
+                    errors[$"{at}.tags"] = ["At least one tag, none empty."];
+                }
+                else if (tags.Count > MaxValues || tags.Any(tag => tag.Length > RoutingTags.MaxLength))
+                {
+                    errors[$"{at}.tags"] = [$"At most {MaxValues} tags of at most {RoutingTags.MaxLength} characters each."];
+                }
+
+                break;
+            case RoutingActionTypes.ApplySlaPolicy when action.SlaPolicy?.Trim() is not { Length: > 0 } policy || !vocabulary.SlaPolicies.Contains(policy, StringComparer.Ordinal):
+                errors[$"{at}.slaPolicy"] = [$"One of the SLA policies: {string.Join(", ", vocabulary.SlaPolicies)}."];
+                break;
+            case RoutingActionTypes.Assign:
+                if (action.AssigneeId is not { } assignee || !vocabulary.StaffDepartments.TryGetValue(assignee, out var departments))
+                {
+                    errors[$"{at}.assigneeId"] = ["A staff member."];
+                }
+                else if (routedTo is not null && !departments.Contains(routedTo))
+                {
+                    errors[$"{at}.assigneeId"] = [$"A member of the {routedTo} department, where the rule routes."];
+                }
+
+                break;
+        }
+    }
+}
