@@ -87,12 +87,16 @@ public static class AuditActions
     public const string ConversationStatusChanged = "conversation.status-changed";
     public const string ConversationAssigned = "conversation.assigned";
     public const string NoteAdded = "conversation.note-added";
+    public const string ConsultRequested = "consult.requested";
+    public const string ConsultAccepted = "consult.accepted";
+    public const string ConsultAnswered = "consult.answered";
+    public const string ConsultDeclined = "consult.declined";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignedIn, SignInFailed, LockedOut, SignedOut, ApiKeyCreated, ApiKeyRevoked, AuditExported, CustomersMerged,
         CustomerMergeUndone, MergeSuggestionDismissed, ConsentRecorded, NoiseRuleCreated, NoiseRuleChanged, NoiseRuleDeleted,
         TopicCreated, TopicChanged, TopicDeleted, FilteredEventRestored, ParkedEventReplayed, ConversationStatusChanged,
-        ConversationAssigned, NoteAdded,
+        ConversationAssigned, NoteAdded, ConsultRequested, ConsultAccepted, ConsultAnswered, ConsultDeclined,
     ];
 }

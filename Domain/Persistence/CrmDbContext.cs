@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Events;
@@ -64,6 +65,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<ConversationEngagement> ConversationEngagements => Set<ConversationEngagement>();
 
     public DbSet<SavedInboxView> SavedInboxViews => Set<SavedInboxView>();
+
+    public DbSet<Consult> Consults => Set<Consult>();
+
+    public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
 
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
