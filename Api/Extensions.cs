@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
@@ -24,6 +25,7 @@ internal static class Extensions
         builder.Services.AddHostedService<AccessSeeder>();
         builder.AddCrmCache();
         builder.Services.AddResponseTargets();
+        builder.Services.AddConsultTargets();
 
         builder.AddApiAccess();
         builder.AddIngestion();
