@@ -4,6 +4,7 @@ using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
@@ -28,6 +29,7 @@ internal static class Extensions
         builder.Services.AddResponseTargets();
         builder.Services.AddRoutingRules();
         builder.Services.TryAddSingleton<MessageClassifier>();
+        builder.Services.AddConsultTargets();
 
         builder.AddApiAccess();
         builder.AddIngestion();

@@ -1,6 +1,7 @@
 using SocialEnterprise.Api;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Api.Collaboration;
 using SocialEnterprise.Api.Conversations;
 using SocialEnterprise.Api.Customers;
 using SocialEnterprise.Api.Events;
@@ -36,6 +37,9 @@ app.MapCustomersApi();
 app.MapInboxViewsApi();
 app.MapStaffApi();
 app.MapRoutingRulesApi();
+app.MapConsultsApi();
+app.MapNotificationsApi();
+app.MapDepartmentActivityApi();
 
 app.Run();
 

@@ -6,6 +6,7 @@ using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
@@ -206,10 +207,21 @@ public static class ConversationsApi
         }
 
         return await ChangeAsync(id, caller, http, db, time, "it was being assigned", (conversation, caller, now) =>
-            conversation.Assign(request.StaffId, assigneeName, caller.DisplayName, now)
-                ? new StaffChange(AuditActions.ConversationAssigned, EngagementKinds.Assigned, assigneeName is null ? "unassigned" : $"to {assigneeName}")
-                : null,
-            cancellationToken);
+        {
+            if (!conversation.Assign(request.StaffId, assigneeName, caller.DisplayName, now))
+            {
+                return null;
+            }
+
+            if (request.StaffId is { } assigneeId)
+            {
+                StaffNotifications.Notify(
+                    db, [assigneeId], caller.StaffId, NotificationKinds.Assignment,
+                    $"{caller.DisplayName} assigned you a conversation: {conversation.Preview}", StaffNotifications.ConversationLink(id), now);
+            }
+
+            return new StaffChange(AuditActions.ConversationAssigned, EngagementKinds.Assigned, assigneeName is null ? "unassigned" : $"to {assigneeName}");
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -288,8 +300,48 @@ public static class ConversationsApi
             id, note.Id, conversation.CustomerId, conversation.Department, note.AuthorName, note.AuthorDepartment, now)));
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoteAdded, $"conversation/{id}", Conversation.PreviewOf(text)));
         Engage(db, caller, conversation, EngagementKinds.Note, Conversation.PreviewOf(text), now);
+        var mentioned = await Mentions.ResolveAsync(db, text, cancellationToken);
+        await MentionAsync(db, id, staffId, caller.DisplayName, text, mentioned, now, cancellationToken);
+        await FollowerNotifications.ForNoteAsync(db, id, staffId, caller.DisplayName, text, mentioned.Recipients, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/conversations/{id}", NoteView.From(note));
+    }
+
+    /// <summary>
+    /// Makes everyone a note mentions a participant of the conversation (so they see it wherever it is routed) and
+    /// tells them; the author is neither.
+    /// </summary>
+    private static async Task MentionAsync(
+        CrmDbContext db, Guid conversationId, Guid authorId, string authorName, string text, MentionedStaff mentioned, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var recipients = mentioned.Recipients.Where(recipient => recipient != authorId).ToList();
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var already = await db.ConversationParticipants
+            .Where(p => p.ConversationId == conversationId && p.Reason == ParticipationReasons.Mentioned && recipients.Contains(p.StaffId))
+            .Select(p => p.StaffId)
+            .ToListAsync(cancellationToken);
+        db.ConversationParticipants.AddRange(recipients.Except(already).Select(recipient => ConversationParticipant.Mention(conversationId, recipient, now)));
+        var preview = Conversation.PreviewOf(text);
+        StaffNotifications.Notify(
+            db, recipients.Where(mentioned.People.Contains), authorId, NotificationKinds.Mention,
+            $"{authorName} mentioned you: {preview}", StaffNotifications.ConversationLink(conversationId), now);
+        // Someone mentioned by name and through a department, or through two, hears of it once.
+        var told = new HashSet<Guid>(mentioned.People);
+        foreach (var department in mentioned.Departments)
+        {
+            var members = await db.DepartmentMemberships
+                .Where(m => m.DepartmentId == department)
+                .Select(m => m.StaffUserId)
+                .ToListAsync(cancellationToken);
+            StaffNotifications.Notify(
+                db, members.Where(told.Add).ToList(), authorId, NotificationKinds.Mention,
+                $"{authorName} mentioned {department}: {preview}", StaffNotifications.ConversationLink(conversationId), now);
+        }
     }
 
     /// <summary>The list shape of conversations, with the customer's and assignee's names, in the given order, in one query.</summary>

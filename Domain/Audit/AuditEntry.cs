@@ -90,6 +90,10 @@ public static class AuditActions
     public const string RoutingRuleCreated = "routing-rule.created";
     public const string RoutingRuleChanged = "routing-rule.changed";
     public const string RoutingRuleDeleted = "routing-rule.deleted";
+    public const string ConsultRequested = "consult.requested";
+    public const string ConsultAccepted = "consult.accepted";
+    public const string ConsultAnswered = "consult.answered";
+    public const string ConsultDeclined = "consult.declined";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -97,5 +101,6 @@ public static class AuditActions
         CustomerMergeUndone, MergeSuggestionDismissed, ConsentRecorded, NoiseRuleCreated, NoiseRuleChanged, NoiseRuleDeleted,
         TopicCreated, TopicChanged, TopicDeleted, FilteredEventRestored, ParkedEventReplayed, ConversationStatusChanged,
         ConversationAssigned, NoteAdded, RoutingRuleCreated, RoutingRuleChanged, RoutingRuleDeleted,
+        ConsultRequested, ConsultAccepted, ConsultAnswered, ConsultDeclined,
     ];
 }

@@ -30,10 +30,11 @@ public sealed record ConversationDetail(
     IReadOnlyList<HistoryEntry>? History = null, int? PriorityScore = null, IReadOnlyList<string>? PriorityExplanation = null);
 
 /// <summary>A note in the conversation's internal thread.</summary>
-public sealed record NoteView(Guid Id, string Text, Guid AuthorId, string AuthorName, string AuthorDepartment, DateTimeOffset WrittenAt)
+public sealed record NoteView(
+    Guid Id, string Text, Guid AuthorId, string AuthorName, string AuthorDepartment, DateTimeOffset WrittenAt, Guid? ConsultId = null)
 {
     public static NoteView From(ConversationNote note) =>
-        new(note.Id, note.Text, note.AuthorId, note.AuthorName, note.AuthorDepartment, note.WrittenAt);
+        new(note.Id, note.Text, note.AuthorId, note.AuthorName, note.AuthorDepartment, note.WrittenAt, note.ConsultId);
 }
 
 /// <summary>A change in the conversation's life (status, assignment), in words, from its event stream.</summary>

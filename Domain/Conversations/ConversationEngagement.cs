@@ -47,4 +47,5 @@ public static class EngagementKinds
     public const string Assigned = "assigned";
     public const string StatusChanged = "status-changed";
     public const string Followed = "followed";
+    public const string Consult = "consult";
 }

@@ -29,6 +29,9 @@ public sealed class ConversationNote
 
     public DateTimeOffset WrittenAt { get; private set; }
 
+    /// <summary>The consult this note answers, when it is a consult's answer.</summary>
+    public Guid? ConsultId { get; private set; }
+
     public static ConversationNote Write(Guid conversationId, Guid authorId, string authorName, string authorDepartment, string text, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -39,6 +42,15 @@ public sealed class ConversationNote
         Text = text,
         WrittenAt = now,
     };
+
+    /// <summary>A consult's answer, posted into the conversation's internal thread by whoever answered it.</summary>
+    public static ConversationNote WriteAnswer(
+        Guid conversationId, Guid authorId, string authorName, string authorDepartment, string text, Guid consultId, DateTimeOffset now)
+    {
+        var note = Write(conversationId, authorId, authorName, authorDepartment, text, now);
+        note.ConsultId = consultId;
+        return note;
+    }
 }
 
 public sealed record NoteAdded(

@@ -26,7 +26,10 @@ public static class ConversationVisibility
         // "id IN (followed)" rather than a correlated EXISTS: PostgreSQL reads the caller's few followed conversations
         // once into a hash instead of probing for every conversation it considers, which is what keeps an inbox of a
         // million conversations fast for staff.
-        var followed = db.ConversationParticipants.Where(p => p.StaffId == staffId).Select(p => p.ConversationId);
-        return conversations.Where(c => departments.Contains(c.Department) || c.AssigneeId == staffId || followed.Contains(c.Id));
+        // The small extra set: what the caller follows or was mentioned in (participants), and what their departments
+        // were consulted on; one UNION ALL, hashed once.
+        var extra = db.ConversationParticipants.Where(p => p.StaffId == staffId).Select(p => p.ConversationId)
+            .Concat(db.Consults.Where(x => departments.Contains(x.TargetDepartment)).Select(x => x.ConversationId));
+        return conversations.Where(c => departments.Contains(c.Department) || c.AssigneeId == staffId || extra.Contains(c.Id));
     }
 }

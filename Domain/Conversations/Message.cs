@@ -108,9 +108,15 @@ public sealed class ConversationParticipant
 
     public static ConversationParticipant Follow(Guid conversationId, Guid staffId, DateTimeOffset now) =>
         new() { ConversationId = conversationId, StaffId = staffId, Reason = ParticipationReasons.Following, Since = now };
+
+    public static ConversationParticipant Mention(Guid conversationId, Guid staffId, DateTimeOffset now) =>
+        new() { ConversationId = conversationId, StaffId = staffId, Reason = ParticipationReasons.Mentioned, Since = now };
 }
 
 public static class ParticipationReasons
 {
     public const string Following = "following";
+
+    /// <summary>Mentioned in a note (by name or through their department).</summary>
+    public const string Mentioned = "mentioned";
 }

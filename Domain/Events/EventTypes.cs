@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
@@ -26,6 +27,11 @@ public static class EventTypes
         ["IngestEventParked"] = typeof(IngestEventParked),
         ["ConversationAssigned"] = typeof(ConversationAssigned),
         ["NoteAdded"] = typeof(NoteAdded),
+        ["ConsultRequested"] = typeof(ConsultRequested),
+        ["ConsultAccepted"] = typeof(ConsultAccepted),
+        ["ConsultAnswered"] = typeof(ConsultAnswered),
+        ["ConsultDeclined"] = typeof(ConsultDeclined),
+        ["StaffNotified"] = typeof(StaffNotified),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Events;
@@ -104,6 +105,8 @@ public sealed partial class IngestCarrier(
             }
 
             db.ChangeTracker.Clear();
+            batchEvents.AddRange(await FollowerNotifications.ForCustomerMessagesAsync(
+                db, batchEvents.OfType<MessageReceived>(), time.GetUtcNow(), token));
             db.EventLog.AddRange(batchEvents.Select(Events.EventLogEntry.For));
             await db.SaveChangesAsync(token);
 

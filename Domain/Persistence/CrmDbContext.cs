@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Events;
@@ -67,6 +68,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<SavedInboxView> SavedInboxViews => Set<SavedInboxView>();
 
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<Consult> Consults => Set<Consult>();
+
+    public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
 
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Filtering;
@@ -151,6 +152,44 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
 
     public Task<UnifiedFront> UnifiedFrontAsync(Guid id, int days, CancellationToken cancellationToken) =>
         ReadAsync<UnifiedFront>(HttpMethod.Get, $"api/customers/{id}/unified-front?days={days}", null, cancellationToken);
+
+    public async Task<IReadOnlyList<ConsultView>> ConsultsAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        await ReadAsync<List<ConsultView>>(HttpMethod.Get, $"api/conversations/{conversationId}/consults", null, cancellationToken);
+
+    public Task<ConsultView> RequestConsultAsync(Guid conversationId, ConsultRequest consult, CancellationToken cancellationToken) =>
+        ReadAsync<ConsultView>(HttpMethod.Post, $"api/conversations/{conversationId}/consults", consult, cancellationToken);
+
+    public async Task<IReadOnlyList<ExpertSuggestion>> ExpertsAsync(Guid conversationId, string? department, CancellationToken cancellationToken) =>
+        await ReadAsync<List<ExpertSuggestion>>(
+            HttpMethod.Get,
+            $"api/conversations/{conversationId}/experts{(department is null ? "" : $"?department={Uri.EscapeDataString(department)}")}",
+            null, cancellationToken);
+
+    /// <summary>Consults waiting on the caller's departments (or on <paramref name="department"/>), due soonest first.</summary>
+    public async Task<IReadOnlyList<ConsultView>> WaitingConsultsAsync(string? department, CancellationToken cancellationToken) =>
+        await ReadAsync<List<ConsultView>>(
+            HttpMethod.Get, department is null ? "api/consults" : $"api/consults?department={Uri.EscapeDataString(department)}", null, cancellationToken);
+
+    public Task<ConsultView> AcceptConsultAsync(Guid id, CancellationToken cancellationToken) =>
+        ReadAsync<ConsultView>(HttpMethod.Post, $"api/consults/{id}/accept", null, cancellationToken);
+
+    public Task<ConsultView> AnswerConsultAsync(Guid id, string answer, CancellationToken cancellationToken) =>
+        ReadAsync<ConsultView>(HttpMethod.Post, $"api/consults/{id}/answer", new ConsultAnswerRequest(answer), cancellationToken);
+
+    public Task<ConsultView> DeclineConsultAsync(Guid id, string reason, CancellationToken cancellationToken) =>
+        ReadAsync<ConsultView>(HttpMethod.Post, $"api/consults/{id}/decline", new ConsultDeclineRequest(reason), cancellationToken);
+
+    public Task<NotificationPage> NotificationsAsync(int limit, CancellationToken cancellationToken) =>
+        ReadAsync<NotificationPage>(HttpMethod.Get, $"api/notifications?limit={limit}", null, cancellationToken);
+
+    public Task MarkNotificationReadAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"api/notifications/{id}/read", null, cancellationToken);
+
+    public Task MarkAllNotificationsReadAsync(CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, "api/notifications/read-all", null, cancellationToken);
+
+    public async Task<IReadOnlyList<DepartmentActivityEntry>> DepartmentActivityAsync(string department, CancellationToken cancellationToken) =>
+        await ReadAsync<List<DepartmentActivityEntry>>(HttpMethod.Get, $"api/departments/{Uri.EscapeDataString(department)}/activity", null, cancellationToken);
 
     /// <summary>Whether the Api reports itself ready, and what it said (no token: health is public).</summary>
     public async Task<IReadOnlyList<RoutingRuleView>> RoutingRulesAsync(CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,8 @@ public class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLi
             .UseSetting("Seed:DemoCompany", "true")
             .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
                 IngestSettings.Channels.Select(channel => KeyValuePair.Create<string, string?>($"Ingest:Secrets:{channel}", ChannelSecret))))
-            .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings)));
+            .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings))
+            .ConfigureTestServices(ConfigureServices));
         if (ListensOnLoopback)
         {
             _factory.UseKestrel(0);
@@ -70,6 +72,11 @@ public class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLi
 
     /// <summary>Where the Api listens, when it listens on a real port.</summary>
     public Uri? Address { get; private set; }
+
+    /// <summary>Services a derived fixture replaces (such as the clock), after the Api registered its own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];

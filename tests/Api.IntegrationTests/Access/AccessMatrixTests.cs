@@ -74,6 +74,17 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["DELETE /api/routing-rules/{id:guid}"] = new(Permission.Administer),
         ["POST /api/routing-rules/order"] = new(Permission.Administer),
         ["POST /api/routing-rules/dry-run"] = new(Permission.Read, Oversight: true),
+        ["POST /api/conversations/{id:guid}/consults"] = new(Permission.Write),
+        ["GET /api/conversations/{id:guid}/consults"] = new(Permission.Read),
+        ["GET /api/conversations/{id:guid}/experts"] = new(Permission.Read),
+        ["GET /api/consults/"] = new(Permission.Read),
+        ["POST /api/consults/{id:guid}/accept"] = new(Permission.Write),
+        ["POST /api/consults/{id:guid}/answer"] = new(Permission.Write),
+        ["POST /api/consults/{id:guid}/decline"] = new(Permission.Write),
+        ["GET /api/notifications/"] = new(Permission.Read),
+        ["POST /api/notifications/{id:guid}/read"] = new(Permission.Write),
+        ["POST /api/notifications/read-all"] = new(Permission.Write),
+        ["GET /api/departments/{department}/activity"] = new(Permission.Read),
     };
 
     /// <summary>Who works the untriaged intake, written out: admins, managers, agents, and keys that may read everything.</summary>

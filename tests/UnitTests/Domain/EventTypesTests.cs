@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
 
@@ -10,6 +11,11 @@ public sealed class EventTypesTests
     {
         new PipelineProbeRequested(Guid.NewGuid(), "ops", DateTimeOffset.UtcNow),
         new PipelineProbeCompleted(Guid.NewGuid(), "ops", DateTimeOffset.UtcNow.AddSeconds(-1), "worker/1", DateTimeOffset.UtcNow),
+        new ConsultRequested(
+            Guid.NewGuid(), Guid.NewGuid(), "support", "support", "legal", Guid.NewGuid(), "Alex Agent", "Why?", "high", DateTimeOffset.UtcNow.AddHours(4),
+            DateTimeOffset.UtcNow),
+        new ConsultAnswered(Guid.NewGuid(), Guid.NewGuid(), "support", "legal", Guid.NewGuid(), "Lena Legal", "Yes.", DateTimeOffset.UtcNow),
+        new StaffNotified(Guid.NewGuid(), Guid.NewGuid(), NotificationKinds.Mention, DateTimeOffset.UtcNow),
     };
 
     [Theory]
@@ -32,8 +38,8 @@ public sealed class EventTypesTests
     [Fact]
     public void An_event_of_a_type_this_process_does_not_know_is_passed_on_untyped()
     {
-        using var payload = JsonDocument.Parse("""{"consultId":"42"}""");
-        var envelope = new EventEnvelope(7, "ConsultAnswered", "consult/42", DateTimeOffset.UtcNow, payload.RootElement.Clone());
+        using var payload = JsonDocument.Parse("""{"parcelId":"42"}""");
+        var envelope = new EventEnvelope(7, "ParcelDelivered", "parcel/42", DateTimeOffset.UtcNow, payload.RootElement.Clone());
 
         Assert.Null(envelope.ToEvent());
     }

@@ -1,0 +1,302 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Api.Conversations;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Staff;
+
+namespace SocialEnterprise.Api.Collaboration;
+
+/// <summary>Cross-department consults: asked on a conversation, worked by the target department against its own clock.</summary>
+public static class ConsultsApi
+{
+    public const int MaxListed = 200;
+
+    public static IEndpointRouteBuilder MapConsultsApi(this IEndpointRouteBuilder app)
+    {
+        var conversations = app.MapGroup("api/conversations").WithTags("Consults");
+        conversations.MapPost("/{id:guid}/consults", RequestAsync).RequirePermission(Permission.Write)
+            .WithSummary("Ask another department a question about the conversation (staff who see it)");
+        conversations.MapGet("/{id:guid}/consults", ListForConversationAsync).RequirePermission(Permission.Read)
+            .WithSummary("The conversation's consults, oldest first, each with its clock");
+        conversations.MapGet("/{id:guid}/experts", ExpertsAsync).RequirePermission(Permission.Read)
+            .WithSummary("Colleagues worth consulting on the conversation, optionally of one department, and why");
+
+        var consults = app.MapGroup("api/consults").WithTags("Consults");
+        consults.MapGet("/", WaitingAsync).RequirePermission(Permission.Read)
+            .WithSummary("Consults asked of the caller's departments (or one of them), open and accepted by default, due soonest first");
+        consults.MapPost("/{id:guid}/accept", AcceptAsync).RequirePermission(Permission.Write)
+            .WithSummary("Take an open consult (members of the target department)");
+        consults.MapPost("/{id:guid}/answer", AnswerAsync).RequirePermission(Permission.Write)
+            .WithSummary("Answer an open or accepted consult; the answer is posted into the conversation's internal thread");
+        consults.MapPost("/{id:guid}/decline", DeclineAsync).RequirePermission(Permission.Write)
+            .WithSummary("Decline an open or accepted consult, with a reason");
+        return app;
+    }
+
+    public static async Task<Results<Created<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> RequestAsync(
+        Guid id, ConsultRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        IOptions<ConsultTargets> targets, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members ask for consults.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var target = request.TargetDepartment?.Trim();
+        if (target is null || !Department.Standard.Any(d => d.Id == target))
+        {
+            errors["targetDepartment"] = [$"One of: {string.Join(", ", Department.Standard.Select(d => d.Id))}."];
+        }
+
+        var question = request.Question?.Trim();
+        if (string.IsNullOrEmpty(question) || question.Length > Consult.MaxQuestionLength)
+        {
+            errors["question"] = [$"The question, 1 to {Consult.MaxQuestionLength} characters."];
+        }
+
+        var priority = request.Priority ?? Priorities.Normal;
+        if (!Priorities.All.Contains(priority))
+        {
+            errors["priority"] = [$"One of: {string.Join(", ", Priorities.All)}."];
+        }
+
+        if (request.NeededBy is { } neededBy && neededBy <= now)
+        {
+            errors["neededBy"] = ["A moment in the future."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var consult = Consult.Request(
+            conversation, caller.PrimaryDepartment, target!, staffId, caller.DisplayName, question!, priority, request.NeededBy,
+            targets.Value.For(target!), now);
+        db.Consults.Add(consult);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultRequested, $"conversation/{id}", $"{target}: {Conversation.PreviewOf(question!)}"));
+        ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"asked {target}: {question}", now);
+        var members = await MembersOfAsync(db, target!, cancellationToken);
+        StaffNotifications.Notify(
+            db, members, staffId, NotificationKinds.ConsultRequested,
+            $"{caller.DisplayName} asks {target}: {Conversation.PreviewOf(question!)}", StaffNotifications.ConversationLink(id), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/conversations/{id}/consults", ConsultView.From(consult, now));
+    }
+
+    public static async Task<Results<Ok<List<ConsultView>>, NotFound>> ListForConversationAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await db.Conversations.VisibleTo(Caller.From(user), db).AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var consults = await db.Consults.AsNoTracking().Where(c => c.ConversationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(consults.ConvertAll(c => ConsultView.From(c, now)));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ExpertSuggestion>>, NotFound, ValidationProblem>> ExpertsAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, string? department = null)
+    {
+        if (department is not null && !Department.Standard.Any(d => d.Id == department))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["department"] = [$"One of: {string.Join(", ", Department.Standard.Select(d => d.Id))}."],
+            });
+        }
+
+        var caller = Caller.From(user);
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await ExpertFinder.SuggestAsync(db, conversation, department, caller.StaffId, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<List<ConsultView>>, ValidationProblem>> WaitingAsync(
+        ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken, string? department = null, string? state = null)
+    {
+        var caller = Caller.From(user);
+        var errors = new Dictionary<string, string[]>();
+        if (department is not null && !(caller.SeesEverything ? Department.Standard.Any(d => d.Id == department) : caller.Departments.Contains(department)))
+        {
+            errors["department"] = [caller.SeesEverything
+                ? $"One of: {string.Join(", ", Department.Standard.Select(d => d.Id))}."
+                : $"One of your departments: {string.Join(", ", caller.Departments.Order(StringComparer.Ordinal))}."];
+        }
+
+        if (state is not null && !ConsultStates.All.Contains(state))
+        {
+            errors["state"] = [$"One of: {string.Join(", ", ConsultStates.All)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var departments = department is not null ? new List<string> { department }
+            : caller.SeesEverything ? Department.Standard.Select(d => d.Id).ToList()
+            : caller.Departments.ToList();
+        var states = state is null ? ConsultStates.Waiting.ToList() : new List<string> { state };
+        var now = time.GetUtcNow();
+        var rows = await (
+                from consult in db.Consults.AsNoTracking()
+                where departments.Contains(consult.TargetDepartment) && states.Contains(consult.State)
+                join conversation in db.Conversations on consult.ConversationId equals conversation.Id
+                join customer in db.Customers on conversation.CustomerId equals customer.Id
+                orderby consult.DueAt, consult.Id
+                select new { consult, customer.DisplayName })
+            .Take(MaxListed)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ConvertAll(row => ConsultView.From(row.consult, now, row.DisplayName)));
+    }
+
+    public static Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        WorkAsync(id, Caller.From(user), http, db, time, "accepted", null, (consult, conversation, caller, staffId, now) =>
+        {
+            if (!consult.Accept(staffId, caller.DisplayName, now))
+            {
+                return false;
+            }
+
+            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultAccepted, $"consult/{consult.Id}", consult.TargetDepartment));
+            ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"took the consult from {Named(consult.RequesterDepartment)}", now);
+            return true;
+        }, cancellationToken);
+
+    public static Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        Guid id, ConsultAnswerRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var answer = request.Answer?.Trim();
+        var invalid = string.IsNullOrEmpty(answer) || answer.Length > Consult.MaxAnswerLength
+            ? new Dictionary<string, string[]> { ["answer"] = [$"The answer, 1 to {Consult.MaxAnswerLength} characters."] }
+            : null;
+        return WorkAsync(id, Caller.From(user), http, db, time, "answered", invalid, (consult, conversation, caller, staffId, now) =>
+        {
+            var note = ConversationNote.WriteAnswer(consult.ConversationId, staffId, caller.DisplayName, consult.TargetDepartment, answer!, consult.Id, now);
+            if (!consult.AnswerWith(staffId, caller.DisplayName, answer!, note.Id, now))
+            {
+                return false;
+            }
+
+            db.ConversationNotes.Add(note);
+            db.EventLog.Add(EventLogEntry.For(new NoteAdded(
+                conversation.Id, note.Id, conversation.CustomerId, conversation.Department, note.AuthorName, note.AuthorDepartment, now)));
+            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultAnswered, $"consult/{consult.Id}", Conversation.PreviewOf(answer!)));
+            ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"answered {Named(consult.RequesterDepartment)}: {answer}", now);
+            StaffNotifications.Notify(
+                db, [consult.RequestedById], staffId, NotificationKinds.ConsultAnswered,
+                $"{caller.DisplayName} ({consult.TargetDepartment}) answered your consult: {Conversation.PreviewOf(answer!)}",
+                StaffNotifications.ConversationLink(consult.ConversationId), now);
+            return true;
+        }, cancellationToken);
+    }
+
+    public static Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> DeclineAsync(
+        Guid id, ConsultDeclineRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var reason = request.Reason?.Trim();
+        var invalid = string.IsNullOrEmpty(reason) || reason.Length > Consult.MaxReasonLength
+            ? new Dictionary<string, string[]> { ["reason"] = [$"Why it is declined, 1 to {Consult.MaxReasonLength} characters."] }
+            : null;
+        return WorkAsync(id, Caller.From(user), http, db, time, "declined", invalid, (consult, conversation, caller, staffId, now) =>
+        {
+            if (!consult.Decline(caller.DisplayName, reason!, now))
+            {
+                return false;
+            }
+
+            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultDeclined, $"consult/{consult.Id}", reason));
+            ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"declined {Named(consult.RequesterDepartment)}'s consult: {reason}", now);
+            StaffNotifications.Notify(
+                db, [consult.RequestedById], staffId, NotificationKinds.ConsultDeclined,
+                $"{caller.DisplayName} ({consult.TargetDepartment}) declined your consult: {reason}",
+                StaffNotifications.ConversationLink(consult.ConversationId), now);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A target-department member's step on a consult: 404 when it does not exist, 403 for anyone outside the target
+    /// department, 409 when the consult's state does not allow the step (or it changed under the caller).
+    /// </summary>
+    private static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> WorkAsync(
+        Guid id, Caller caller, HttpContext http, CrmDbContext db, TimeProvider time, string step, Dictionary<string, string[]>? invalid,
+        Func<Consult, Conversation, Caller, Guid, DateTimeOffset, bool> work, CancellationToken cancellationToken)
+    {
+        if (caller.StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members work consults.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (invalid is not null)
+        {
+            return TypedResults.ValidationProblem(invalid);
+        }
+
+        var consult = await db.Consults.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (consult is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!caller.Departments.Contains(consult.TargetDepartment))
+        {
+            return TypedResults.Problem(
+                $"Only members of {consult.TargetDepartment} work this consult.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+
+        var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == consult.ConversationId, cancellationToken);
+        var now = time.GetUtcNow();
+        var state = consult.State;
+        if (!work(consult, conversation, caller, staffId, now))
+        {
+            return TypedResults.Problem(
+                $"The consult is {state}: it cannot be {step}.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(
+                $"Someone else worked the consult at the same moment: it was not {step}.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+
+        return TypedResults.Ok(ConsultView.From(consult, now));
+    }
+
+    private static Task<List<Guid>> MembersOfAsync(CrmDbContext db, string department, CancellationToken cancellationToken) =>
+        db.DepartmentMemberships.Where(m => m.DepartmentId == department).Select(m => m.StaffUserId).ToListAsync(cancellationToken);
+
+    private static string Named(string department) => department.Length == 0 ? "a colleague" : department;
+}

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Domain.Persistence;
+
+namespace SocialEnterprise.Api.Collaboration;
+
+/// <summary>A staff member's notification centre: only ever their own notifications.</summary>
+public static class NotificationsApi
+{
+    public const int DefaultLimit = 30;
+
+    public const int MaxLimit = 200;
+
+    public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/notifications").WithTags("Notifications");
+        api.MapGet("/", ListAsync).RequirePermission(Permission.Read)
+            .WithSummary("The caller's notifications, newest first, with how many are unread");
+        api.MapPost("/{id:guid}/read", ReadAsync).RequirePermission(Permission.Write)
+            .WithSummary("Mark one of the caller's notifications read");
+        api.MapPost("/read-all", ReadAllAsync).RequirePermission(Permission.Write)
+            .WithSummary("Mark all of the caller's notifications read");
+        return app;
+    }
+
+    public static async Task<Results<Ok<NotificationPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, int limit = DefaultLimit)
+    {
+        if (Caller.From(user).StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"From 1 to {MaxLimit}."] });
+        }
+
+        var mine = db.StaffNotifications.AsNoTracking().Where(n => n.RecipientId == staffId);
+        var items = await mine
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(limit)
+            .Select(n => new NotificationView(n.Id, n.Kind, n.Text, n.Link, n.CreatedAt, n.ReadAt))
+            .ToListAsync(cancellationToken);
+        var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
+        return TypedResults.Ok(new NotificationPage(items, unread));
+    }
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ReadAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Caller.From(user).StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var notification = await db.StaffNotifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientId == staffId, cancellationToken);
+        if (notification is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        notification.MarkRead(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ReadAllAsync(
+        ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Caller.From(user).StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var now = time.GetUtcNow();
+        await db.StaffNotifications
+            .Where(n => n.RecipientId == staffId && n.ReadAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
