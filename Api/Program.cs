@@ -1,5 +1,6 @@
 using SocialEnterprise.Api;
 using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Assignment;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Conversations;
 using SocialEnterprise.Api.Customers;
@@ -34,6 +35,7 @@ app.MapConversationsApi();
 app.MapCustomersApi();
 app.MapInboxViewsApi();
 app.MapStaffApi();
+app.MapDepartmentsApi();
 
 app.Run();
 

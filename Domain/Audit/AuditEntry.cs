@@ -87,12 +87,15 @@ public static class AuditActions
     public const string ConversationStatusChanged = "conversation.status-changed";
     public const string ConversationAssigned = "conversation.assigned";
     public const string NoteAdded = "conversation.note-added";
+    public const string StaffChanged = "staff.changed";
+    public const string DepartmentChanged = "department.changed";
+    public const string ConversationClaimed = "conversation.claimed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignedIn, SignInFailed, LockedOut, SignedOut, ApiKeyCreated, ApiKeyRevoked, AuditExported, CustomersMerged,
         CustomerMergeUndone, MergeSuggestionDismissed, ConsentRecorded, NoiseRuleCreated, NoiseRuleChanged, NoiseRuleDeleted,
         TopicCreated, TopicChanged, TopicDeleted, FilteredEventRestored, ParkedEventReplayed, ConversationStatusChanged,
-        ConversationAssigned, NoteAdded,
+        ConversationAssigned, NoteAdded, StaffChanged, DepartmentChanged, ConversationClaimed,
     ];
 }

@@ -26,6 +26,7 @@ public static class EventTypes
         ["IngestEventParked"] = typeof(IngestEventParked),
         ["ConversationAssigned"] = typeof(ConversationAssigned),
         ["NoteAdded"] = typeof(NoteAdded),
+        ["ConversationQueued"] = typeof(ConversationQueued),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

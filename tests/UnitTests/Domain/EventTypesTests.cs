@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
 
@@ -10,6 +11,10 @@ public sealed class EventTypesTests
     {
         new PipelineProbeRequested(Guid.NewGuid(), "ops", DateTimeOffset.UtcNow),
         new PipelineProbeCompleted(Guid.NewGuid(), "ops", DateTimeOffset.UtcNow.AddSeconds(-1), "worker/1", DateTimeOffset.UtcNow),
+        new ConversationAssigned(
+            Guid.NewGuid(), "support", null, Guid.NewGuid(), "Alex Agent", "assignment", DateTimeOffset.UtcNow,
+            "round-robin in support: Alex Agent, 3/8 open, skill billing"),
+        new ConversationQueued(Guid.NewGuid(), "support", "urgent", "nobody in support is available", DateTimeOffset.UtcNow),
     };
 
     [Theory]
