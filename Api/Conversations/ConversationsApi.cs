@@ -213,7 +213,7 @@ public static class ConversationsApi
         var result = await ChangeAsync(id, caller, http, db, time, "it was being assigned", (conversation, caller, now) =>
         {
             previous = conversation.AssigneeId;
-            return conversation.Assign(request.StaffId, assigneeName, caller.DisplayName, now, $"assigned by {caller.DisplayName}")
+            return conversation.Assign(request.StaffId, assigneeName, caller.DisplayName, now)
                 ? new StaffChange(AuditActions.ConversationAssigned, EngagementKinds.Assigned, assigneeName is null ? "unassigned" : $"to {assigneeName}")
                 : null;
         }, cancellationToken);
