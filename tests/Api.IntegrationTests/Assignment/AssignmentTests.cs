@@ -6,6 +6,7 @@ using SocialEnterprise.Api.IntegrationTests.Listening;
 using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.TestSupport;
 
@@ -42,6 +43,26 @@ public sealed class AssignmentTests(IntakeFixture intake) : IClassFixture<Intake
         Assert.Equal(AssignmentService.By, history.By);
         Assert.Contains("round-robin in support: ", history.Text, StringComparison.Ordinal);
         Assert.Contains("3/8 open", history.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_conversation_that_opens_with_an_assignee_is_left_alone()
+    {
+        await ResetAsync();
+        var keeper = await StaffAsync("Keeper", StaffAvailability.Away);
+        await StaffAsync("Taker");
+        var id = await OpenAsync(Delivery());
+        await AssignAsync(id, keeper.Id);
+
+        // As a routing rule's "assign to person" leaves it when the Workers open it.
+        await using var scope = intake.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var conversation = await db.Conversations.SingleAsync(c => c.Id == id, _cancellation);
+        await scope.ServiceProvider.GetRequiredService<AssignmentService>().AssignNewAsync(conversation, _cancellation);
+
+        Assert.Equal(keeper.Id, conversation.AssigneeId);
+        Assert.Null(conversation.QueuedAt);
+        Assert.Empty(conversation.PendingEvents);
     }
 
     [Fact]
