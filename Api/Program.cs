@@ -1,5 +1,6 @@
 using SocialEnterprise.Api;
 using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Assignment;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Collaboration;
 using SocialEnterprise.Api.Conversations;
@@ -40,6 +41,7 @@ app.MapRoutingRulesApi();
 app.MapConsultsApi();
 app.MapNotificationsApi();
 app.MapDepartmentActivityApi();
+app.MapDepartmentsApi();
 
 app.Run();
 

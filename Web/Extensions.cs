@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
@@ -78,6 +79,7 @@ internal static class Extensions
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<StaffSignIn>();
         builder.Services.AddAuthorizationBuilder().AddWorkspacePolicies();
         builder.Services.AddCascadingAuthenticationState();

@@ -70,7 +70,11 @@ public sealed partial class AccessSeeder(
                 continue;
             }
 
-            var user = new StaffUser { UserName = staff.Email, Email = staff.Email, EmailConfirmed = true, DisplayName = staff.DisplayName };
+            var user = new StaffUser
+            {
+                UserName = staff.Email, Email = staff.Email, EmailConfirmed = true, DisplayName = staff.DisplayName,
+                Skills = [.. staff.Skills ?? []], Capacity = staff.Capacity,
+            };
             user.Departments.AddRange(staff.Departments.Select(department => new DepartmentMembership { DepartmentId = department }));
             Ensure(await users.CreateAsync(user, DemoCompany.Password), staff.Email);
             Ensure(await users.AddToRoleAsync(user, staff.Role), $"{staff.Email} as {staff.Role}");

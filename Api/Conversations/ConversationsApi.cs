@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
@@ -34,6 +35,8 @@ public static class ConversationsApi
             .WithSummary("Stop following a conversation");
         api.MapPut("/{id:guid}/assignee", AssignAsync).RequirePermission(Permission.Write)
             .WithSummary("Assign the conversation to a member of its department (staffId), or to nobody (null)");
+        api.MapPost("/{id:guid}/claim", ClaimAsync).RequirePermission(Permission.Write)
+            .WithSummary("Take the conversation (a member of its department): it is assigned to you, whoever had it");
         api.MapPost("/{id:guid}/notes", AddNoteAsync).RequirePermission(Permission.Write)
             .WithSummary("Add a note to the conversation's internal thread (staff only; the customer never sees it)");
         return app;
@@ -115,7 +118,7 @@ public static class ConversationsApi
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
         Guid id, ConversationStatusRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        IOptions<ResponseTargets> targets, CancellationToken cancellationToken)
+        IOptions<ResponseTargets> targets, AssignmentService assignment, CancellationToken cancellationToken)
     {
         if (request.Status is null || !ConversationStatuses.All.Contains(request.Status))
         {
@@ -123,13 +126,22 @@ public static class ConversationsApi
         }
 
         var status = request.Status;
-        return await ChangeAsync(id, Caller.From(user), http, db, time, "the status was being set", (conversation, caller, now) =>
+        string? freedIn = null;
+        var result = await ChangeAsync(id, Caller.From(user), http, db, time, "the status was being set", (conversation, caller, now) =>
         {
             var from = conversation.Status;
+            // An assigned conversation that stops waiting on staff makes room for its assignee.
+            freedIn = conversation.AssigneeId is not null && from == ConversationStatuses.Open ? conversation.Department : null;
             return conversation.ChangeStatus(status, caller.DisplayName, targets.Value, now)
                 ? new StaffChange(AuditActions.ConversationStatusChanged, EngagementKinds.StatusChanged, $"{from} -> {status}")
                 : null;
         }, cancellationToken);
+        if (result.Result is NoContent && freedIn is not null && status != ConversationStatuses.Open)
+        {
+            await assignment.DrainAsync(freedIn, cancellationToken);
+        }
+
+        return result;
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> FollowAsync(
@@ -179,7 +191,7 @@ public static class ConversationsApi
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AssignAsync(
         Guid id, AssignRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
+        AssignmentService assignment, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var current = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -206,8 +218,10 @@ public static class ConversationsApi
             assigneeName = assignee.DisplayName;
         }
 
-        return await ChangeAsync(id, caller, http, db, time, "it was being assigned", (conversation, caller, now) =>
+        Guid? previous = null;
+        var result = await ChangeAsync(id, caller, http, db, time, "it was being assigned", (conversation, caller, now) =>
         {
+            previous = conversation.AssigneeId;
             if (!conversation.Assign(request.StaffId, assigneeName, caller.DisplayName, now))
             {
                 return null;
@@ -222,6 +236,52 @@ public static class ConversationsApi
 
             return new StaffChange(AuditActions.ConversationAssigned, EngagementKinds.Assigned, assigneeName is null ? "unassigned" : $"to {assigneeName}");
         }, cancellationToken);
+        if (result.Result is NoContent && previous is not null)
+        {
+            // The previous assignee has room again.
+            await assignment.DrainAsync(current.Department, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ClaimAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, AssignmentService assignment,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members take conversations.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var current = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (current is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var member = await db.DepartmentMemberships.AnyAsync(m => m.StaffUserId == staffId && m.DepartmentId == current.Department, cancellationToken);
+        if (!member)
+        {
+            return TypedResults.Problem(
+                $"Only members of the {current.Department} department, where the conversation is, take it.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        Guid? previous = null;
+        var result = await ChangeAsync(id, caller, http, db, time, "it was being taken", (conversation, caller, now) =>
+        {
+            previous = conversation.AssigneeId;
+            return conversation.Assign(staffId, caller.DisplayName, caller.DisplayName, now, $"claimed by {caller.DisplayName}")
+                ? new StaffChange(AuditActions.ConversationClaimed, EngagementKinds.Assigned, $"taken by {caller.DisplayName}")
+                : null;
+        }, cancellationToken);
+        if (result.Result is NoContent && previous is not null && previous != staffId)
+        {
+            await assignment.DrainAsync(current.Department, cancellationToken);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -1,7 +1,12 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Assignment;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
 
@@ -12,9 +17,15 @@ public static class StaffApi
 {
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("api/staff").WithTags("Staff")
-            .MapGet("/", ListAsync).RequirePermission(Permission.Read)
+        var api = app.MapGroup("api/staff").WithTags("Staff");
+        api.MapGet("/", ListAsync).RequirePermission(Permission.Read)
             .WithSummary("Staff members with their departments, optionally of one department");
+        api.MapGet("/{id:guid}", GetAsync).RequirePermission(Permission.Read)
+            .WithSummary("A staff member's skills, capacity, availability and open assigned conversations");
+        api.MapPut("/{id:guid}", ChangeAsync).RequirePermission(Permission.Administer)
+            .WithSummary("Set a staff member's capacity (open conversations at once) and skills (topic keys)");
+        api.MapPut("/{id:guid}/availability", ChangeAvailabilityAsync).RequirePermission(Permission.Write)
+            .WithSummary("Set availability (available, away, offline): your own, or as a manager or admin anyone's in your departments");
         return app;
     }
 
@@ -35,5 +46,126 @@ public static class StaffApi
             .Select(u => new StaffMemberView(u.Id, u.DisplayName, u.Departments.Select(d => d.DepartmentId).Order().ToList()))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(staff);
+    }
+
+    public static async Task<Results<Ok<StaffProfileView>, NotFound>> GetAsync(Guid id, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var profile = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new StaffProfileView(
+                u.Id, u.DisplayName, u.Departments.Select(d => d.DepartmentId).Order().ToList(), u.Skills, u.Capacity, u.Availability,
+                db.Conversations.Count(c => c.AssigneeId == u.Id && c.Status == ConversationStatuses.Open)))
+            .SingleOrDefaultAsync(cancellationToken);
+        return profile is null ? TypedResults.NotFound() : TypedResults.Ok(profile);
+    }
+
+    public static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangeAsync(
+        Guid id, StaffSettingsRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, AssignmentService assignment,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var staff = await db.Users.Include(u => u.Departments).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (staff is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request.Capacity is < 0 or > StaffCapacity.Max)
+        {
+            errors["capacity"] = [$"From 0 to {StaffCapacity.Max} open conversations."];
+        }
+
+        var skills = request.Skills?.Select(skill => skill?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        if (skills is not null)
+        {
+            var known = await db.Topics.Select(t => t.Key).ToListAsync(cancellationToken);
+            var unknown = skills.Where(skill => !known.Contains(skill)).ToList();
+            if (skills.Count > StaffCapacity.MaxSkills)
+            {
+                errors["skills"] = [$"At most {StaffCapacity.MaxSkills} skills."];
+            }
+            else if (unknown.Count > 0)
+            {
+                errors["skills"] = [$"Topic keys from the catalogue; not topics: {string.Join(", ", unknown)}."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var changes = new List<string>();
+        var roomGrew = false;
+        if (request.Capacity is { } capacity && capacity != staff.Capacity)
+        {
+            changes.Add($"capacity {staff.Capacity} -> {capacity}");
+            roomGrew = capacity > staff.Capacity;
+            staff.Capacity = capacity;
+        }
+
+        if (skills is not null && !skills.Order(StringComparer.Ordinal).SequenceEqual(staff.Skills.Order(StringComparer.Ordinal)))
+        {
+            changes.Add($"skills {(skills.Count == 0 ? "none" : string.Join(", ", skills))}");
+            staff.Skills = skills;
+        }
+
+        if (changes.Count > 0)
+        {
+            db.AuditLog.Add(AuditRecords.By(
+                Caller.From(user), http, time.GetUtcNow(), AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: {string.Join("; ", changes)}"));
+            await db.SaveChangesAsync(cancellationToken);
+            if (roomGrew)
+            {
+                await assignment.DrainAsync(staff.Departments.Select(d => d.DepartmentId), cancellationToken);
+            }
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAvailabilityAsync(
+        Guid id, AvailabilityRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, AssignmentService assignment,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var staff = await db.Users.Include(u => u.Departments).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (staff is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var caller = Caller.From(user);
+        var departments = staff.Departments.Select(d => d.DepartmentId).ToList();
+        var mayChange = caller.StaffId == id || caller.IsAdmin
+            || caller.Kind == CallerKind.Staff && caller.Roles.Contains(StaffRoles.Manager) && departments.Any(caller.Departments.Contains);
+        if (!mayChange)
+        {
+            return TypedResults.Problem(
+                "Staff set their own availability; managers set that of their departments' members, admins anyone's.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (request.Availability is not { } availability || !StaffAvailability.All.Contains(availability))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["availability"] = [$"One of: {string.Join(", ", StaffAvailability.All)}."],
+            });
+        }
+
+        if (staff.Availability != availability)
+        {
+            var from = staff.Availability;
+            staff.Availability = availability;
+            db.AuditLog.Add(AuditRecords.By(
+                caller, http, time.GetUtcNow(), AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: availability {from} -> {availability}"));
+            await db.SaveChangesAsync(cancellationToken);
+            if (availability == StaffAvailability.Available)
+            {
+                await assignment.DrainAsync(departments, cancellationToken);
+            }
+        }
+
+        return TypedResults.NoContent();
     }
 }

@@ -94,6 +94,9 @@ public static class AuditActions
     public const string ConsultAccepted = "consult.accepted";
     public const string ConsultAnswered = "consult.answered";
     public const string ConsultDeclined = "consult.declined";
+    public const string StaffChanged = "staff.changed";
+    public const string DepartmentChanged = "department.changed";
+    public const string ConversationClaimed = "conversation.claimed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -102,5 +105,6 @@ public static class AuditActions
         TopicCreated, TopicChanged, TopicDeleted, FilteredEventRestored, ParkedEventReplayed, ConversationStatusChanged,
         ConversationAssigned, NoteAdded, RoutingRuleCreated, RoutingRuleChanged, RoutingRuleDeleted,
         ConsultRequested, ConsultAccepted, ConsultAnswered, ConsultDeclined,
+        StaffChanged, DepartmentChanged, ConversationClaimed,
     ];
 }

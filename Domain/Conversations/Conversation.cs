@@ -81,6 +81,9 @@ public sealed class Conversation : EventSource
 
     public DateTimeOffset? AssignedAt { get; private set; }
 
+    /// <summary>When the conversation joined its department's queue, waiting for someone with room; null once assigned.</summary>
+    public DateTimeOffset? QueuedAt { get; private set; }
+
     /// <summary>When the customer started waiting for an answer; null while nobody owes them one (pending, resolved).</summary>
     public DateTimeOffset? ResponseClockStartedAt { get; private set; }
 
@@ -204,8 +207,8 @@ public sealed class Conversation : EventSource
         return true;
     }
 
-    /// <summary>Gives the conversation to a staff member (or to nobody); false when nothing changes.</summary>
-    public bool Assign(Guid? assigneeId, string? assigneeName, string by, DateTimeOffset now)
+    /// <summary>Gives the conversation to a staff member (or to nobody), saying why; false when nothing changes.</summary>
+    public bool Assign(Guid? assigneeId, string? assigneeName, string by, DateTimeOffset now, string? reason = null)
     {
         if (AssigneeId == assigneeId)
         {
@@ -215,8 +218,26 @@ public sealed class Conversation : EventSource
         var previous = AssigneeId;
         AssigneeId = assigneeId;
         AssignedAt = assigneeId is null ? null : now;
+        if (assigneeId is not null)
+        {
+            QueuedAt = null;
+        }
+
         Version++;
-        Record(new ConversationAssigned(Id, Department, previous, assigneeId, assigneeName, by, now));
+        Record(new ConversationAssigned(Id, Department, previous, assigneeId, assigneeName, by, now, reason));
+        return true;
+    }
+
+    /// <summary>Puts an unassigned conversation in its department's queue, because nobody there has room for it now.</summary>
+    public bool Queue(string reason, DateTimeOffset now)
+    {
+        if (AssigneeId is not null || QueuedAt is not null)
+        {
+            return false;
+        }
+
+        QueuedAt = now;
+        Record(new ConversationQueued(Id, Department, Priority, reason, now));
         return true;
     }
 
@@ -328,7 +349,14 @@ public sealed record ConversationStatusChanged(
 
 public sealed record ConversationAssigned(
     Guid ConversationId, string Department, Guid? PreviousAssigneeId, Guid? AssigneeId, string? AssigneeName, string By,
-    DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
+    DateTimeOffset OccurredAt, string? Reason = null) : DomainEvent(OccurredAt)
+{
+    public override string StreamId => ConversationStream.Of(ConversationId);
+}
+
+/// <summary>Nobody in the department had room: the conversation waits in its queue.</summary>
+public sealed record ConversationQueued(
+    Guid ConversationId, string Department, string Priority, string Reason, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
 {
     public override string StreamId => ConversationStream.Of(ConversationId);
 }

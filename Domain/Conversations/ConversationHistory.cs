@@ -45,5 +45,6 @@ public static class ConversationHistory
     };
 
     public static string Describe(ConversationAssigned assigned) =>
-        assigned.AssigneeName is null ? "Unassigned" : $"Assigned to {assigned.AssigneeName}";
+        (assigned.AssigneeName is null ? "Unassigned" : $"Assigned to {assigned.AssigneeName}")
+        + (string.IsNullOrEmpty(assigned.Reason) ? "" : $" ({assigned.Reason})");
 }

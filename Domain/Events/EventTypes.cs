@@ -32,6 +32,7 @@ public static class EventTypes
         ["ConsultAnswered"] = typeof(ConsultAnswered),
         ["ConsultDeclined"] = typeof(ConsultDeclined),
         ["StaffNotified"] = typeof(StaffNotified),
+        ["ConversationQueued"] = typeof(ConversationQueued),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

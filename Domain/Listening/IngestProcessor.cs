@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
@@ -17,7 +18,8 @@ namespace SocialEnterprise.Domain.Listening;
 /// </summary>
 public sealed class IngestProcessor(
     CrmDbContext db, MessageClassifier classifier, IdentityResolver identities, ConversationThreading threading,
-    IOptions<IntakeOptions> options, IOptions<ResponseTargets> targets, IOptions<BusinessHours> hours, TimeProvider time)
+    AssignmentService assignment, IOptions<IntakeOptions> options, IOptions<ResponseTargets> targets, IOptions<BusinessHours> hours,
+    TimeProvider time)
 {
     /// <summary>The rules and topics of the moment, read once per batch.</summary>
     public async Task<IntakeRules> ReadRulesAsync(CancellationToken cancellationToken)
@@ -76,6 +78,12 @@ public sealed class IngestProcessor(
         conversation.Receive(message, classification, priority, targets.Value, now);
         message.BelongTo(conversation.Id);
         db.Messages.Add(message);
+        if (placement.Existing is null)
+        {
+            // After routing and the first message (its priority counts in the queue), in the same transaction.
+            await assignment.AssignNewAsync(conversation, cancellationToken);
+        }
+
         ingestEvent.MarkProcessed(conversation.Id, message.Id, now);
         return IngestOutcome.Stored;
     }

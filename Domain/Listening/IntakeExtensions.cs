@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
@@ -23,6 +24,7 @@ public static class IntakeExtensions
         services.AddSingleton<MessageClassifier>();
         services.AddScoped<IdentityResolver>();
         services.AddScoped<ConversationThreading>();
+        services.AddScoped<AssignmentService>();
         services.AddScoped<IngestProcessor>();
         services.AddSingleton<IngestCarrier>();
         return services;

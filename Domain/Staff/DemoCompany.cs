@@ -15,19 +15,32 @@ public static class DemoCompany
     public static readonly IReadOnlyList<DemoStaff> Staff =
     [
         new("admin", "Ada Admin", StaffRoles.Admin, ["support", "product", "engineering", "legal", "sales", "marketing"]),
-        new("support.manager", "Sam Support-Manager", StaffRoles.Manager, ["support"]),
-        new("sales.manager", "Sasha Sales-Manager", StaffRoles.Manager, ["sales"]),
-        new("agent", "Alex Agent", StaffRoles.Agent, ["support"]),
-        new("agent2", "Jordan Agent", StaffRoles.Agent, ["support", "sales"]),
-        new("product", "Priya Product", StaffRoles.Member, ["product"]),
-        new("engineering", "Elias Engineer", StaffRoles.Member, ["engineering"]),
-        new("legal", "Lena Legal", StaffRoles.Member, ["legal"]),
-        new("sales", "Sofia Sales", StaffRoles.Member, ["sales"]),
-        new("marketing", "Mia Marketing", StaffRoles.Member, ["marketing"]),
+        new("support.manager", "Sam Support-Manager", StaffRoles.Manager, ["support"], ["customer-service", "billing"]),
+        new("sales.manager", "Sasha Sales-Manager", StaffRoles.Manager, ["sales"], ["pricing", "partnership"]),
+        new("agent", "Alex Agent", StaffRoles.Agent, ["support"], ["billing", "delivery"]),
+        new("agent2", "Jordan Agent", StaffRoles.Agent, ["support", "sales"], ["pricing", "account-access"]),
+        new("product", "Priya Product", StaffRoles.Member, ["product"], ["feature-request", "product-quality"]),
+        new("engineering", "Elias Engineer", StaffRoles.Member, ["engineering"], ["bug", "performance"]),
+        new("legal", "Lena Legal", StaffRoles.Member, ["legal"], ["privacy"]),
+        new("sales", "Sofia Sales", StaffRoles.Member, ["sales"], ["pricing"]),
+        new("marketing", "Mia Marketing", StaffRoles.Member, ["marketing"], ["partnership"]),
+        new("agent3", "Noah Nguyen", StaffRoles.Agent, ["support"], ["billing", "account-access"]),
+        new("agent4", "Olivia Okafor", StaffRoles.Agent, ["support"], ["delivery", "installation"]),
+        new("agent5", "Liam Larsen", StaffRoles.Agent, ["support"], ["customer-service", "delivery"]),
+        new("agent6", "Emma Eriksen", StaffRoles.Agent, ["support"], ["mobile-app", "installation"], Capacity: 4),
+        new("product2", "Paul Patel", StaffRoles.Member, ["product"], ["feature-request", "mobile-app"]),
+        new("engineering.manager", "Ethan Engineering-Manager", StaffRoles.Manager, ["engineering"], ["bug"]),
+        new("engineering2", "Erin Ellis", StaffRoles.Member, ["engineering"], ["mobile-app", "performance"]),
+        new("legal2", "Leo Lindqvist", StaffRoles.Member, ["legal"], ["privacy"]),
+        new("sales2", "Sven Svensson", StaffRoles.Member, ["sales"], ["pricing"]),
+        new("marketing2", "Maya Moreau", StaffRoles.Member, ["marketing"], ["partnership", "product-quality"]),
     ];
 }
 
-public sealed record DemoStaff(string Name, string DisplayName, string Role, IReadOnlyList<string> Departments)
+/// <summary>A demo staff member; skills are topic keys of the default catalogue, capacity their open conversations at once.</summary>
+public sealed record DemoStaff(
+    string Name, string DisplayName, string Role, IReadOnlyList<string> Departments, IReadOnlyList<string>? Skills = null,
+    int Capacity = StaffCapacity.Default)
 {
     public string Email => $"{Name}@{DemoCompany.Domain}";
 }

@@ -10,6 +10,37 @@ public sealed class StaffUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
 
     public List<DepartmentMembership> Departments { get; } = [];
+
+    /// <summary>Topic keys (see the topic catalogue) the staff member knows best: assignment prefers them for those topics.</summary>
+    public List<string> Skills { get; set; } = [];
+
+    /// <summary>How many open conversations may be assigned to them at once; past it new ones wait in the queue.</summary>
+    public int Capacity { get; set; } = StaffCapacity.Default;
+
+    /// <summary>One of <see cref="StaffAvailability"/>: only available staff get new conversations.</summary>
+    public string Availability { get; set; } = StaffAvailability.Offline;
+
+    /// <summary>When a conversation was last assigned to them, so least-load can favour whoever waited longest.</summary>
+    public DateTimeOffset? LastAssignedAt { get; set; }
+}
+
+/// <summary>Whether a staff member takes new conversations now.</summary>
+public static class StaffAvailability
+{
+    public const string Available = "available";
+    public const string Away = "away";
+
+    /// <summary>Not signed in (the state of someone who never signed in).</summary>
+    public const string Offline = "offline";
+
+    public static readonly IReadOnlyList<string> All = [Available, Away, Offline];
+}
+
+public static class StaffCapacity
+{
+    public const int Default = 8;
+    public const int Max = 100;
+    public const int MaxSkills = 20;
 }
 
 /// <summary>A staff member belongs to one or more departments.</summary>

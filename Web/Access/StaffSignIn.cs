@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
@@ -13,7 +15,7 @@ public enum SignInOutcome
 }
 
 /// <summary>Signs staff in and out, with lockout after repeated failures, and records every attempt in the audit log.</summary>
-public sealed class StaffSignIn(SignInManager<StaffUser> signIn, CrmDbContext db, TimeProvider time)
+public sealed class StaffSignIn(SignInManager<StaffUser> signIn, CrmDbContext db, AssignmentService assignment, TimeProvider time)
 {
     public async Task<SignInOutcome> SignInAsync(string email, string password, bool remember, string? address)
     {
@@ -37,6 +39,14 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, CrmDbContext db
         };
         db.AuditLog.Add(AuditEntry.Record(time.GetUtcNow(), actor, kind, action, address: address));
         await db.SaveChangesAsync();
+        if (outcome == SignInOutcome.SignedIn && user is not null)
+        {
+            // Signing in is coming to work: new conversations may come their way, queued ones first.
+            await SetAvailabilityAsync(user.Id, StaffAvailability.Available);
+            await assignment.DrainAsync(
+                await db.DepartmentMemberships.Where(m => m.StaffUserId == user.Id).Select(m => m.DepartmentId).ToListAsync(), CancellationToken.None);
+        }
+
         return outcome;
     }
 
@@ -45,8 +55,16 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, CrmDbContext db
         await signIn.SignOutAsync();
         if (userName is not null)
         {
+            if (await signIn.UserManager.FindByNameAsync(userName) is { } user)
+            {
+                await SetAvailabilityAsync(user.Id, StaffAvailability.Offline);
+            }
+
             db.AuditLog.Add(AuditEntry.Record(time.GetUtcNow(), userName, AuditActorKinds.Staff, AuditActions.SignedOut, address: address));
             await db.SaveChangesAsync();
         }
     }
+
+    private Task SetAvailabilityAsync(Guid staffId, string availability) =>
+        db.Users.Where(u => u.Id == staffId).ExecuteUpdateAsync(set => set.SetProperty(u => u.Availability, availability));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Components.Authorization;
 using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Collaboration;
@@ -190,6 +191,27 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
 
     public async Task<IReadOnlyList<DepartmentActivityEntry>> DepartmentActivityAsync(string department, CancellationToken cancellationToken) =>
         await ReadAsync<List<DepartmentActivityEntry>>(HttpMethod.Get, $"api/departments/{Uri.EscapeDataString(department)}/activity", null, cancellationToken);
+
+    public async Task<IReadOnlyList<DepartmentView>> DepartmentsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<DepartmentView>>(HttpMethod.Get, "api/departments", null, cancellationToken);
+
+    public Task ChangeDepartmentAsync(string id, string strategy, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Put, $"api/departments/{Uri.EscapeDataString(id)}", new DepartmentRequest(strategy), cancellationToken);
+
+    public async Task<IReadOnlyList<QueuedConversationView>> DepartmentQueueAsync(string id, CancellationToken cancellationToken) =>
+        await ReadAsync<List<QueuedConversationView>>(HttpMethod.Get, $"api/departments/{Uri.EscapeDataString(id)}/queue", null, cancellationToken);
+
+    public Task<StaffProfileView> StaffProfileAsync(Guid id, CancellationToken cancellationToken) =>
+        ReadAsync<StaffProfileView>(HttpMethod.Get, $"api/staff/{id}", null, cancellationToken);
+
+    public Task ChangeStaffAsync(Guid id, StaffSettingsRequest settings, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Put, $"api/staff/{id}", settings, cancellationToken);
+
+    public Task ChangeAvailabilityAsync(Guid id, string availability, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Put, $"api/staff/{id}/availability", new AvailabilityRequest(availability), cancellationToken);
+
+    public Task ClaimAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"api/conversations/{id}/claim", null, cancellationToken);
 
     /// <summary>Whether the Api reports itself ready, and what it said (no token: health is public).</summary>
     public async Task<IReadOnlyList<RoutingRuleView>> RoutingRulesAsync(CancellationToken cancellationToken) =>

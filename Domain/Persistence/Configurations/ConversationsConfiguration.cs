@@ -58,6 +58,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => c.ResponseWarnAt).IncludeProperties(c => c.ResponseDueAt).HasFilter("response_due_at IS NOT NULL");
         builder.HasIndex(c => c.CustomerId);
         builder.HasIndex(c => c.IdentityId);
+        // Each department's queue: only waiting conversations are in it.
+        builder.HasIndex(c => new { c.Department, c.QueuedAt }).HasFilter("queued_at IS NOT NULL AND assignee_id IS NULL");
     }
 }
 

@@ -12,6 +12,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         builder.ToTable("staff_users");
         builder.Property(user => user.DisplayName).HasMaxLength(StaffUser.MaxDisplayNameLength);
         builder.HasMany(user => user.Departments).WithOne().HasForeignKey(membership => membership.StaffUserId);
+        builder.Property(user => user.Availability).HasMaxLength(20);
     }
 }
 
@@ -23,7 +24,8 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.HasKey(department => department.Id);
         builder.Property(department => department.Id).HasMaxLength(50);
         builder.Property(department => department.Name).HasMaxLength(100);
-        builder.HasData(Department.Standard.Select(department => new Department(department.Id, department.Name)));
+        builder.Property(department => department.AssignmentStrategy).HasMaxLength(20);
+        builder.HasData(Department.Standard.Select(department => new Department(department.Id, department.Name, department.AssignmentStrategy)));
     }
 }
 

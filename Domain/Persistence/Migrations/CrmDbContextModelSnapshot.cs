@@ -781,6 +781,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("priority");
 
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
@@ -894,6 +898,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("Department", "QueuedAt")
+                        .HasDatabaseName("ix_conversations_department_queued_at")
+                        .HasFilter("queued_at IS NOT NULL AND assignee_id IS NULL");
 
                     b.HasIndex("LastActivityAt", "Id")
                         .HasDatabaseName("ix_conversations_last_activity_at_id");
@@ -1881,6 +1889,16 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("id");
 
+                    b.Property<string>("AssignmentStrategy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("assignment_strategy");
+
+                    b.Property<Guid?>("LastAssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_assignee_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1896,31 +1914,37 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         new
                         {
                             Id = "support",
+                            AssignmentStrategy = "round-robin",
                             Name = "Support"
                         },
                         new
                         {
                             Id = "product",
+                            AssignmentStrategy = "least-load",
                             Name = "Product"
                         },
                         new
                         {
                             Id = "engineering",
+                            AssignmentStrategy = "least-load",
                             Name = "Engineering"
                         },
                         new
                         {
                             Id = "legal",
+                            AssignmentStrategy = "manual",
                             Name = "Legal"
                         },
                         new
                         {
                             Id = "sales",
+                            AssignmentStrategy = "round-robin",
                             Name = "Sales"
                         },
                         new
                         {
                             Id = "marketing",
+                            AssignmentStrategy = "least-load",
                             Name = "Marketing"
                         });
                 });
@@ -1956,6 +1980,16 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("availability");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -1975,6 +2009,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<DateTimeOffset?>("LastAssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_assigned_at");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -2009,6 +2047,11 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.PrimitiveCollection<List<string>>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skills");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")

@@ -58,6 +58,13 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["DELETE /api/inbox/views/{id:guid}"] = new(Permission.Write),
         ["GET /api/inbox/counts"] = new(Permission.Read),
         ["GET /api/staff/"] = new(Permission.Read),
+        ["GET /api/staff/{id:guid}"] = new(Permission.Read),
+        ["PUT /api/staff/{id:guid}"] = new(Permission.Administer),
+        ["PUT /api/staff/{id:guid}/availability"] = new(Permission.Write),
+        ["GET /api/departments/"] = new(Permission.Read),
+        ["PUT /api/departments/{id}"] = new(Permission.Administer),
+        ["GET /api/departments/{id}/queue"] = new(Permission.Read),
+        ["POST /api/conversations/{id:guid}/claim"] = new(Permission.Write),
         ["GET /api/customers/{id:guid}"] = new(Permission.Read),
         ["GET /api/customers/{id:guid}/timeline"] = new(Permission.Read),
         ["GET /api/customers/{id:guid}/sentiment"] = new(Permission.Read),
@@ -195,6 +202,7 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
             .Replace("{identityId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{channel}", "x", StringComparison.Ordinal)
             .Replace("{key}", "no-such-topic", StringComparison.Ordinal)
+            .Replace("{id}", "no-such-department", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")

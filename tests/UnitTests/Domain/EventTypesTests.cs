@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
 
@@ -16,6 +17,10 @@ public sealed class EventTypesTests
             DateTimeOffset.UtcNow),
         new ConsultAnswered(Guid.NewGuid(), Guid.NewGuid(), "support", "legal", Guid.NewGuid(), "Lena Legal", "Yes.", DateTimeOffset.UtcNow),
         new StaffNotified(Guid.NewGuid(), Guid.NewGuid(), NotificationKinds.Mention, DateTimeOffset.UtcNow),
+        new ConversationAssigned(
+            Guid.NewGuid(), "support", null, Guid.NewGuid(), "Alex Agent", "assignment", DateTimeOffset.UtcNow,
+            "round-robin in support: Alex Agent, 3/8 open, skill billing"),
+        new ConversationQueued(Guid.NewGuid(), "support", "urgent", "nobody in support is available", DateTimeOffset.UtcNow),
     };
 
     [Theory]

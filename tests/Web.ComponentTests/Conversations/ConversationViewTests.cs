@@ -138,11 +138,11 @@ public sealed class ConversationViewTests : PresenceWorkspaceContext
     }
 
     [Fact]
-    public async Task Assign_to_me_puts_the_signed_in_staff_member_as_assignee()
+    public async Task Assign_to_me_claims_the_conversation_for_the_signed_in_staff_member()
     {
         var me = await SignedInAsync();
         AnswerDetail(Detail());
-        Api.Answer(HttpMethod.Put, $"{Path}/assignee", _ =>
+        Api.Answer(HttpMethod.Post, $"{Path}/claim", _ =>
         {
             AnswerDetail(Detail() with { AssigneeId = me.Id, AssigneeName = me.DisplayName });
             return new HttpResponseMessage(HttpStatusCode.NoContent);
@@ -152,7 +152,8 @@ public sealed class ConversationViewTests : PresenceWorkspaceContext
         page.WaitForAssertion(() => page.Find("[data-testid=assign-to-me]").Click());
 
         page.WaitForAssertion(() => Assert.Equal("Alex Agent", page.Find("[data-testid=conversation-assignee]").TextContent.Trim()));
-        Assert.Equal(me.Id, Assert.Single(Api.CallsTo(HttpMethod.Put, $"{Path}/assignee")).Json.GetProperty("staffId").GetGuid());
+        Assert.Single(Api.CallsTo(HttpMethod.Post, $"{Path}/claim"));
+        Assert.Empty(Api.CallsTo(HttpMethod.Put, $"{Path}/assignee"));
         Assert.Empty(page.FindAll("[data-testid=assign-to-me]"));
         Assert.Contains("department=support", Assert.Single(Api.CallsTo(HttpMethod.Get, "/api/staff")).PathAndQuery, StringComparison.Ordinal);
     }
