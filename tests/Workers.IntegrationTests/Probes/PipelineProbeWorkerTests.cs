@@ -43,7 +43,8 @@ public sealed class PipelineProbeWorkerTests(MigratedDatabase database, RedisFix
     public async Task Workers_sharing_the_queue_never_carry_the_same_probe_twice()
     {
         var probes = new List<PipelineProbe>();
-        for (var i = 0; i < 120; i++)
+        // Enough that one worker cannot drain them all before the others start, even on a busy machine.
+        for (var i = 0; i < 400; i++)
         {
             probes.Add(await RequestAsync($"shared {i}"));
         }
