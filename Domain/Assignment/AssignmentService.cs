@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
@@ -170,6 +171,9 @@ public sealed class AssignmentService(CrmDbContext db, TimeProvider time)
         var reason = $"{department.AssignmentStrategy} in {department.Id}: {member.DisplayName}, {member.Open + 1}/{member.Capacity} open"
             + (choice.Skill is { } skill ? $", skill {skill}" : "");
         conversation.Assign(member.Id, member.DisplayName, By, now, reason);
+        StaffNotifications.Notify(
+            db, [member.Id], null, NotificationKinds.Assignment, $"You were assigned a conversation ({reason}): {conversation.Preview}",
+            StaffNotifications.ConversationLink(conversation.Id), now);
         db.AuditLog.Add(AuditEntry.Record(now, By, AuditActorKinds.System, AuditActions.ConversationAssigned, $"conversation/{conversation.Id}", reason));
         await db.Users.Where(u => u.Id == member.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastAssignedAt, (DateTimeOffset?)now), cancellationToken);
         await db.Departments.Where(d => d.Id == department.Id)

@@ -5,8 +5,9 @@ using SocialEnterprise.Domain.Persistence;
 namespace SocialEnterprise.Domain.Collaboration;
 
 /// <summary>
-/// Who to consult on a conversation: the members of its topic's department, and whoever answered consults or wrote
-/// notes on conversations of the same topic. Answers weigh most, then notes, then membership.
+/// Who to consult on a conversation: the members of its topic's department, those skilled in the topic, and whoever
+/// answered consults or wrote notes on conversations of the same topic. Answers weigh most, then skills, then notes
+/// and membership.
 /// </summary>
 public static class ExpertFinder
 {
@@ -15,6 +16,8 @@ public static class ExpertFinder
     private const int AnswerWeight = 3;
 
     private const int NoteWeight = 1;
+
+    private const int SkillWeight = 2;
 
     private const int MembershipWeight = 1;
 
@@ -43,8 +46,9 @@ public static class ExpertFinder
             .ToDictionaryAsync(n => n.StaffId, n => n.Count, cancellationToken);
         var candidates = answers.Keys.Union(notes.Keys).ToList();
         var staff = await db.Users.AsNoTracking()
-            .Where(u => candidates.Contains(u.Id) || (topicDepartment != null && u.Departments.Any(d => d.DepartmentId == topicDepartment)))
-            .Select(u => new { u.Id, u.DisplayName, Departments = u.Departments.Select(d => d.DepartmentId).Order().ToList() })
+            .Where(u => candidates.Contains(u.Id) || u.Skills.Contains(topic)
+                || (topicDepartment != null && u.Departments.Any(d => d.DepartmentId == topicDepartment)))
+            .Select(u => new { u.Id, u.DisplayName, u.Skills, Departments = u.Departments.Select(d => d.DepartmentId).Order().ToList() })
             .ToListAsync(cancellationToken);
 
         var suggestions = new List<ExpertSuggestion>();
@@ -62,6 +66,12 @@ public static class ExpertFinder
             {
                 score += written * NoteWeight;
                 reasons.Add($"wrote {written} note{(written == 1 ? "" : "s")} on {topic} conversations");
+            }
+
+            if (member.Skills.Contains(topic))
+            {
+                score += SkillWeight;
+                reasons.Add($"skilled in {topic}");
             }
 
             if (topicDepartment is not null && member.Departments.Contains(topicDepartment))

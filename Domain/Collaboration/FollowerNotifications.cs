@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
 
 namespace SocialEnterprise.Domain.Collaboration;
@@ -9,16 +8,16 @@ namespace SocialEnterprise.Domain.Collaboration;
 public static class FollowerNotifications
 {
     /// <summary>
-    /// Notifications for the followers of the conversations customers wrote in, added to <paramref name="db"/>; returns
-    /// the events that reload their bells, for the intake to append with the rest of its batch (one query per batch).
+    /// Notifications for the followers of the conversations customers wrote in, added to <paramref name="db"/> with the
+    /// events that reload their bells (one query per batch).
     /// </summary>
-    public static async Task<IReadOnlyList<DomainEvent>> ForCustomerMessagesAsync(
+    public static async Task ForCustomerMessagesAsync(
         CrmDbContext db, IEnumerable<MessageReceived> received, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var byConversation = received.GroupBy(m => m.ConversationId).ToDictionary(group => group.Key, group => group.Last());
         if (byConversation.Count == 0)
         {
-            return [];
+            return;
         }
 
         var ids = byConversation.Keys.ToList();
@@ -26,18 +25,13 @@ public static class FollowerNotifications
             .Where(p => ids.Contains(p.ConversationId) && p.Reason == ParticipationReasons.Following)
             .Select(p => new { p.ConversationId, p.StaffId })
             .ToListAsync(cancellationToken);
-        var events = new List<DomainEvent>(followers.Count);
         foreach (var follower in followers)
         {
             var message = byConversation[follower.ConversationId];
-            var notification = StaffNotification.For(
+            db.StaffNotifications.Add(StaffNotification.For(
                 follower.StaffId, NotificationKinds.FollowedActivity, $"The customer wrote: {message.Preview}",
-                StaffNotifications.ConversationLink(follower.ConversationId), now);
-            db.StaffNotifications.Add(notification);
-            events.Add(new StaffNotified(notification.Id, follower.StaffId, notification.Kind, now));
+                StaffNotifications.ConversationLink(follower.ConversationId), now));
         }
-
-        return events;
     }
 
     /// <summary>Notifies the followers of a conversation of a colleague's note (never its author, nor who the note mentions: they hear of it as a mention).</summary>

@@ -3,8 +3,12 @@ using SocialEnterprise.Domain.Persistence;
 
 namespace SocialEnterprise.Domain.Collaboration;
 
-/// <summary>Something a staff member should know about, in their notification centre until they read it.</summary>
-public sealed class StaffNotification
+/// <summary>
+/// Something a staff member should know about, in their notification centre until they read it. It records the
+/// event that reloads its recipient's bell, saved with it like every entity's events (and, in the intake, with the
+/// batch's events at its end).
+/// </summary>
+public sealed class StaffNotification : EventSource
 {
     public const int MaxTextLength = 300;
 
@@ -30,15 +34,20 @@ public sealed class StaffNotification
 
     public DateTimeOffset? ReadAt { get; private set; }
 
-    public static StaffNotification For(Guid recipientId, string kind, string text, string link, DateTimeOffset now) => new()
+    public static StaffNotification For(Guid recipientId, string kind, string text, string link, DateTimeOffset now)
     {
-        Id = Guid.CreateVersion7(now),
-        RecipientId = recipientId,
-        Kind = kind,
-        Text = text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength - 1), "…"),
-        Link = link,
-        CreatedAt = now,
-    };
+        var notification = new StaffNotification
+        {
+            Id = Guid.CreateVersion7(now),
+            RecipientId = recipientId,
+            Kind = kind,
+            Text = text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength - 1), "…"),
+            Link = link,
+            CreatedAt = now,
+        };
+        notification.Record(new StaffNotified(notification.Id, recipientId, kind, now));
+        return notification;
+    }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }
@@ -77,9 +86,7 @@ public static class StaffNotifications
     {
         foreach (var recipient in recipients.Distinct().Where(recipient => recipient != actorId))
         {
-            var notification = StaffNotification.For(recipient, kind, text, link, now);
-            db.StaffNotifications.Add(notification);
-            db.EventLog.Add(EventLogEntry.For(new StaffNotified(notification.Id, recipient, kind, now)));
+            db.StaffNotifications.Add(StaffNotification.For(recipient, kind, text, link, now));
         }
     }
 

@@ -105,8 +105,8 @@ public sealed partial class IngestCarrier(
             }
 
             db.ChangeTracker.Clear();
-            batchEvents.AddRange(await FollowerNotifications.ForCustomerMessagesAsync(
-                db, batchEvents.OfType<MessageReceived>(), time.GetUtcNow(), token));
+            // Followers hear of their customers' messages; the notifications' events go with the batch's at its end.
+            await FollowerNotifications.ForCustomerMessagesAsync(db, batchEvents.OfType<MessageReceived>(), time.GetUtcNow(), token);
             db.EventLog.AddRange(batchEvents.Select(Events.EventLogEntry.For));
             await db.SaveChangesAsync(token);
 

@@ -47,6 +47,7 @@ internal sealed class StaffNotificationConfiguration : IEntityTypeConfiguration<
         builder.Property(n => n.Kind).HasMaxLength(30);
         builder.Property(n => n.Text).HasMaxLength(StaffNotification.MaxTextLength);
         builder.Property(n => n.Link).HasMaxLength(StaffNotification.MaxLinkLength);
+        builder.Ignore(n => n.PendingEvents);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
         builder.HasIndex(n => n.RecipientId).HasFilter("read_at IS NULL").HasDatabaseName("ix_staff_notifications_unread");

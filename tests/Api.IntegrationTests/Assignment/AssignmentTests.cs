@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Api.IntegrationTests.Listening;
 using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
@@ -43,6 +44,17 @@ public sealed class AssignmentTests(IntakeFixture intake) : IClassFixture<Intake
         Assert.Equal(AssignmentService.By, history.By);
         Assert.Contains("round-robin in support: ", history.Text, StringComparison.Ordinal);
         Assert.Contains("3/8 open", history.Text, StringComparison.Ordinal);
+
+        // The assignee hears of it in their notification centre, with the event that reloads their bell, once.
+        await using var db = intake.NewDbContext();
+        var notified = await db.StaffNotifications
+            .Where(n => n.RecipientId == detail.AssigneeId && n.Kind == NotificationKinds.Assignment && n.Link == $"/conversations/{detail.Id}")
+            .ToListAsync(_cancellation);
+        var notification = Assert.Single(notified);
+        Assert.Contains("round-robin in support", notification.Text, StringComparison.Ordinal);
+        var stream = StaffStream.Of(detail.AssigneeId!.Value);
+        var bell = await db.EventLog.Where(e => e.StreamId == stream && e.Type == "StaffNotified").Select(e => e.Payload).ToListAsync(_cancellation);
+        Assert.Single(bell, payload => payload.Contains(notification.Id.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

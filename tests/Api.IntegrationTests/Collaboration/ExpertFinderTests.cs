@@ -36,7 +36,11 @@ public sealed class ExpertFinderTests(IntakeFixture fixture) : IClassFixture<Int
         Assert.Contains("answered 1 privacy consult", first.Reasons);
         Assert.Contains("wrote 1 note on privacy conversations", first.Reasons);
         Assert.Contains("in legal, the privacy department", first.Reasons);
+        Assert.Contains("skilled in privacy", first.Reasons);
         Assert.True(experts.Skip(1).All(expert => expert.Score < first.Score));
+        // A colleague skilled in the topic who has not answered yet is suggested for that skill.
+        var leo = Assert.Single(experts, expert => expert.DisplayName == "Leo Lindqvist");
+        Assert.Equal(["skilled in privacy", "in legal, the privacy department"], leo.Reasons);
         Assert.DoesNotContain(experts, expert => expert.DisplayName == "Ada Admin");
 
         var ofSales = (await admin.GetFromJsonAsync<List<ExpertSuggestion>>($"api/conversations/{later.Id}/experts?department=sales", _cancellation))!;
