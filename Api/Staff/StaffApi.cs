@@ -1,5 +1,7 @@
+using System.Net.Mail;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
@@ -22,6 +24,8 @@ public static class StaffApi
             .WithSummary("Staff members with their departments, optionally of one department");
         api.MapGet("/{id:guid}", GetAsync).RequirePermission(Permission.Read)
             .WithSummary("A staff member's skills, capacity, availability and open assigned conversations");
+        api.MapPost("/", AddAsync).RequirePermission(Permission.Administer)
+            .WithSummary("Add a staff member: e-mail, name, role, departments and a first password (they can then sign in)");
         api.MapPut("/{id:guid}", ChangeAsync).RequirePermission(Permission.Administer)
             .WithSummary("Set a staff member's capacity (open conversations at once) and skills (topic keys)");
         api.MapPut("/{id:guid}/availability", ChangeAvailabilityAsync).RequirePermission(Permission.Write)
@@ -57,6 +61,105 @@ public static class StaffApi
                 db.Conversations.Count(c => c.AssigneeId == u.Id && c.Status == ConversationStatuses.Open)))
             .SingleOrDefaultAsync(cancellationToken);
         return profile is null ? TypedResults.NotFound() : TypedResults.Ok(profile);
+    }
+
+    public static async Task<Results<Created<StaffProfileView>, ValidationProblem>> AddAsync(
+        NewStaffRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, UserManager<StaffUser> users,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var email = request.Email?.Trim() ?? "";
+        var name = request.DisplayName?.Trim() ?? "";
+        var departments = (request.Departments ?? []).Select(d => d?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        if (!MailAddress.TryCreate(email, out var address) || address.Address != email || email.Length > 256)
+        {
+            errors["email"] = ["An e-mail address."];
+        }
+        else if (await users.FindByEmailAsync(email) is not null)
+        {
+            errors["email"] = ["A staff member with this e-mail address exists already."];
+        }
+
+        if (name.Length is 0 or > StaffUser.MaxDisplayNameLength)
+        {
+            errors["displayName"] = [$"1 to {StaffUser.MaxDisplayNameLength} characters."];
+        }
+
+        if (request.Role is null || !StaffRoles.All.Contains(request.Role))
+        {
+            errors["role"] = [$"One of: {string.Join(", ", StaffRoles.All)}."];
+        }
+
+        if (departments.Count == 0 || departments.Any(d => !Department.Standard.Any(known => known.Id == d)))
+        {
+            errors["departments"] = [$"One or more of: {string.Join(", ", Department.Standard.Select(d => d.Id))}."];
+        }
+
+        if (request.Capacity is < 0 or > StaffCapacity.Max)
+        {
+            errors["capacity"] = [$"From 0 to {StaffCapacity.Max} open conversations."];
+        }
+
+        var skills = (request.Skills ?? []).Select(skill => skill?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        var knownTopics = await db.Topics.Select(t => t.Key).ToListAsync(cancellationToken);
+        if (skills.Count > StaffCapacity.MaxSkills || skills.Any(skill => !knownTopics.Contains(skill)))
+        {
+            errors["skills"] = [$"At most {StaffCapacity.MaxSkills} topic keys from the catalogue."];
+        }
+
+        var staff = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Skills = skills };
+        if (request.Capacity is { } capacity)
+        {
+            staff.Capacity = capacity;
+        }
+
+        // The password rules are Identity's (12+ characters, upper and lower case, a digit): asked before anything is stored.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, staff, request.Password ?? "");
+            if (!checkedPassword.Succeeded)
+            {
+                errors["password"] = [.. checkedPassword.Errors.Select(error => error.Description)];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        staff.Departments.AddRange(departments.Select(department => new DepartmentMembership { DepartmentId = department }));
+        // The user, their role and the audit record are kept together or not at all.
+        var failed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var created = await users.CreateAsync(staff, request.Password!);
+            if (created.Succeeded)
+            {
+                created = await users.AddToRoleAsync(staff, request.Role!);
+            }
+
+            if (!created.Succeeded)
+            {
+                return created.Errors.Select(error => error.Description).ToArray();
+            }
+
+            db.AuditLog.Add(AuditRecords.By(
+                Caller.From(user), http, time.GetUtcNow(), AuditActions.StaffAdded, $"staff/{staff.Id}",
+                $"{name} <{email}> as {request.Role} in {string.Join(", ", departments)}"));
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return null;
+        }, cancellationToken);
+        if (failed is not null)
+        {
+            // A race on the same e-mail address, or a rule Identity checks itself: nothing is kept.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = failed });
+        }
+
+        return TypedResults.Created(
+            $"/api/staff/{staff.Id}",
+            new StaffProfileView(staff.Id, staff.DisplayName, departments.Order(StringComparer.Ordinal).ToList(), staff.Skills, staff.Capacity, staff.Availability, 0));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangeAsync(

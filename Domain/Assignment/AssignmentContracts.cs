@@ -22,3 +22,8 @@ public sealed record AvailabilityRequest(string? Availability);
 public sealed record QueuedConversationView(
     Guid Id, string CustomerName, string Channel, string Priority, string? Topic, string Preview, DateTimeOffset QueuedAt,
     DateTimeOffset LastActivityAt);
+
+/// <summary>A new staff member as an admin adds them: who they are, their role and departments, and a first password.</summary>
+public sealed record NewStaffRequest(
+    string? Email, string? DisplayName, string? Role, IReadOnlyList<string>? Departments, string? Password, IReadOnlyList<string>? Skills,
+    int? Capacity);

@@ -95,6 +95,7 @@ public static class AuditActions
     public const string ConsultAnswered = "consult.answered";
     public const string ConsultDeclined = "consult.declined";
     public const string StaffChanged = "staff.changed";
+    public const string StaffAdded = "staff.added";
     public const string DepartmentChanged = "department.changed";
     public const string ConversationClaimed = "conversation.claimed";
 
@@ -105,6 +106,6 @@ public static class AuditActions
         TopicCreated, TopicChanged, TopicDeleted, FilteredEventRestored, ParkedEventReplayed, ConversationStatusChanged,
         ConversationAssigned, NoteAdded, RoutingRuleCreated, RoutingRuleChanged, RoutingRuleDeleted,
         ConsultRequested, ConsultAccepted, ConsultAnswered, ConsultDeclined,
-        StaffChanged, DepartmentChanged, ConversationClaimed,
+        StaffChanged, DepartmentChanged, ConversationClaimed, StaffAdded,
     ];
 }

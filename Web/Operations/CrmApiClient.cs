@@ -204,6 +204,9 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     public Task<StaffProfileView> StaffProfileAsync(Guid id, CancellationToken cancellationToken) =>
         ReadAsync<StaffProfileView>(HttpMethod.Get, $"api/staff/{id}", null, cancellationToken);
 
+    public Task<StaffProfileView> AddStaffAsync(NewStaffRequest staff, CancellationToken cancellationToken) =>
+        ReadAsync<StaffProfileView>(HttpMethod.Post, "api/staff", staff, cancellationToken);
+
     public Task ChangeStaffAsync(Guid id, StaffSettingsRequest settings, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Put, $"api/staff/{id}", settings, cancellationToken);
 

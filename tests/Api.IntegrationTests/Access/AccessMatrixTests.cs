@@ -58,6 +58,7 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["DELETE /api/inbox/views/{id:guid}"] = new(Permission.Write),
         ["GET /api/inbox/counts"] = new(Permission.Read),
         ["GET /api/staff/"] = new(Permission.Read),
+        ["POST /api/staff/"] = new(Permission.Administer),
         ["GET /api/staff/{id:guid}"] = new(Permission.Read),
         ["PUT /api/staff/{id:guid}"] = new(Permission.Administer),
         ["PUT /api/staff/{id:guid}/availability"] = new(Permission.Write),

@@ -89,6 +89,33 @@ public sealed class StaffAndDepartmentsTests : WorkspaceContext
         page.WaitForAssertion(() => Assert.Contains("Something broke.", page.Find("[data-testid=staff-admin-error]").TextContent, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_admin_adds_a_staff_member_and_the_Api_s_field_problems_show_on_their_fields()
+    {
+        AnswerDepartments();
+        Api.Problem(HttpMethod.Post, "/api/staff", HttpStatusCode.BadRequest, errors: new()
+        {
+            ["password"] = ["Passwords must be at least 12 characters."],
+        });
+        var layers = RenderLayers();
+        var page = Render<StaffAndDepartments>();
+        page.WaitForAssertion(() => page.Find("[data-testid=add-staff]"));
+
+        page.Find("[data-testid=add-staff]").Click();
+        layers.Dialogs.WaitForAssertion(() => layers.Dialogs.Find("[data-testid=add-staff-dialog]"));
+        layers.Dialogs.Find("input[data-testid=staff-email], [data-testid=staff-email] input").Change("nina@example.test");
+        layers.Dialogs.Find("input[data-testid=staff-name], [data-testid=staff-name] input").Change("Nina Newcomer");
+        layers.Dialogs.Find("input[data-testid=staff-password], [data-testid=staff-password] input").Change("short");
+        layers.Dialogs.Find("[data-testid=confirm-add-staff]").Click();
+
+        layers.Dialogs.WaitForAssertion(() => Assert.Contains("at least 12 characters", layers.Dialogs.Markup, StringComparison.Ordinal));
+        var sent = Assert.Single(Api.CallsTo(HttpMethod.Post, "/api/staff")).Json;
+        Assert.Equal(("nina@example.test", "Nina Newcomer", StaffRoles.Agent, "short"),
+            (sent.GetProperty("email").GetString(), sent.GetProperty("displayName").GetString(), sent.GetProperty("role").GetString(),
+             sent.GetProperty("password").GetString()));
+        Assert.NotNull(layers.Dialogs.Find("[data-testid=add-staff-dialog]"));
+    }
+
     private void AnswerDepartments() => Api.Answer(HttpMethod.Get, DepartmentsPath, HttpStatusCode.OK, new[]
     {
         new DepartmentView("support", "Support", AssignmentStrategies.RoundRobin, 4, [Alex, Jordan]),
