@@ -9,7 +9,6 @@ using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
 
@@ -199,15 +198,13 @@ public static class ConsultsApi
             : null;
         return WorkAsync(id, Caller.From(user), http, db, time, "answered", invalid, (consult, conversation, caller, staffId, now) =>
         {
-            var note = ConversationNote.WriteAnswer(consult.ConversationId, staffId, caller.DisplayName, consult.TargetDepartment, answer!, consult.Id, now);
+            var note = ConversationNote.Write(conversation, staffId, caller.DisplayName, consult.TargetDepartment, answer!, now, consult.Id);
             if (!consult.AnswerWith(staffId, caller.DisplayName, answer!, note.Id, now))
             {
                 return false;
             }
 
             db.ConversationNotes.Add(note);
-            db.EventLog.Add(EventLogEntry.For(new NoteAdded(
-                conversation.Id, note.Id, conversation.CustomerId, conversation.Department, note.AuthorName, note.AuthorDepartment, now)));
             db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultAnswered, $"consult/{consult.Id}", Conversation.PreviewOf(answer!)));
             ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"answered {Named(consult.RequesterDepartment)}: {answer}", now);
             StaffNotifications.Notify(

@@ -9,7 +9,6 @@ using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Routing;
 
@@ -354,10 +353,8 @@ public static class ConversationsApi
         }
 
         var now = time.GetUtcNow();
-        var note = ConversationNote.Write(id, staffId, caller.DisplayName, caller.PrimaryDepartment, text, now);
+        var note = ConversationNote.Write(conversation, staffId, caller.DisplayName, caller.PrimaryDepartment, text, now);
         db.ConversationNotes.Add(note);
-        db.EventLog.Add(EventLogEntry.For(new NoteAdded(
-            id, note.Id, conversation.CustomerId, conversation.Department, note.AuthorName, note.AuthorDepartment, now)));
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoteAdded, $"conversation/{id}", Conversation.PreviewOf(text)));
         Engage(db, caller, conversation, EngagementKinds.Note, Conversation.PreviewOf(text), now);
         var mentioned = await Mentions.ResolveAsync(db, text, cancellationToken);

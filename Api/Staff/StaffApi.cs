@@ -100,11 +100,10 @@ public static class StaffApi
             errors["capacity"] = [$"From 0 to {StaffCapacity.Max} open conversations."];
         }
 
-        var skills = (request.Skills ?? []).Select(skill => skill?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
-        var knownTopics = await db.Topics.Select(t => t.Key).ToListAsync(cancellationToken);
-        if (skills.Count > StaffCapacity.MaxSkills || skills.Any(skill => !knownTopics.Contains(skill)))
+        var skills = SkillsOf(request.Skills) ?? [];
+        if (await SkillsProblemAsync(db, skills, cancellationToken) is { } skillsProblem)
         {
-            errors["skills"] = [$"At most {StaffCapacity.MaxSkills} topic keys from the catalogue."];
+            errors["skills"] = [skillsProblem];
         }
 
         var staff = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Skills = skills };
@@ -178,19 +177,10 @@ public static class StaffApi
             errors["capacity"] = [$"From 0 to {StaffCapacity.Max} open conversations."];
         }
 
-        var skills = request.Skills?.Select(skill => skill?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
-        if (skills is not null)
+        var skills = SkillsOf(request.Skills);
+        if (skills is not null && await SkillsProblemAsync(db, skills, cancellationToken) is { } skillsProblem)
         {
-            var known = await db.Topics.Select(t => t.Key).ToListAsync(cancellationToken);
-            var unknown = skills.Where(skill => !known.Contains(skill)).ToList();
-            if (skills.Count > StaffCapacity.MaxSkills)
-            {
-                errors["skills"] = [$"At most {StaffCapacity.MaxSkills} skills."];
-            }
-            else if (unknown.Count > 0)
-            {
-                errors["skills"] = [$"Topic keys from the catalogue; not topics: {string.Join(", ", unknown)}."];
-            }
+            errors["skills"] = [skillsProblem];
         }
 
         if (errors.Count > 0)
@@ -270,5 +260,21 @@ public static class StaffApi
         }
 
         return TypedResults.NoContent();
+    }
+
+    private static List<string>? SkillsOf(IReadOnlyList<string>? skills) =>
+        skills?.Select(skill => skill?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>What is wrong with a staff member's skills, which are topic keys of the catalogue, if anything.</summary>
+    private static async Task<string?> SkillsProblemAsync(CrmDbContext db, List<string> skills, CancellationToken cancellationToken)
+    {
+        if (skills.Count > StaffCapacity.MaxSkills)
+        {
+            return $"At most {StaffCapacity.MaxSkills} skills.";
+        }
+
+        var known = await db.Topics.Select(t => t.Key).ToListAsync(cancellationToken);
+        var unknown = skills.Where(skill => !known.Contains(skill)).ToList();
+        return unknown.Count > 0 ? $"Topic keys from the catalogue; not topics: {string.Join(", ", unknown)}." : null;
     }
 }

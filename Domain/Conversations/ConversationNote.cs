@@ -6,7 +6,7 @@ namespace SocialEnterprise.Domain.Conversations;
 /// A note in a conversation's internal thread: what colleagues say to each other about the customer's case. The
 /// customer never sees it.
 /// </summary>
-public sealed class ConversationNote
+public sealed class ConversationNote : EventSource
 {
     public const int MaxTextLength = 4000;
 
@@ -32,23 +32,23 @@ public sealed class ConversationNote
     /// <summary>The consult this note answers, when it is a consult's answer.</summary>
     public Guid? ConsultId { get; private set; }
 
-    public static ConversationNote Write(Guid conversationId, Guid authorId, string authorName, string authorDepartment, string text, DateTimeOffset now) => new()
+    /// <summary>A note in <paramref name="conversation"/>'s thread, with the event that shows it live.</summary>
+    public static ConversationNote Write(
+        Conversation conversation, Guid authorId, string authorName, string authorDepartment, string text, DateTimeOffset now,
+        Guid? consultId = null)
     {
-        Id = Guid.CreateVersion7(now),
-        ConversationId = conversationId,
-        AuthorId = authorId,
-        AuthorName = authorName,
-        AuthorDepartment = authorDepartment,
-        Text = text,
-        WrittenAt = now,
-    };
-
-    /// <summary>A consult's answer, posted into the conversation's internal thread by whoever answered it.</summary>
-    public static ConversationNote WriteAnswer(
-        Guid conversationId, Guid authorId, string authorName, string authorDepartment, string text, Guid consultId, DateTimeOffset now)
-    {
-        var note = Write(conversationId, authorId, authorName, authorDepartment, text, now);
-        note.ConsultId = consultId;
+        var note = new ConversationNote
+        {
+            Id = Guid.CreateVersion7(now),
+            ConversationId = conversation.Id,
+            AuthorId = authorId,
+            AuthorName = authorName,
+            AuthorDepartment = authorDepartment,
+            Text = text,
+            WrittenAt = now,
+            ConsultId = consultId,
+        };
+        note.Record(new NoteAdded(conversation.Id, note.Id, conversation.CustomerId, conversation.Department, authorName, authorDepartment, now));
         return note;
     }
 }

@@ -117,6 +117,7 @@ internal sealed class ConversationNoteConfiguration : IEntityTypeConfiguration<C
         builder.Property(n => n.AuthorName).HasMaxLength(StaffUser.MaxDisplayNameLength);
         builder.Property(n => n.AuthorDepartment).HasMaxLength(40);
         builder.Property(n => n.Text).HasMaxLength(ConversationNote.MaxTextLength);
+        builder.Ignore(n => n.PendingEvents);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(n => n.ConversationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(n => new { n.ConversationId, n.WrittenAt });
     }
