@@ -76,6 +76,16 @@ public sealed class Conversation : EventSource
     /// <summary>Grows with every change staff can see; a reply carries the version its author saw.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The <see cref="Version"/> at which the thread last changed (a customer's message or a reply): a reply written on
+    /// an earlier version would answer a thread its author has not seen.
+    /// </summary>
+    public int ThreadVersion { get; private set; }
+
+    public DateTimeOffset? FirstRepliedAt { get; private set; }
+
+    public DateTimeOffset? LastRepliedAt { get; private set; }
+
     /// <summary>The staff member working the conversation, if anyone is.</summary>
     public Guid? AssigneeId { get; private set; }
 
@@ -175,8 +185,24 @@ public sealed class Conversation : EventSource
 
         StartResponseClock(targets, now);
         Version++;
+        ThreadVersion = Version;
         Record(new MessageReceived(
             Id, message.Id, CustomerId, message.Channel, Department, Preview, classification.Type, classification.SentimentLabel, now));
+    }
+
+    /// <summary>Whether the thread changed (the customer wrote, or someone replied) after the author saw <paramref name="seenVersion"/>.</summary>
+    public bool ThreadChangedSince(int seenVersion) => ThreadVersion > seenVersion;
+
+    /// <summary>A reply left for the customer (queued for their channel): the customer has their answer for now.</summary>
+    public void Replied(Guid replyId, Guid? authorId, string authorName, string visibility, DateTimeOffset now)
+    {
+        FirstRepliedAt ??= now;
+        LastRepliedAt = now;
+        LastActivityAt = now > LastActivityAt ? now : LastActivityAt;
+        StopResponseClock();
+        Version++;
+        ThreadVersion = Version;
+        Record(new ConversationReplied(Id, replyId, CustomerId, Department, authorId, authorName, visibility, now));
     }
 
     /// <summary>Whether a message written at <paramref name="writtenAt"/> still belongs here or opens a new conversation.</summary>
@@ -350,6 +376,14 @@ public sealed record ConversationStatusChanged(
 public sealed record ConversationAssigned(
     Guid ConversationId, string Department, Guid? PreviousAssigneeId, Guid? AssigneeId, string? AssigneeName, string By,
     DateTimeOffset OccurredAt, string? Reason = null) : DomainEvent(OccurredAt)
+{
+    public override string StreamId => ConversationStream.Of(ConversationId);
+}
+
+/// <summary>A reply to the customer joined the outbound queue (approved, if it needed approval).</summary>
+public sealed record ConversationReplied(
+    Guid ConversationId, Guid ReplyId, Guid CustomerId, string Department, Guid? AuthorId, string AuthorName, string Visibility,
+    DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
 {
     public override string StreamId => ConversationStream.Of(ConversationId);
 }

@@ -5,6 +5,7 @@ using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Domain.Replies;
 
 namespace SocialEnterprise.Domain.Events;
 
@@ -33,6 +34,9 @@ public static class EventTypes
         ["ConsultDeclined"] = typeof(ConsultDeclined),
         ["StaffNotified"] = typeof(StaffNotified),
         ["ConversationQueued"] = typeof(ConversationQueued),
+        ["ConversationReplied"] = typeof(ConversationReplied),
+        ["ReplyStateChanged"] = typeof(ReplyStateChanged),
+        ["CsatAnswered"] = typeof(CsatAnswered),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

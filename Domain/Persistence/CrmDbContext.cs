@@ -13,7 +13,9 @@ using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Routing;
+using SocialEnterprise.Domain.ServiceLevels;
 using SocialEnterprise.Domain.Staff;
 
 namespace SocialEnterprise.Domain.Persistence;
@@ -71,6 +73,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<Consult> Consults => Set<Consult>();
 
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
+
+    public DbSet<Reply> Replies => Set<Reply>();
+
+    public DbSet<CsatSurvey> CsatSurveys => Set<CsatSurvey>();
+
+    public DbSet<ServiceLevelClock> ServiceLevelClocks => Set<ServiceLevelClock>();
 
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

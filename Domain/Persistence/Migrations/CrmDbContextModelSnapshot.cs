@@ -743,6 +743,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("department");
 
+                    b.Property<DateTimeOffset?>("FirstRepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_replied_at");
+
                     b.Property<Guid>("IdentityId")
                         .HasColumnType("uuid")
                         .HasColumnName("identity_id");
@@ -756,6 +760,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.Property<DateTimeOffset>("LastActivityAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_activity_at");
+
+                    b.Property<DateTimeOffset?>("LastRepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_replied_at");
 
                     b.Property<int>("MessageCount")
                         .HasColumnType("integer")
@@ -855,6 +863,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("tags")
                         .HasDefaultValueSql("'{}'");
+
+                    b.Property<int>("ThreadVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_version");
 
                     b.Property<string>("Topic")
                         .HasMaxLength(40)
@@ -1819,6 +1831,234 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.ToTable("pipeline_probes", (string)null);
                 });
 
+            modelBuilder.Entity("SocialEnterprise.Domain.Replies.CsatSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("priority");
+
+                    b.Property<Guid>("ReplyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reply_id");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_csat_surveys");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_csat_surveys_conversation_id");
+
+                    b.HasIndex("ReplyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_csat_surveys_reply_id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_csat_surveys_sent_at");
+
+                    b.ToTable("csat_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Replies.Reply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("approval_reason");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_name");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("based_on_version");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid?>("InReplyToMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("in_reply_to_message_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewed_by_name");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_replies");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_replies_outbound_queue")
+                        .HasFilter("next_attempt_at IS NOT NULL");
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .HasDatabaseName("ix_replies_channel_external_id")
+                        .HasFilter("external_id IS NOT NULL");
+
+                    b.HasIndex("ConversationId", "CreatedAt")
+                        .HasDatabaseName("ix_replies_conversation_id_created_at");
+
+                    b.HasIndex("Department", "CreatedAt")
+                        .HasDatabaseName("ix_replies_awaiting_approval")
+                        .HasFilter("state = 'awaiting-approval'");
+
+                    b.ToTable("replies", (string)null);
+                });
+
             modelBuilder.Entity("SocialEnterprise.Domain.Routing.RoutingRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1880,6 +2120,125 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasDatabaseName("ix_routing_rules_position");
 
                     b.ToTable("routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.ServiceLevels.ServiceLevelClock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("ConsultId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consult_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<TimeSpan>("Elapsed")
+                        .HasColumnType("interval")
+                        .HasColumnName("elapsed");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset?>("PredictedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("predicted_at");
+
+                    b.Property<DateTimeOffset?>("PredictedBreachAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("predicted_breach_at");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<TimeSpan>("Target")
+                        .HasColumnType("interval")
+                        .HasColumnName("target");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("WarnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warn_at");
+
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_level_clocks");
+
+                    b.HasIndex("ConsultId")
+                        .HasDatabaseName("ix_service_level_clocks_consult_id")
+                        .HasFilter("consult_id IS NOT NULL");
+
+                    b.HasIndex("ConversationId", "Metric")
+                        .HasDatabaseName("ix_service_level_clocks_conversation_id_metric");
+
+                    b.HasIndex("StartedAt", "Metric")
+                        .HasDatabaseName("ix_service_level_clocks_started_at_metric");
+
+                    b.ToTable("service_level_clocks", (string)null);
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Staff.Department", b =>
@@ -2223,6 +2582,43 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customer_identities_customers_customer_id");
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Replies.CsatSurvey", b =>
+                {
+                    b.HasOne("SocialEnterprise.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_csat_surveys_conversations_conversation_id");
+
+                    b.HasOne("SocialEnterprise.Domain.Replies.Reply", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_csat_surveys_replies_reply_id");
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Replies.Reply", b =>
+                {
+                    b.HasOne("SocialEnterprise.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_replies_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.ServiceLevels.ServiceLevelClock", b =>
+                {
+                    b.HasOne("SocialEnterprise.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_level_clocks_conversations_conversation_id");
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Staff.DepartmentMembership", b =>
