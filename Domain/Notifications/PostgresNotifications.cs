@@ -99,5 +99,8 @@ public static class NotificationChannels
     public const string PipelineProbes = "pipeline_probes";
     public const string IngestEvents = "ingest_events";
 
-    public static readonly IReadOnlyList<string> All = [EventLog, PipelineProbes, IngestEvents];
+    /// <summary>A reply joined the outbound queue (written, approved or retried): see the Outbound migration's trigger.</summary>
+    public const string Replies = "replies";
+
+    public static readonly IReadOnlyList<string> All = [EventLog, PipelineProbes, IngestEvents, Replies];
 }

@@ -220,6 +220,33 @@ public sealed class Reply : EventSource
         return true;
     }
 
+    /// <summary>
+    /// A staff member sends a failed reply again: it rejoins the queue with a fresh set of attempts (the same id, so a
+    /// connector that did take it after all treats it as the same message).
+    /// </summary>
+    public bool Retry(DateTimeOffset now)
+    {
+        if (State != ReplyStates.Failed)
+        {
+            return false;
+        }
+
+        Attempts = 0;
+        FailedAt = null;
+        Enqueue(now);
+        return true;
+    }
+
+    /// <summary>The connector's id for a reply the channel reported on before the worker recorded its answer.</summary>
+    public void RecordExternalId(string? externalId)
+    {
+        if (ExternalId is null && externalId is not null)
+        {
+            ExternalId = externalId;
+            Version++;
+        }
+    }
+
     private void Enqueue(DateTimeOffset now)
     {
         State = ReplyStates.Queued;
