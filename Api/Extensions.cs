@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
+using SocialEnterprise.Api.Outbound;
 using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Classification;
@@ -34,6 +35,7 @@ internal static class Extensions
 
         builder.AddApiAccess();
         builder.AddIngestion();
+        builder.AddOutboundReceipts();
         builder.Services.AddScoped<AssignmentService>();
 
         // Larger bodies are refused with 413 before they are read: no request needs more.

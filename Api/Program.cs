@@ -8,6 +8,7 @@ using SocialEnterprise.Api.Customers;
 using SocialEnterprise.Api.Events;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Operations;
+using SocialEnterprise.Api.Outbound;
 using SocialEnterprise.Api.Probes;
 using SocialEnterprise.Api.Routing;
 using SocialEnterprise.Api.Staff;
@@ -42,6 +43,7 @@ app.MapConsultsApi();
 app.MapNotificationsApi();
 app.MapDepartmentActivityApi();
 app.MapDepartmentsApi();
+app.MapOutboundApi();
 
 app.Run();
 

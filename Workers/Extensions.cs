@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Workers.Listening;
 using SocialEnterprise.Workers.Operations;
+using SocialEnterprise.Workers.Outbound;
 using SocialEnterprise.Workers.Probes;
 
 namespace SocialEnterprise.Workers;
@@ -24,5 +26,8 @@ internal static class Extensions
 
         builder.Services.AddIntake();
         builder.Services.AddHostedService<IngestWorker>();
+
+        builder.Services.AddOutbound();
+        builder.Services.AddHostedService<OutboundWorker>();
     }
 }

@@ -10,6 +10,7 @@ using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Routing;
 
 namespace SocialEnterprise.Api.Conversations;
@@ -105,6 +106,14 @@ public static class ConversationsApi
             ? await db.Users.Where(u => u.Id == assigneeId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
             : null;
         var history = await ConversationHistory.ReadAsync(db, id, cancellationToken);
+        var replies = await db.Replies.AsNoTracking()
+            .Where(r => r.ConversationId == id)
+            .OrderBy(r => r.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var surveys = await db.CsatSurveys.AsNoTracking()
+            .Where(s => s.ConversationId == id)
+            .OrderBy(s => s.SentAt)
+            .ToListAsync(cancellationToken);
         var c = conversation;
         var now = time.GetUtcNow();
         var score = PriorityScore.Of(customer.Tier, customer.Influence, c.Sentiment, c.SentimentScore, c.Urgency, c.ResponseClockStartedAt, now);
@@ -112,12 +121,13 @@ public static class ConversationsApi
             c.Id, c.CustomerId, customer.DisplayName, c.Channel, c.Status, c.Type, c.Sentiment, c.SentimentScore, c.Topic, c.Language, c.Urgency,
             c.Priority, c.Department, c.RoutingReason, c.Preview, c.OpenedAt, c.LastActivityAt, c.ResolvedAt, c.PreviousConversationId,
             c.Version, following, messages.ConvertAll(MessageView.From), c.AssigneeId, assigneeName, c.ResponseDueAt,
-            c.ServiceLevelAt(now), notes.ConvertAll(NoteView.From), history, score.Score, score.Explanation));
+            c.ServiceLevelAt(now), notes.ConvertAll(NoteView.From), history, score.Score, score.Explanation,
+            replies.ConvertAll(ReplyView.From), surveys.ConvertAll(CsatView.From)));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
         Guid id, ConversationStatusRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        IOptions<ResponseTargets> targets, AssignmentService assignment, CancellationToken cancellationToken)
+        IOptions<ResponseTargets> targets, AssignmentService assignment, SatisfactionSurveys surveys, CancellationToken cancellationToken)
     {
         if (request.Status is null || !ConversationStatuses.All.Contains(request.Status))
         {
@@ -125,15 +135,25 @@ public static class ConversationsApi
         }
 
         var status = request.Status;
+        var survey = status == ConversationStatuses.Resolved ? await surveys.PlanAsync(db, id, time.GetUtcNow(), cancellationToken) : null;
         string? freedIn = null;
         var result = await ChangeAsync(id, Caller.From(user), http, db, time, "the status was being set", (conversation, caller, now) =>
         {
             var from = conversation.Status;
             // An assigned conversation that stops waiting on staff makes room for its assignee.
             freedIn = conversation.AssigneeId is not null && from == ConversationStatuses.Open ? conversation.Department : null;
-            return conversation.ChangeStatus(status, caller.DisplayName, targets.Value, now)
-                ? new StaffChange(AuditActions.ConversationStatusChanged, EngagementKinds.StatusChanged, $"{from} -> {status}")
-                : null;
+            if (!conversation.ChangeStatus(status, caller.DisplayName, targets.Value, now))
+            {
+                return null;
+            }
+
+            // The customer is asked how it went, in the same transaction as the resolution.
+            if (survey is not null)
+            {
+                surveys.Send(db, conversation, survey, now);
+            }
+
+            return new StaffChange(AuditActions.ConversationStatusChanged, EngagementKinds.StatusChanged, $"{from} -> {status}");
         }, cancellationToken);
         if (result.Result is NoContent && freedIn is not null && status != ConversationStatuses.Open)
         {

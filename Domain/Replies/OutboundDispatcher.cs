@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Domain.Conversations;
@@ -274,8 +275,7 @@ public static class OutboundExtensions
     /// <summary>The delivery of replies (section <c>Outbound</c>, validated on start) and the CSAT surveys (section <c>Csat</c>).</summary>
     public static IServiceCollection AddOutbound(this IServiceCollection services)
     {
-        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>();
+        services.AddOutboundOptions();
         services.AddSatisfactionSurveys();
         // No resilience handler: the dispatcher's own retries (with the reply's attempts) are the retry policy.
         services.AddHttpClient(OutboundDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
@@ -283,11 +283,19 @@ public static class OutboundExtensions
         return services;
     }
 
+    /// <summary>The connectors and their secrets (section <c>Outbound</c>), validated on start.</summary>
+    public static IServiceCollection AddOutboundOptions(this IServiceCollection services)
+    {
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>());
+        return services;
+    }
+
     /// <summary>The satisfaction surveys sent on resolution (section <c>Csat</c>, validated on start).</summary>
     public static IServiceCollection AddSatisfactionSurveys(this IServiceCollection services)
     {
         services.AddOptions<CsatOptions>().BindConfiguration(CsatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SatisfactionSurveys>();
+        services.TryAddSingleton<SatisfactionSurveys>();
         return services;
     }
 }

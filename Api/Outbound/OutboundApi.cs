@@ -1,0 +1,185 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Replies;
+
+namespace SocialEnterprise.Api.Outbound;
+
+/// <summary>
+/// The outbound side of the channels: their connectors report on replies at <c>POST /api/outbound/{channel}/events</c>
+/// (signed with the channel's outbound secret, like the inbound webhooks), and staff send a failed reply again.
+/// </summary>
+public static class OutboundApi
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public static void AddOutboundReceipts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOutboundOptions();
+        builder.Services.AddSatisfactionSurveys();
+    }
+
+    public static IEndpointRouteBuilder MapOutboundApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("api/outbound/{channel}/events", ReportAsync)
+            .WithTags("Outbound")
+            .WithSummary("A channel reports on a reply (signed with X-Signature-256 and the channel's outbound secret)")
+            .WithDescription(
+                "type delivered | failed | survey-answer; the reply by replyId or by the externalId its connector answered. " +
+                "200 {replyId, state, changed} (a repeated report changes nothing); 401 without a valid signature; 404 for an " +
+                "unknown channel or reply; 400 naming each invalid field.")
+            .Accepts<OutboundEventRequest>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IngestSignature.HeaderName,
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "sha256=<lower-case hex of HMAC-SHA256(channel's outbound secret, raw body)>",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^sha256=[0-9a-f]{64}$" },
+                });
+                return Task.CompletedTask;
+            })
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .AllowAnonymous();
+
+        app.MapPost("api/conversations/{id:guid}/replies/{replyId:guid}/retry", RetryAsync)
+            .WithTags("Conversations")
+            .WithSummary("Send a failed reply again: it rejoins the outbound queue with a fresh set of attempts")
+            .RequirePermission(Permission.Write);
+        return app;
+    }
+
+    public static async Task<Results<Ok<OutboundEventResult>, ValidationProblem, ProblemHttpResult>> ReportAsync(
+        string channel, HttpRequest request, IOptions<OutboundOptions> options, CrmDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!IngestChannels.All.Contains(channel))
+        {
+            return Problem(StatusCodes.Status404NotFound, "Unknown channel",
+                $"Reports are accepted on: {string.Join(", ", IngestChannels.All.Order(StringComparer.Ordinal))}.");
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Report too large", $"A report is at most {Extensions.MaxRequestBodyBytes / 1024} KiB.");
+        }
+
+        if (options.Value.SecretOf(channel) is not { } secret || !IngestSignature.IsValid(secret, body, request.Headers[IngestSignature.HeaderName]))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Invalid signature",
+                $"{IngestSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the raw body with the {channel} channel's outbound secret (Outbound:Secrets:{channel})>.");
+        }
+
+        OutboundEventRequest? report;
+        try
+        {
+            report = JsonSerializer.Deserialize<OutboundEventRequest>(body, JsonOptions);
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path ? path[2..] : "body";
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = [field == "body" ? "Not valid JSON." : "Not a valid value for this field."] },
+                title: "The report is not valid JSON");
+        }
+
+        if (report is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A report object is required."] });
+        }
+
+        var errors = OutboundReceipts.Validate(report);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The report has invalid fields");
+        }
+
+        var (result, mismatch) = await OutboundReceipts.ApplyAsync(db, channel, report, time.GetUtcNow(), cancellationToken);
+        if (mismatch is not null)
+        {
+            return TypedResults.ValidationProblem(mismatch, title: "The report does not fit the reply");
+        }
+
+        return result is null
+            ? Problem(StatusCodes.Status404NotFound, "Unknown reply", $"No reply on {channel} has that {(report.ReplyId is null ? "externalId" : "replyId")}.")
+            : TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<ReplyView>, NotFound, ProblemHttpResult>> RetryAsync(
+        Guid id, Guid replyId, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var reply = await db.Replies.SingleOrDefaultAsync(r => r.Id == replyId && r.ConversationId == id, cancellationToken);
+        if (reply is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        if (!reply.Retry(now))
+        {
+            return TypedResults.Problem(
+                $"Only a failed reply is sent again; this one is {reply.State}.", statusCode: StatusCodes.Status409Conflict, title: "Not failed");
+        }
+
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ReplyRetried, $"conversation/{id}/reply/{replyId}", Conversation.PreviewOf(reply.Text)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(
+                "The reply changed while it was being sent again; look again.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+
+        return TypedResults.Ok(ReplyView.From(reply));
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        const int limit = Extensions.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        try
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.Length > limit ? null : buffer.ToArray();
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+}
