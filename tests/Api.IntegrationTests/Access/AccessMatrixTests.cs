@@ -93,6 +93,9 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["POST /api/notifications/{id:guid}/read"] = new(Permission.Write),
         ["POST /api/notifications/read-all"] = new(Permission.Write),
         ["GET /api/departments/{department}/activity"] = new(Permission.Read),
+        // Connectors report deliveries and survey answers with the channel's outbound signature, never with a bearer.
+        ["POST /api/outbound/{channel}/events"] = Requirement.Signature,
+        ["POST /api/conversations/{id:guid}/replies/{replyId:guid}/retry"] = new(Permission.Write),
     };
 
     /// <summary>Who works the untriaged intake, written out: admins, managers, agents, and keys that may read everything.</summary>
@@ -201,6 +204,7 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         var path = route
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{identityId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{replyId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{channel}", "x", StringComparison.Ordinal)
             .Replace("{key}", "no-such-topic", StringComparison.Ordinal)
             .Replace("{id}", "no-such-department", StringComparison.Ordinal)
