@@ -41,7 +41,8 @@ public sealed partial class OutboundDispatcher(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var leaseUntil = now + settings.Lease;
+        // PostgreSQL keeps microseconds: the lease is compared with what it stored, so it is made of whole ones.
+        var leaseUntil = WholeMicroseconds(now + settings.Lease);
         List<Guid> claimed;
         DateTimeOffset? nextDue;
         await using (var scope = scopes.CreateAsyncScope())
@@ -251,6 +252,8 @@ public sealed partial class OutboundDispatcher(
         { Date: { } date } => date - time.GetUtcNow(),
         _ => null,
     };
+
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => new(at.Ticks - at.Ticks % 10, at.Offset);
 
     private static string Shorten(string text) => text.Length <= MaxBodyInError ? text : string.Concat(text.AsSpan(0, MaxBodyInError), "…");
 

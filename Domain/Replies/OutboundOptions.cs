@@ -46,7 +46,7 @@ public sealed class OutboundOptions
     public Uri? UrlOf(string channel) =>
         Channels.TryGetValue(channel, out var connector) && connector.Url is { Length: > 0 } url ? new Uri(url, UriKind.Absolute) : null;
 
-    public string? SecretOf(string channel) => Secrets.TryGetValue(channel, out var secret) && secret.Length > 0 ? secret : null;
+    public string? SecretOf(string channel) => Secrets.TryGetValue(channel, out var secret) && secret is { Length: > 0 } ? secret : null;
 }
 
 public sealed class OutboundChannel
@@ -88,7 +88,7 @@ internal sealed class OutboundOptionsValidator : IValidateOptions<OutboundOption
 
         failures.AddRange(options.Secrets.Keys.Where(channel => !IngestChannels.All.Contains(channel))
             .Select(channel => $"Outbound:Secrets:{channel} is not a channel."));
-        failures.AddRange(options.Secrets.Where(secret => secret.Value.Length is > 0 and < MinSecretLength)
+        failures.AddRange(options.Secrets.Where(secret => secret.Value is { Length: > 0 and < MinSecretLength })
             .Select(secret => $"Outbound:Secrets:{secret.Key} is shorter than {MinSecretLength} characters."));
         if (options.FirstRetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.FirstRetryDelay)
         {

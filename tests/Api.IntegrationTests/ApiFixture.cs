@@ -57,7 +57,8 @@ public class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLi
             .ConfigureTestServices(ConfigureServices));
         if (ListensOnLoopback)
         {
-            _factory.UseKestrel(0);
+            // Any free port: UseKestrel(0) falls back to the default port 5000, which parallel fixtures (and other test runs) share.
+            _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
             _factory.StartServer();
             Address = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         }

@@ -52,7 +52,12 @@ public sealed class ReceiptTests(OutboundFixture fixture) : IClassFixture<Outbou
             api, IngestChannels.X, new OutboundEventRequest("read", null, new string('e', 201), null, null, null, null), _cancellation);
         await response.ExpectAsync(HttpStatusCode.BadRequest, _cancellation);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(_cancellation))!;
-        Assert.Equal(["externalId", "replyId", "type"], problem.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["externalId", "type"], problem.Errors.Keys.Order(StringComparer.Ordinal));
+
+        using var nameless = await fixture.Sandbox.ReportAsync(
+            api, IngestChannels.X, new OutboundEventRequest(OutboundEventTypes.Delivered, null, " ", null, null, null, null), _cancellation);
+        await nameless.ExpectAsync(HttpStatusCode.BadRequest, _cancellation);
+        Assert.Equal(["replyId"], (await nameless.Content.ReadFromJsonAsync<ValidationProblemDetails>(_cancellation))!.Errors.Keys);
 
         using var answer = await fixture.Sandbox.ReportAsync(
             api, IngestChannels.X, new OutboundEventRequest(OutboundEventTypes.SurveyAnswer, Guid.NewGuid(), null, null, null, 6, new string('c', 2001)), _cancellation);
