@@ -43,25 +43,18 @@ public sealed partial class OutboundDispatcher(
         var now = time.GetUtcNow();
         // PostgreSQL keeps microseconds: the lease is compared with what it stored, so it is made of whole ones.
         var leaseUntil = WholeMicroseconds(now + settings.Lease);
-        List<Guid> claimed;
-        DateTimeOffset? nextDue;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-            claimed = await db.Database.SqlQuery<Guid>($"""
-                UPDATE replies SET next_attempt_at = {leaseUntil}
-                WHERE id IN (
-                    SELECT id FROM replies
-                    WHERE state = 'queued' AND next_attempt_at <= {now}
-                    ORDER BY next_attempt_at
-                    LIMIT {settings.BatchSize}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING id AS "Value"
-                """).ToListAsync(cancellationToken);
-            nextDue = await db.Replies.Where(r => r.State == ReplyStates.Queued && r.NextAttemptAt > now && r.NextAttemptAt != leaseUntil)
-                .MinAsync(r => r.NextAttemptAt, cancellationToken);
-        }
-
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            UPDATE replies SET next_attempt_at = {leaseUntil}
+            WHERE id IN (
+                SELECT id FROM replies
+                WHERE state = 'queued' AND next_attempt_at <= {now}
+                ORDER BY next_attempt_at
+                LIMIT {settings.BatchSize}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
         if (claimed.Count > 0)
         {
             using var activity = ActivitySource.StartActivity("Deliver replies");
@@ -69,6 +62,10 @@ public sealed partial class OutboundDispatcher(
             await Task.WhenAll(claimed.Select(id => DeliverAsync(id, leaseUntil, cancellationToken)));
         }
 
+        // Read after the batch: its own retries are among what falls due next (a lease that is still running, too:
+        // its worker may have died).
+        var nextDue = await db.Replies.Where(r => r.State == ReplyStates.Queued && r.NextAttemptAt > now)
+            .MinAsync(r => r.NextAttemptAt, cancellationToken);
         return new DispatchResult(claimed.Count, nextDue);
     }
 
