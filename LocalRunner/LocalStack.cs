@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SocialEnterprise.Shared;
+using SocialEnterprise.Simulator.Channels;
 
 namespace SocialEnterprise.LocalRunner;
 
@@ -36,6 +37,9 @@ public sealed class LocalStack : IAsyncDisposable
     public PostgresServer Postgres { get; private set; } = null!;
 
     public RedisServer Cache { get; private set; } = null!;
+
+    /// <summary>The development channel sandbox the Workers deliver replies to (it reports them delivered to the Api).</summary>
+    public ChannelSandbox Channels { get; private set; } = null!;
 
     public static async Task<LocalStack> StartAsync(LocalStackOptions options, RunnerLog log, CancellationToken cancellationToken)
     {
@@ -121,14 +125,35 @@ public sealed class LocalStack : IAsyncDisposable
             api[IngestSettings.SecretOf(channel)] = IngestSettings.DevSecret;
         }
 
+        // Replies leave through the channels' connectors: here one sandbox plays all seven on a free loopback port, and
+        // reports each reply delivered back to the Api, signed, as a real channel would.
+        var outboundSecrets = IngestSettings.Channels
+            .Where(channel => Environment.GetEnvironmentVariable(OutboundSettings.SecretOf(channel)) is null)
+            .ToDictionary(OutboundSettings.SecretOf, _ => OutboundSettings.DevSecret);
+        Channels = await ChannelSandbox.StartAsync(
+            channel => Environment.GetEnvironmentVariable(OutboundSettings.SecretOf(channel)) ?? OutboundSettings.DevSecret,
+            new HttpClient { BaseAddress = ApiUrl }, cancellationToken: cancellationToken);
+        _started.Add(Channels);
+        _log.Line("channels", $"channel sandbox (outbound connectors of every channel) at {Channels.Address}");
+        foreach (var (key, value) in outboundSecrets)
+        {
+            api[key] = value;
+        }
+
         await StartServiceAsync(Resources.Api, "Api", Options.ApiPort, api, cancellationToken);
 
+        var workers = new Dictionary<string, string>(outboundSecrets)
+        {
+            [$"ConnectionStrings__{Resources.Database}"] = database,
+            [$"ConnectionStrings__{Resources.Cache}"] = Cache.ConnectionString,
+        };
+        foreach (var channel in IngestSettings.Channels.Where(channel => Environment.GetEnvironmentVariable(OutboundSettings.UrlOf(channel)) is null))
+        {
+            workers[OutboundSettings.UrlOf(channel)] = Channels.UrlOf(channel).ToString();
+        }
+
         await Task.WhenAll(
-            StartServiceAsync(Resources.Workers, "Workers", Options.WorkersPort, new()
-            {
-                [$"ConnectionStrings__{Resources.Database}"] = database,
-                [$"ConnectionStrings__{Resources.Cache}"] = Cache.ConnectionString,
-            }, cancellationToken),
+            StartServiceAsync(Resources.Workers, "Workers", Options.WorkersPort, workers, cancellationToken),
             StartServiceAsync(Resources.Web, "Web", Options.WebPort, new()
             {
                 [$"services__{Resources.Api}__http__0"] = ApiUrl.ToString().TrimEnd('/'),

@@ -72,3 +72,16 @@ public static class IngestSettings
     /// <summary>The environment variable of a channel's secret: <c>Ingest__Secrets__x</c>.</summary>
     public static string SecretOf(string channel) => $"Ingest__Secrets__{channel}";
 }
+
+/// <summary>The channels' outbound connectors, as the Workers and the Api read them and the local runner sets them.</summary>
+public static class OutboundSettings
+{
+    /// <summary>The secret the development channel sandbox signs with, on every channel, unless configured.</summary>
+    public const string DevSecret = "dev-outbound-secret";
+
+    /// <summary>The environment variable of a channel's outbound secret: <c>Outbound__Secrets__x</c>.</summary>
+    public static string SecretOf(string channel) => $"Outbound__Secrets__{channel}";
+
+    /// <summary>The environment variable of a channel's connector URL: <c>Outbound__Channels__x__Url</c>.</summary>
+    public static string UrlOf(string channel) => $"Outbound__Channels__{channel}__Url";
+}
