@@ -135,6 +135,10 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     public Task<NoteView> AddNoteAsync(Guid id, string text, CancellationToken cancellationToken) =>
         ReadAsync<NoteView>(HttpMethod.Post, $"api/conversations/{id}/notes", new NoteRequest(text), cancellationToken);
 
+    /// <summary>Sends a failed reply again (it rejoins the outbound queue).</summary>
+    public Task<Domain.Replies.ReplyView> RetryReplyAsync(Guid conversationId, Guid replyId, CancellationToken cancellationToken) =>
+        ReadAsync<Domain.Replies.ReplyView>(HttpMethod.Post, $"api/conversations/{conversationId}/replies/{replyId}/retry", null, cancellationToken);
+
     public async Task<IReadOnlyList<StaffMemberView>> StaffAsync(string? department, CancellationToken cancellationToken) =>
         await ReadAsync<List<StaffMemberView>>(
             HttpMethod.Get, department is null ? "api/staff" : $"api/staff?department={Uri.EscapeDataString(department)}", null, cancellationToken);
