@@ -29,7 +29,6 @@ public sealed class ChannelSandbox : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Func<string, string> _secretOf;
     private readonly HttpClient? _receipts;
-    private readonly TimeSpan _receiptDelay;
     private readonly ConcurrentQueue<SandboxScript> _script = new();
     private readonly ConcurrentQueue<SandboxPost> _posts = new();
     private readonly ConcurrentDictionary<Guid, string> _sent = new();
@@ -45,8 +44,11 @@ public sealed class ChannelSandbox : IAsyncDisposable
         _app = app;
         _secretOf = secretOf;
         _receipts = receipts;
-        _receiptDelay = receiptDelay;
+        ReceiptDelay = receiptDelay;
     }
+
+    /// <summary>How long after taking a message it reports it delivered (the customer's app fetching it).</summary>
+    public TimeSpan ReceiptDelay { get; set; }
 
     /// <summary>Where it listens (http://127.0.0.1:port/).</summary>
     public Uri Address { get; private set; } = null!;
@@ -204,7 +206,7 @@ public sealed class ChannelSandbox : IAsyncDisposable
         try
         {
             // The customer's app takes a moment to fetch it; the worker records "sent" meanwhile.
-            await Task.Delay(_receiptDelay, _stopping.Token);
+            await Task.Delay(ReceiptDelay, _stopping.Token);
             using var response = await ReportAsync(
                 _receipts!, channel, new OutboundEventRequest(OutboundEventTypes.Delivered, replyId, null, DateTimeOffset.UtcNow, null, null, null),
                 _stopping.Token);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Domain.Replies;
 
 namespace SocialEnterprise.Web.Live;
 
@@ -11,6 +12,9 @@ public static class EventDescriptions
     {
         PipelineProbeRequested => "Pipeline probe requested",
         PipelineProbeCompleted => "Pipeline probe carried",
+        ReplyStateChanged { Kind: ReplyKinds.Survey } changed => $"Satisfaction survey {StateWords(changed.State)}",
+        ReplyStateChanged changed => $"Reply {StateWords(changed.State)}",
+        CsatAnswered => "Satisfaction survey answered",
         _ => Words(envelope.Type),
     };
 
@@ -19,8 +23,12 @@ public static class EventDescriptions
         PipelineProbeRequested requested => $"by {requested.RequestedBy}",
         PipelineProbeCompleted completed =>
             $"by worker {completed.CompletedBy}, {Milliseconds(completed.PipelineTime)} after {completed.RequestedBy} asked",
+        ReplyStateChanged { Detail: { Length: > 0 } detail } => detail,
+        CsatAnswered answered => $"{answered.Score} of {CsatSurvey.MaxScore}",
         _ => envelope.StreamId,
     };
+
+    private static string StateWords(string state) => state == ReplyStates.AwaitingApproval ? "awaiting approval" : state;
 
     public static string Milliseconds(TimeSpan duration) =>
         $"{Math.Max(0, duration.TotalMilliseconds).ToString("0", CultureInfo.InvariantCulture)} ms";
