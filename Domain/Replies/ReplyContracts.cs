@@ -59,3 +59,8 @@ public sealed record CannedResponseView(Guid Id, string Name, string Text, strin
 }
 
 public sealed record RenderedCannedResponse(Guid Id, string Name, string Text);
+
+/// <summary>The reply guard's refusal as the Api sends it (problem details with these extensions).</summary>
+public sealed record ReplyGuardRefusal(
+    string? Title, string? Detail, int CurrentVersion, int SeenVersion, IReadOnlyList<Guid> NewMessageIds, IReadOnlyList<Guid> NewReplyIds,
+    IReadOnlyList<ThreadChange> Changes);
