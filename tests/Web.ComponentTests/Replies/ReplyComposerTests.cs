@@ -48,7 +48,7 @@ public sealed class ReplyComposerTests : WorkspaceContext
 
         var highlight = JSInterop.Setup<int>("socialEnterprise.highlightThreadItems", _ => true).SetResult(1);
         composer.Find("[data-testid=reply-guard-review]").Click();
-        Assert.Equal(newMessage, Assert.IsType<Guid>(Assert.Single(highlight.Invocations).Arguments[0]));
+        Assert.Equal([newMessage], Assert.IsType<Guid[]>(Assert.Single(Assert.Single(highlight.Invocations).Arguments)));
 
         Api.Answer(HttpMethod.Post, $"{Base}/replies", HttpStatusCode.Created, Sent("It leaves our warehouse today.", ReplyStates.Queued, 6));
         composer.Find("[data-testid=reply-guard-send-anyway]").Click();
