@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Outbound;
+using SocialEnterprise.Api.Replies;
 using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Classification;
@@ -10,6 +11,7 @@ using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Routing;
 
 namespace SocialEnterprise.Api;
@@ -27,11 +29,13 @@ internal static class Extensions
         // The Api owns the schema: it migrates before it serves, and the others wait for it.
         builder.Services.AddHostedService<CrmDatabaseMigrator>();
         builder.Services.AddHostedService<AccessSeeder>();
+        builder.Services.AddHostedService<CannedResponseSeeder>();
         builder.AddCrmCache();
         builder.Services.AddResponseTargets();
         builder.Services.AddRoutingRules();
         builder.Services.TryAddSingleton<MessageClassifier>();
         builder.Services.AddConsultTargets();
+        builder.Services.AddReplyApproval();
 
         builder.AddApiAccess();
         builder.AddIngestion();

@@ -10,6 +10,7 @@ using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Outbound;
 using SocialEnterprise.Api.Probes;
+using SocialEnterprise.Api.Replies;
 using SocialEnterprise.Api.Routing;
 using SocialEnterprise.Api.Staff;
 
@@ -44,6 +45,9 @@ app.MapNotificationsApi();
 app.MapDepartmentActivityApi();
 app.MapDepartmentsApi();
 app.MapOutboundApi();
+app.MapRepliesApi();
+app.MapReplyDraftsApi();
+app.MapCannedResponsesApi();
 
 app.Run();
 

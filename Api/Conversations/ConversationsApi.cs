@@ -122,7 +122,7 @@ public static class ConversationsApi
             c.Priority, c.Department, c.RoutingReason, c.Preview, c.OpenedAt, c.LastActivityAt, c.ResolvedAt, c.PreviousConversationId,
             c.Version, following, messages.ConvertAll(MessageView.From), c.AssigneeId, assigneeName, c.ResponseDueAt,
             c.ServiceLevelAt(now), notes.ConvertAll(NoteView.From), history, score.Score, score.Explanation,
-            replies.ConvertAll(ReplyView.From), surveys.ConvertAll(CsatView.From)));
+            replies.ConvertAll(ThreadReplyView.From), surveys.ConvertAll(CsatView.From)));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(

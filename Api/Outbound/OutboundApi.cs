@@ -122,7 +122,7 @@ public static class OutboundApi
             : TypedResults.Ok(result);
     }
 
-    public static async Task<Results<Ok<ReplyView>, NotFound, ProblemHttpResult>> RetryAsync(
+    public static async Task<Results<Ok<ThreadReplyView>, NotFound, ProblemHttpResult>> RetryAsync(
         Guid id, Guid replyId, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
@@ -156,7 +156,7 @@ public static class OutboundApi
                 "The reply changed while it was being sent again; look again.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
 
-        return TypedResults.Ok(ReplyView.From(reply));
+        return TypedResults.Ok(ThreadReplyView.From(reply));
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

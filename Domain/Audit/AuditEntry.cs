@@ -99,6 +99,13 @@ public static class AuditActions
     public const string DepartmentChanged = "department.changed";
     public const string ConversationClaimed = "conversation.claimed";
     public const string ReplyRetried = "reply.retried";
+    public const string ReplySent = "reply.sent";
+    public const string ReplySubmittedForApproval = "reply.submitted-for-approval";
+    public const string ReplyApproved = "reply.approved";
+    public const string ReplyRejected = "reply.rejected";
+    public const string CannedResponseCreated = "canned-response.created";
+    public const string CannedResponseChanged = "canned-response.changed";
+    public const string CannedResponseDeleted = "canned-response.deleted";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -109,5 +116,7 @@ public static class AuditActions
         ConsultRequested, ConsultAccepted, ConsultAnswered, ConsultDeclined,
         StaffChanged, DepartmentChanged, ConversationClaimed, StaffAdded,
         ReplyRetried,
+        ReplySent, ReplySubmittedForApproval, ReplyApproved, ReplyRejected,
+        CannedResponseCreated, CannedResponseChanged, CannedResponseDeleted,
     ];
 }

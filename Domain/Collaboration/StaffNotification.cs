@@ -60,8 +60,12 @@ public static class NotificationKinds
     public const string ConsultAnswered = "consult-answered";
     public const string ConsultDeclined = "consult-declined";
     public const string FollowedActivity = "followed-activity";
+    public const string ApprovalRequested = "approval-requested";
+    public const string ReplyApproved = "reply-approved";
+    public const string ReplyRejected = "reply-rejected";
 
-    public static readonly IReadOnlyList<string> All = [Mention, Assignment, ConsultRequested, ConsultAnswered, ConsultDeclined, FollowedActivity];
+    public static readonly IReadOnlyList<string> All = [Mention, Assignment, ConsultRequested, ConsultAnswered, ConsultDeclined, FollowedActivity,
+        ApprovalRequested, ReplyApproved, ReplyRejected];
 }
 
 /// <summary>A notification for one staff member: their bell reloads, nobody else's.</summary>

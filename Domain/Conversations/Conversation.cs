@@ -186,6 +186,7 @@ public sealed class Conversation : EventSource
         StartResponseClock(targets, now);
         Version++;
         ThreadVersion = Version;
+        message.JoinedThreadAt(ThreadVersion);
         Record(new MessageReceived(
             Id, message.Id, CustomerId, message.Channel, Department, Preview, classification.Type, classification.SentimentLabel, now));
     }

@@ -28,7 +28,7 @@ public sealed record ConversationDetail(
     bool Following, IReadOnlyList<MessageView> Messages, Guid? AssigneeId = null, string? AssigneeName = null,
     DateTimeOffset? ResponseDueAt = null, string ServiceLevel = ServiceLevelStates.None, IReadOnlyList<NoteView>? Notes = null,
     IReadOnlyList<HistoryEntry>? History = null, int? PriorityScore = null, IReadOnlyList<string>? PriorityExplanation = null,
-    IReadOnlyList<Replies.ReplyView>? Replies = null, IReadOnlyList<Replies.CsatView>? Surveys = null);
+    IReadOnlyList<Replies.ThreadReplyView>? Replies = null, IReadOnlyList<Replies.CsatView>? Surveys = null);
 
 /// <summary>A note in the conversation's internal thread.</summary>
 public sealed record NoteView(

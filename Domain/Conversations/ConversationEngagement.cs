@@ -48,4 +48,5 @@ public static class EngagementKinds
     public const string StatusChanged = "status-changed";
     public const string Followed = "followed";
     public const string Consult = "consult";
+    public const string Reply = "reply";
 }

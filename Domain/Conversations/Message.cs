@@ -40,6 +40,9 @@ public sealed class Message
 
     public Guid? IngestEventId { get; private set; }
 
+    /// <summary>The conversation's <see cref="Conversation.ThreadVersion"/> this message made when it arrived; 0 for older messages.</summary>
+    public int ThreadVersion { get; private set; }
+
     public static Message Inbound(
         Guid ingestEventId, string channel, string externalId, string kind, Guid identityId, string authorName, string text,
         string? url, int? rating, DateTimeOffset occurredAt, DateTimeOffset receivedAt, string classification) => new()
@@ -61,6 +64,9 @@ public sealed class Message
     };
 
     public void BelongTo(Guid conversationId) => ConversationId = conversationId;
+
+    /// <summary>Stamps the thread version the message made, so that a reply guard can name it among what changed.</summary>
+    public void JoinedThreadAt(int threadVersion) => ThreadVersion = threadVersion;
 }
 
 public static class MessageDirections

@@ -37,6 +37,7 @@ public static class EventTypes
         ["ConversationReplied"] = typeof(ConversationReplied),
         ["ReplyStateChanged"] = typeof(ReplyStateChanged),
         ["CsatAnswered"] = typeof(CsatAnswered),
+        ["ReplyDraftSaved"] = typeof(ReplyDraftSaved),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

@@ -80,6 +80,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     public DbSet<ServiceLevelClock> ServiceLevelClocks => Set<ServiceLevelClock>();
 
+    public DbSet<ReplyDraft> ReplyDrafts => Set<ReplyDraft>();
+
+    public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

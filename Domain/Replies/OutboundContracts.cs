@@ -32,13 +32,13 @@ public static class OutboundEventTypes
 public sealed record OutboundEventResult(Guid ReplyId, string State, bool Changed);
 
 /// <summary>A reply as it shows in the conversation's thread, with where it is on its way to the customer.</summary>
-public sealed record ReplyView(
+public sealed record ThreadReplyView(
     Guid Id, string Kind, string Visibility, string Text, string State, Guid? AuthorId, string AuthorName, DateTimeOffset CreatedAt,
     DateTimeOffset? QueuedAt, int Attempts, DateTimeOffset? NextAttemptAt, string? LastError, DateTimeOffset? SentAt,
     DateTimeOffset? DeliveredAt, DateTimeOffset? FailedAt, string? ApprovalReason = null, string? ReviewedByName = null,
     string? RejectionReason = null)
 {
-    public static ReplyView From(Reply reply) => new(
+    public static ThreadReplyView From(Reply reply) => new(
         reply.Id, reply.Kind, reply.Visibility, reply.Text, reply.State, reply.AuthorId, reply.AuthorName, reply.CreatedAt,
         reply.QueuedAt, reply.Attempts, reply.NextAttemptAt, reply.LastError, reply.SentAt, reply.DeliveredAt, reply.FailedAt,
         reply.ApprovalReason, reply.ReviewedByName, reply.RejectionReason);

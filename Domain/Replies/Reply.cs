@@ -88,6 +88,9 @@ public sealed class Reply : EventSource
 
     public int Version { get; private set; }
 
+    /// <summary>The conversation's <see cref="Conversation.ThreadVersion"/> this reply made when it joined the thread (queued); 0 before.</summary>
+    public int ThreadVersion { get; private set; }
+
     /// <summary>
     /// A reply to <paramref name="conversation"/>: queued at once, or waiting for approval when
     /// <paramref name="approvalReason"/> is given.
@@ -246,6 +249,9 @@ public sealed class Reply : EventSource
             Version++;
         }
     }
+
+    /// <summary>Stamps the thread version the reply made, so that a reply guard can name it among what changed.</summary>
+    public void JoinedThreadAt(int threadVersion) => ThreadVersion = threadVersion;
 
     private void Enqueue(DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.AspNetCore.Components.Authorization;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Assignment;
@@ -12,6 +13,7 @@ using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Routing;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Web.Access;
@@ -136,8 +138,8 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
         ReadAsync<NoteView>(HttpMethod.Post, $"api/conversations/{id}/notes", new NoteRequest(text), cancellationToken);
 
     /// <summary>Sends a failed reply again (it rejoins the outbound queue).</summary>
-    public Task<Domain.Replies.ReplyView> RetryReplyAsync(Guid conversationId, Guid replyId, CancellationToken cancellationToken) =>
-        ReadAsync<Domain.Replies.ReplyView>(HttpMethod.Post, $"api/conversations/{conversationId}/replies/{replyId}/retry", null, cancellationToken);
+    public Task<Domain.Replies.ThreadReplyView> RetryReplyAsync(Guid conversationId, Guid replyId, CancellationToken cancellationToken) =>
+        ReadAsync<Domain.Replies.ThreadReplyView>(HttpMethod.Post, $"api/conversations/{conversationId}/replies/{replyId}/retry", null, cancellationToken);
 
     public async Task<IReadOnlyList<StaffMemberView>> StaffAsync(string? department, CancellationToken cancellationToken) =>
         await ReadAsync<List<StaffMemberView>>(
@@ -239,6 +241,72 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     public Task<RoutingDryRunResult> DryRunRoutingAsync(RoutingDryRunRequest request, CancellationToken cancellationToken) =>
         ReadAsync<RoutingDryRunResult>(HttpMethod.Post, "api/routing-rules/dry-run", request, cancellationToken);
 
+    /// <summary>Sends a reply; the reply guard's refusal (409) comes back as <see cref="ReplySendResult.Refusal"/> rather than as an exception.</summary>
+    public async Task<ReplySendResult> SendReplyAsync(Guid conversationId, SendReplyRequest reply, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"api/conversations/{conversationId}/replies", reply, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return new ReplySendResult(null, JsonSerializer.Deserialize<ReplyGuardRefusal>(body, JsonSerializerOptions.Web)
+                ?? throw ApiProblemException.From(response.StatusCode, body));
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        return new ReplySendResult(await response.Content.ReadFromJsonAsync<ReplyView>(cancellationToken), null);
+    }
+
+    public Task<ReplyPolicyView> ReplyPolicyAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        ReadAsync<ReplyPolicyView>(HttpMethod.Get, $"api/conversations/{conversationId}/replies/policy", null, cancellationToken);
+
+    public Task<DraftView> DraftAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        ReadAsync<DraftView>(HttpMethod.Get, $"api/conversations/{conversationId}/draft", null, cancellationToken);
+
+    /// <summary>Saves the shared draft; when a colleague saved in between (409) the result carries their draft instead.</summary>
+    public async Task<DraftSaveResult> SaveDraftAsync(Guid conversationId, SaveDraftRequest draft, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Put, $"api/conversations/{conversationId}/draft", draft, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.TryGetProperty("current", out var current)
+                ? new DraftSaveResult(null, current.Deserialize<DraftView>(JsonSerializerOptions.Web), problem.RootElement.GetProperty("detail").GetString())
+                : throw ApiProblemException.From(response.StatusCode, body);
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        return new DraftSaveResult(await response.Content.ReadFromJsonAsync<DraftView>(cancellationToken), null, null);
+    }
+
+    public Task DiscardDraftAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Delete, $"api/conversations/{conversationId}/draft", null, cancellationToken);
+
+    public async Task<IReadOnlyList<CannedResponseView>> CannedResponsesAsync(string? search, CancellationToken cancellationToken) =>
+        await ReadAsync<List<CannedResponseView>>(
+            HttpMethod.Get, search is { Length: > 0 } ? $"api/canned-responses?q={Uri.EscapeDataString(search)}" : "api/canned-responses", null, cancellationToken);
+
+    public Task<CannedResponseView> CreateCannedResponseAsync(CannedResponseRequest canned, CancellationToken cancellationToken) =>
+        ReadAsync<CannedResponseView>(HttpMethod.Post, "api/canned-responses", canned, cancellationToken);
+
+    public Task<CannedResponseView> ChangeCannedResponseAsync(Guid id, CannedResponseRequest canned, CancellationToken cancellationToken) =>
+        ReadAsync<CannedResponseView>(HttpMethod.Put, $"api/canned-responses/{id}", canned, cancellationToken);
+
+    public Task DeleteCannedResponseAsync(Guid id, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Delete, $"api/canned-responses/{id}", null, cancellationToken);
+
+    public Task<RenderedCannedResponse> RenderCannedResponseAsync(Guid conversationId, Guid cannedId, CancellationToken cancellationToken) =>
+        ReadAsync<RenderedCannedResponse>(HttpMethod.Post, $"api/conversations/{conversationId}/canned-responses/{cannedId}/render", null, cancellationToken);
+
+    public async Task<IReadOnlyList<ApprovalView>> ApprovalsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<ApprovalView>>(HttpMethod.Get, "api/approvals", null, cancellationToken);
+
+    public Task<ReplyView> ApproveReplyAsync(Guid id, CancellationToken cancellationToken) =>
+        ReadAsync<ReplyView>(HttpMethod.Post, $"api/replies/{id}/approve", null, cancellationToken);
+
+    public Task<ReplyView> RejectReplyAsync(Guid id, string reason, CancellationToken cancellationToken) =>
+        ReadAsync<ReplyView>(HttpMethod.Post, $"api/replies/{id}/reject", new RejectReplyRequest(reason), cancellationToken);
+
     public async Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken)
     {
         using var response = await clients.CreateClient(HttpClientName).GetAsync("health", cancellationToken);
@@ -284,6 +352,12 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     private static string IntakeQuery(string? channel, int limit, int offset) =>
         $"{(channel is { Length: > 0 } ? $"channel={Uri.EscapeDataString(channel)}&" : "")}limit={limit}&offset={offset}";
 }
+
+/// <summary>A sent reply, or the reply guard's refusal.</summary>
+public sealed record ReplySendResult(ReplyView? Reply, ReplyGuardRefusal? Refusal);
+
+/// <summary>The saved draft, or a colleague's draft that was saved in between (with the Api's words for it).</summary>
+public sealed record DraftSaveResult(DraftView? Saved, DraftView? Theirs, string? Conflict);
 
 /// <summary>The audit log's filters as the workspace sends them.</summary>
 public sealed record AuditQuery(string? Action, string? Actor, DateTimeOffset? Since, DateTimeOffset? Until)

@@ -1,6 +1,20 @@
 // Small browser helpers the workspace calls through JS interop; a file of its own because the content security
 // policy allows no inline script.
 window.socialEnterprise = {
+    // The reply guard's "review the new messages": scrolls to the first new thread item and marks every new one until
+    // the author has looked (messages carry data-message-id, replies data-reply-id).
+    highlightThreadItems: (ids) => {
+        const items = ids
+            .map((id) => document.querySelector(`[data-message-id="${id}"], [data-reply-id="${id}"]`))
+            .filter((item) => item !== null);
+        items.forEach((item) => item.classList.add("thread-new"));
+        if (items.length > 0) {
+            items[0].scrollIntoView({ behavior: "smooth", block: "center" });
+        }
+
+        return items.length;
+    },
+
     // Saves a stream from the server as a file (used by the audit log export).
     download: async (fileName, streamReference) => {
         const buffer = await streamReference.arrayBuffer();

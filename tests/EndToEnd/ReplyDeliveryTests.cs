@@ -1,19 +1,16 @@
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocialEnterprise.EndToEnd;
 
 /// <summary>
-/// A reply leaves through the development channel sandbox the stack runs, and its status on the message moves on live:
-/// queued, sent (the connector took it), delivered (the channel reported it back).
+/// A reply sent from the composer leaves through the development channel sandbox the stack runs, and its status on the
+/// message moves on live: queued, sent (the connector took it), delivered (the channel reported it back).
 /// </summary>
 public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browser)
 {
@@ -36,27 +33,20 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
         var channels = stack.Stack.Channels;
         channels.ReceiptDelay = TimeSpan.FromSeconds(4);
         channels.DelayNext(1, TimeSpan.FromSeconds(3));
-        // The composer's send endpoint belongs to another part of this issue: the reply is queued with the domain model, as it does.
-        var replyId = await QueueReplyAsync(conversationId, $"A new parcel {word} is on its way.");
+        var text = $"A new parcel {word} is on its way.";
+        var input = page.Locator("textarea[data-testid=reply-input], [data-testid=reply-input] textarea").First;
+        await input.PressSequentiallyAsync(text, new() { Delay = 10 });
+        await input.PressAsync("Control+Enter");
 
-        var status = page.Locator($"[data-testid=reply][data-reply-id='{replyId}'] [data-testid=reply-status]");
+        var bubble = page.Locator("[data-testid=reply]", new() { HasText = word });
+        var status = bubble.GetByTestId("reply-status");
         await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Queued);
         await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Sent, new() { Timeout = 10_000 });
         await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Delivered, new() { Timeout = 15_000 });
         await Expect(status).ToHaveTextAsync("Delivered");
-        Assert.Contains(channels.Delivered, message => message.ReplyId == replyId && message.Channel == IngestChannels.X);
-    }
-
-    private async Task<Guid> QueueReplyAsync(Guid conversationId, string text)
-    {
-        await using var db = new CrmDbContext(CrmDatabaseExtensions.CrmDatabaseOptions(stack.Stack.Postgres.ConnectionString(Resources.Database)));
-        var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, _cancellation);
-        var now = DateTimeOffset.UtcNow;
-        var reply = Reply.Write(conversation, ReplyKinds.Reply, ReplyVisibilities.Private, text, null, null, "Alex Agent", conversation.Version, null, now);
-        db.Replies.Add(reply);
-        conversation.Replied(reply.Id, null, reply.AuthorName, reply.Visibility, now);
-        await db.SaveChangesAsync(_cancellation);
-        return reply.Id;
+        var replyId = Guid.Parse((await bubble.GetAttributeAsync("data-reply-id"))!);
+        var delivered = Assert.Single(channels.Delivered, message => message.ReplyId == replyId);
+        Assert.Equal((IngestChannels.X, conversationId, text), (delivered.Channel, delivered.ConversationId, delivered.Text));
     }
 
     private async Task<Guid> ConversationAsync(string word)

@@ -1165,6 +1165,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text");
 
+                    b.Property<int>("ThreadVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_version");
+
                     b.Property<string>("Url")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -1831,6 +1835,58 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.ToTable("pipeline_probes", (string)null);
                 });
 
+            modelBuilder.Entity("SocialEnterprise.Domain.Replies.CannedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("shortcut");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_canned_responses");
+
+                    b.HasIndex("Department")
+                        .HasDatabaseName("ix_canned_responses_department");
+
+                    b.HasIndex("Shortcut")
+                        .IsUnique()
+                        .HasDatabaseName("ix_canned_responses_shortcut");
+
+                    b.ToTable("canned_responses", (string)null);
+                });
+
             modelBuilder.Entity("SocialEnterprise.Domain.Replies.CsatSurvey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2027,6 +2083,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("text");
 
+                    b.Property<int>("ThreadVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_version");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -2057,6 +2117,60 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasFilter("state = 'awaiting-approval'");
 
                     b.ToTable("replies", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Replies.ReplyDraft", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("ReturnedBecause")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("returned_because");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("ConversationId")
+                        .HasName("pk_reply_drafts");
+
+                    b.ToTable("reply_drafts", (string)null);
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Routing.RoutingRule", b =>
@@ -2609,6 +2723,16 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_replies_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.Replies.ReplyDraft", b =>
+                {
+                    b.HasOne("SocialEnterprise.Domain.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("SocialEnterprise.Domain.Replies.ReplyDraft", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_drafts_conversations_conversation_id");
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.ServiceLevels.ServiceLevelClock", b =>

@@ -51,6 +51,9 @@ public static class ConsultText
         NotificationKinds.ConsultRequested => Icons.Material.Filled.QuestionAnswer,
         NotificationKinds.ConsultAnswered => Icons.Material.Filled.MarkChatRead,
         NotificationKinds.ConsultDeclined => Icons.Material.Filled.Block,
+        NotificationKinds.ApprovalRequested => Icons.Material.Filled.Gavel,
+        NotificationKinds.ReplyApproved => Icons.Material.Filled.CheckCircle,
+        NotificationKinds.ReplyRejected => Icons.Material.Filled.Undo,
         _ => Icons.Material.Filled.Forum,
     };
 }

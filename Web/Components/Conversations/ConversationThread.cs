@@ -8,7 +8,7 @@ namespace SocialEnterprise.Web.Components.Conversations;
 /// (with the survey it carries, for a satisfaction survey).
 /// </summary>
 public sealed record ThreadEntry(
-    Guid Key, DateTimeOffset At, MessageView? Message = null, NoteView? Note = null, HistoryEntry? History = null, ReplyView? Reply = null,
+    Guid Key, DateTimeOffset At, MessageView? Message = null, NoteView? Note = null, HistoryEntry? History = null, ThreadReplyView? Reply = null,
     CsatView? Survey = null);
 
 public static class ConversationThread

@@ -96,6 +96,19 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         // Connectors report deliveries and survey answers with the channel's outbound signature, never with a bearer.
         ["POST /api/outbound/{channel}/events"] = Requirement.Signature,
         ["POST /api/conversations/{id:guid}/replies/{replyId:guid}/retry"] = new(Permission.Write),
+        ["POST /api/conversations/{id:guid}/replies"] = new(Permission.Write),
+        ["GET /api/conversations/{id:guid}/replies/policy"] = new(Permission.Read),
+        ["GET /api/approvals"] = new(Permission.Read),
+        ["POST /api/replies/{id:guid}/approve"] = new(Permission.Write),
+        ["POST /api/replies/{id:guid}/reject"] = new(Permission.Write),
+        ["GET /api/conversations/{id:guid}/draft"] = new(Permission.Read),
+        ["PUT /api/conversations/{id:guid}/draft"] = new(Permission.Write),
+        ["DELETE /api/conversations/{id:guid}/draft"] = new(Permission.Write),
+        ["GET /api/canned-responses/"] = new(Permission.Read),
+        ["POST /api/canned-responses/"] = new(Permission.Write, Oversight: true),
+        ["PUT /api/canned-responses/{id:guid}"] = new(Permission.Write, Oversight: true),
+        ["DELETE /api/canned-responses/{id:guid}"] = new(Permission.Write, Oversight: true),
+        ["POST /api/conversations/{id:guid}/canned-responses/{cannedId:guid}/render"] = new(Permission.Read),
     };
 
     /// <summary>Who works the untriaged intake, written out: admins, managers, agents, and keys that may read everything.</summary>
@@ -205,6 +218,7 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{identityId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{replyId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{cannedId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{channel}", "x", StringComparison.Ordinal)
             .Replace("{key}", "no-such-topic", StringComparison.Ordinal)
             .Replace("{id}", "no-such-department", StringComparison.Ordinal)

@@ -52,7 +52,7 @@ public sealed class OutboundFixture(PostgresFixture postgres, RedisFixture redis
         return (await ConversationOfAsync(id, cancellationToken), handle, externalId);
     }
 
-    /// <summary>A reply written and queued on the conversation, as the composer's send would (the reply model directly).</summary>
+    /// <summary>A reply written and queued on the conversation, as the composer's send does (without its guard).</summary>
     public async Task<Guid> ReplyAsync(Guid conversationId, string text, CancellationToken cancellationToken, string visibility = ReplyVisibilities.Public)
     {
         await using var db = NewDbContext();
@@ -60,7 +60,7 @@ public sealed class OutboundFixture(PostgresFixture postgres, RedisFixture redis
         var now = DateTimeOffset.UtcNow;
         var reply = Reply.Write(conversation, ReplyKinds.Reply, visibility, text, null, Guid.NewGuid(), "Rita Replier", conversation.Version, null, now);
         db.Replies.Add(reply);
-        conversation.Replied(reply.Id, reply.AuthorId, reply.AuthorName, visibility, now);
+        ReplySending.Queued(conversation, reply, now);
         await db.SaveChangesAsync(cancellationToken);
         return reply.Id;
     }

@@ -23,7 +23,7 @@ public sealed class ReplyRetryTests(OutboundFixture fixture) : IClassFixture<Out
         using var response = await agent.PostAsync($"api/conversations/{conversationId}/replies/{replyId}/retry", null, _cancellation);
 
         await response.ExpectAsync(HttpStatusCode.OK, _cancellation);
-        var view = (await response.Content.ReadFromJsonAsync<ReplyView>(_cancellation))!;
+        var view = (await response.Content.ReadFromJsonAsync<ThreadReplyView>(_cancellation))!;
         Assert.Equal((ReplyStates.Queued, 0), (view.State, view.Attempts));
         await using (var db = fixture.NewDbContext())
         {

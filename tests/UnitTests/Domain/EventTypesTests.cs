@@ -21,6 +21,7 @@ public sealed class EventTypesTests
             Guid.NewGuid(), "support", null, Guid.NewGuid(), "Alex Agent", "assignment", DateTimeOffset.UtcNow,
             "round-robin in support: Alex Agent, 3/8 open, skill billing"),
         new ConversationQueued(Guid.NewGuid(), "support", "urgent", "nobody in support is available", DateTimeOffset.UtcNow),
+        new SocialEnterprise.Domain.Replies.ReplyDraftSaved(Guid.NewGuid(), "support", 3, Guid.NewGuid(), "Alex Agent", false, DateTimeOffset.UtcNow),
     };
 
     [Theory]

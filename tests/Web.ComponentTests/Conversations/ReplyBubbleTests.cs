@@ -157,6 +157,6 @@ public sealed class ReplyBubbleTests : PresenceWorkspaceContext
     private static MessageView Message(string text, DateTimeOffset at) =>
         new(Guid.NewGuid(), text, MessageDirections.Inbound, "x", "mention", "x-1", "Ann Lee", at, null, null, null);
 
-    private static ReplyView Reply(string text, DateTimeOffset at, string visibility = ReplyVisibilities.Public) => new(
+    private static ThreadReplyView Reply(string text, DateTimeOffset at, string visibility = ReplyVisibilities.Public) => new(
         Guid.NewGuid(), ReplyKinds.Reply, visibility, text, ReplyStates.Queued, Guid.NewGuid(), "Rita Replier", at, at, 0, at, null, null, null, null);
 }

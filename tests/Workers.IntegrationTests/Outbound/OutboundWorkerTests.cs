@@ -71,7 +71,7 @@ public sealed class OutboundWorkerTests(MigratedDatabase database, RedisFixture 
         var now = DateTimeOffset.UtcNow;
         var reply = Reply.Write(conversation, ReplyKinds.Reply, ReplyVisibilities.Private, text, null, Guid.NewGuid(), "Wanda Worker", conversation.Version, null, now);
         db.Replies.Add(reply);
-        conversation.Replied(reply.Id, reply.AuthorId, reply.AuthorName, reply.Visibility, now);
+        ReplySending.Queued(conversation, reply, now);
         await db.SaveChangesAsync(_cancellation);
         return reply.Id;
     }

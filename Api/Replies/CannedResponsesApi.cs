@@ -1,0 +1,235 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Api.Routing;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Domain.Staff;
+
+namespace SocialEnterprise.Api.Replies;
+
+/// <summary>
+/// Canned responses: used by staff of their department (or everyone's), written by admins (for anyone) and managers
+/// (for their own departments); every change is audited. Rendering fills in the variables for one conversation.
+/// </summary>
+public static partial class CannedResponsesApi
+{
+    public const int MaxListed = 500;
+
+    public static IEndpointRouteBuilder MapCannedResponsesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/canned-responses").WithTags("Canned responses");
+        api.MapGet("/", ListAsync).RequirePermission(Permission.Read)
+            .WithSummary("The canned responses the caller may use (their departments' and everyone's), by name; q searches name, shortcut and text");
+        api.MapPost("/", CreateAsync).RequirePermission(Permission.Write).RequireOversight()
+            .WithSummary("Add a canned response (admins for any department or everyone, managers for their departments)");
+        api.MapPut("/{id:guid}", ChangeAsync).RequirePermission(Permission.Write).RequireOversight()
+            .WithSummary("Change a canned response");
+        api.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permission.Write).RequireOversight()
+            .WithSummary("Delete a canned response");
+
+        app.MapGroup("api/conversations").WithTags("Canned responses")
+            .MapPost("/{id:guid}/canned-responses/{cannedId:guid}/render", RenderAsync).RequirePermission(Permission.Read)
+            .WithSummary("A canned response with its variables filled in for the conversation and the caller");
+        return app;
+    }
+
+    private static RouteHandlerBuilder RequireOversight(this RouteHandlerBuilder builder) =>
+        builder.RequireAuthorization(policy => policy.RequireAssertion(context => RoutingRulesApi.Oversees(Caller.From(context.User))));
+
+    public static async Task<Ok<List<CannedResponseView>>> ListAsync(
+        ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, string? q = null)
+    {
+        var usable = Usable(db.CannedResponses.AsNoTracking(), Caller.From(user));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = $"%{q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+            usable = usable.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Shortcut, pattern) || EF.Functions.ILike(c.Text, pattern));
+        }
+
+        var rows = await usable.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(MaxListed).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ConvertAll(CannedResponseView.From));
+    }
+
+    public static async Task<Results<Created<CannedResponseView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CannedResponseRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var errors = await ValidateAsync(request, db, null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var department = DepartmentOf(request);
+        if (!MayWrite(caller, department))
+        {
+            return Forbidden(caller);
+        }
+
+        var now = time.GetUtcNow();
+        var canned = CannedResponse.New(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), caller.DisplayName, now);
+        db.CannedResponses.Add(canned);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.CannedResponseCreated, Target(canned), Describe(canned)));
+        return await SaveAsync(db, request, cancellationToken) is { } conflict
+            ? conflict
+            : TypedResults.Created($"/api/canned-responses/{canned.Id}", CannedResponseView.From(canned));
+    }
+
+    public static async Task<Results<Ok<CannedResponseView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, CannedResponseRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var errors = await ValidateAsync(request, db, id, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var canned = await db.CannedResponses.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (canned is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var department = DepartmentOf(request);
+        if (!MayWrite(caller, canned.Department) || !MayWrite(caller, department))
+        {
+            return Forbidden(caller);
+        }
+
+        var now = time.GetUtcNow();
+        canned.Change(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), caller.DisplayName, now);
+        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.CannedResponseChanged, Target(canned), Describe(canned)));
+        return await SaveAsync(db, request, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(CannedResponseView.From(canned));
+    }
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var canned = await db.CannedResponses.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (canned is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!MayWrite(caller, canned.Department))
+        {
+            return Forbidden(caller);
+        }
+
+        db.CannedResponses.Remove(canned);
+        db.AuditLog.Add(AuditRecords.By(caller, http, time.GetUtcNow(), AuditActions.CannedResponseDeleted, Target(canned), Describe(canned)));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<RenderedCannedResponse>, NotFound>> RenderAsync(
+        Guid id, Guid cannedId, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db)
+            .Where(c => c.Id == id)
+            .Select(c => new { c.Channel, c.Department, CustomerName = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.DisplayName).First() })
+            .SingleOrDefaultAsync(cancellationToken);
+        var canned = await Usable(db.CannedResponses.AsNoTracking(), caller).SingleOrDefaultAsync(c => c.Id == cannedId, cancellationToken);
+        if (conversation is null || canned is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var departmentName = await db.Departments.Where(d => d.Id == conversation.Department).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? conversation.Department;
+        var values = new TemplateValues(conversation.CustomerName, caller.DisplayName, conversation.Channel, departmentName);
+        return TypedResults.Ok(new RenderedCannedResponse(canned.Id, canned.Name, CannedResponseTemplate.Render(canned.Text, values)));
+    }
+
+    /// <summary>What the caller may use: everyone's and their departments' (admins and read-everything keys: all).</summary>
+    private static IQueryable<CannedResponse> Usable(IQueryable<CannedResponse> canned, Caller caller)
+    {
+        if (caller.SeesEverything)
+        {
+            return canned;
+        }
+
+        var departments = caller.Departments.ToList();
+        return canned.Where(c => c.Department == null || departments.Contains(c.Department));
+    }
+
+    private static bool MayWrite(Caller caller, string? department) =>
+        caller.IsAdmin || department is not null && caller.Departments.Contains(department);
+
+    private static ProblemHttpResult Forbidden(Caller caller) => TypedResults.Problem(
+        caller.IsAdmin ? "Not allowed." : $"Managers write canned responses for their own departments ({string.Join(", ", caller.Departments.Order(StringComparer.Ordinal))}); only admins write them for everyone.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
+    private static string? DepartmentOf(CannedResponseRequest request) =>
+        string.IsNullOrWhiteSpace(request.Department) ? null : request.Department.Trim();
+
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(
+        CannedResponseRequest request, CrmDbContext db, Guid? id, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > CannedResponse.MaxNameLength)
+        {
+            errors["name"] = [$"A name, 1 to {CannedResponse.MaxNameLength} characters."];
+        }
+
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > Reply.MaxTextLength)
+        {
+            errors["text"] = [$"The text, 1 to {Reply.MaxTextLength} characters."];
+        }
+        else if (CannedResponseTemplate.Problems(text) is { Count: > 0 } problems)
+        {
+            errors["text"] = [.. problems];
+        }
+
+        if (DepartmentOf(request) is { } department && !Department.Standard.Any(d => d.Id == department))
+        {
+            errors["department"] = [$"One of: {string.Join(", ", Department.Standard.Select(d => d.Id))}, or none for everyone."];
+        }
+
+        var shortcut = request.Shortcut?.Trim();
+        if (string.IsNullOrEmpty(shortcut) || shortcut.Length > CannedResponse.MaxShortcutLength || !ShortcutPattern().IsMatch(shortcut))
+        {
+            errors["shortcut"] = [$"1 to {CannedResponse.MaxShortcutLength} lower-case letters, digits or hyphens, such as thanks or refund-policy."];
+        }
+        else if (await db.CannedResponses.Where(c => c.Shortcut == shortcut && c.Id != id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) is { } taken)
+        {
+            errors["shortcut"] = [$"Already the shortcut of \"{taken}\"."];
+        }
+
+        return errors;
+    }
+
+    private static async Task<ValidationProblem?> SaveAsync(CrmDbContext db, CannedResponseRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["shortcut"] = [$"Already the shortcut of another canned response: {request.Shortcut}."] });
+        }
+    }
+
+    private static string Target(CannedResponse canned) => $"canned-response/{canned.Id}";
+
+    private static string Describe(CannedResponse canned) =>
+        $"{canned.Name} (/{canned.Shortcut}, {canned.Department ?? "everyone"}): {Conversation.PreviewOf(canned.Text)}";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortcutPattern();
+}

@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Replies;
+
+namespace SocialEnterprise.Api.Replies;
+
+/// <summary>
+/// The shared reply draft of a conversation: read and saved by everyone who sees the conversation, each save naming
+/// the draft version it edited (409 with the current draft when a colleague saved in between).
+/// </summary>
+public static class ReplyDraftsApi
+{
+    public static IEndpointRouteBuilder MapReplyDraftsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/conversations").WithTags("Replies");
+        api.MapGet("/{id:guid}/draft", GetAsync).RequirePermission(Permission.Read)
+            .WithSummary("The conversation's shared reply draft (version 0 when nobody has written one)");
+        api.MapPut("/{id:guid}/draft", SaveAsync).RequirePermission(Permission.Write)
+            .WithSummary("Save the shared draft, naming the draft version you edited; 409 with the current draft when someone saved in between");
+        api.MapDelete("/{id:guid}/draft", DiscardAsync).RequirePermission(Permission.Write)
+            .WithSummary("Empty the shared draft");
+        return app;
+    }
+
+    public static async Task<Results<Ok<DraftView>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(Caller.From(user), db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var draft = await db.ReplyDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
+        return TypedResults.Ok(DraftView.From(draft ?? ReplyDraft.For(conversation, conversation.OpenedAt)));
+    }
+
+    public static async Task<Results<Ok<DraftView>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        Guid id, SaveDraftRequest request, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members write drafts.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request.Text is null || request.Text.Length > Reply.MaxTextLength)
+        {
+            errors["text"] = [$"The draft, up to {Reply.MaxTextLength} characters (empty to clear it)."];
+        }
+
+        if (request.Visibility is null || !ReplyVisibilities.All.Contains(request.Visibility))
+        {
+            errors["visibility"] = [$"One of: {string.Join(", ", ReplyVisibilities.All)}."];
+        }
+
+        if (request.Version is not >= 0)
+        {
+            errors["version"] = ["The draft version you edited (0 for a new draft)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var draft = await db.ReplyDrafts.SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
+        if (draft is null)
+        {
+            draft = ReplyDraft.For(conversation, now);
+            db.ReplyDrafts.Add(draft);
+        }
+
+        if (!draft.Save(request.Version!.Value, request.Text!, request.Visibility!, staffId, caller.DisplayName, now))
+        {
+            return Conflict(draft);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // A colleague saved (or started the draft) between our read and our write.
+            db.ChangeTracker.Clear();
+            var current = await db.ReplyDrafts.AsNoTracking().SingleAsync(d => d.ConversationId == id, cancellationToken);
+            return Conflict(current);
+        }
+
+        return TypedResults.Ok(DraftView.From(draft));
+    }
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DiscardAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.StaffId is not { } staffId)
+        {
+            return TypedResults.Problem("Only staff members write drafts.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!await db.Conversations.VisibleTo(caller, db).AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var draft = await db.ReplyDrafts.SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
+        if (draft is not null)
+        {
+            draft.Clear(staffId, caller.DisplayName, time.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return TypedResults.Problem(
+                    "A colleague saved the draft at the same moment: it was not emptied.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+            }
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult Conflict(ReplyDraft current) => TypedResults.Problem(
+        $"{(current.UpdatedByName.Length == 0 ? "A colleague" : current.UpdatedByName)} saved the draft after the version you edited: your text was not saved. Merge your words into theirs and save again.",
+        statusCode: StatusCodes.Status409Conflict,
+        title: "The draft changed",
+        extensions: new Dictionary<string, object?> { ["current"] = DraftView.From(current) });
+}
