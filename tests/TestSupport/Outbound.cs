@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Shared;
@@ -33,10 +34,30 @@ public static class OutboundHost
 
         builder.AddCrmDatabase();
         builder.Services.AddOutbound();
-        var host = builder.Build();
+        var host = new ClosingHost(builder.Build());
         // As on start: invalid settings fail here, not at the first dispatch.
         _ = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboundOptions>>().Value;
         return host;
+    }
+
+    /// <summary>
+    /// Closes the host's connection pool with it: the container does not dispose a data source it was handed, and the
+    /// tests start many short-lived hosts on one PostgreSQL server.
+    /// </summary>
+    private sealed class ClosingHost(IHost inner) : IHost
+    {
+        public IServiceProvider Services => inner.Services;
+
+        public Task StartAsync(CancellationToken cancellationToken = default) => inner.StartAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken = default) => inner.StopAsync(cancellationToken);
+
+        public void Dispose()
+        {
+            var dataSource = inner.Services.GetRequiredService<NpgsqlDataSource>();
+            inner.Dispose();
+            dataSource.Dispose();
+        }
     }
 
     public static OutboundDispatcher Dispatcher(this IHost host) => host.Services.GetRequiredService<OutboundDispatcher>();
