@@ -9,6 +9,7 @@ using SocialEnterprise.Api.Events;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Probes;
+using SocialEnterprise.Api.Reports;
 using SocialEnterprise.Api.Routing;
 using SocialEnterprise.Api.Staff;
 
@@ -42,6 +43,7 @@ app.MapConsultsApi();
 app.MapNotificationsApi();
 app.MapDepartmentActivityApi();
 app.MapDepartmentsApi();
+app.MapReportsApi();
 
 app.Run();
 

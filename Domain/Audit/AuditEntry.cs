@@ -98,6 +98,7 @@ public static class AuditActions
     public const string StaffAdded = "staff.added";
     public const string DepartmentChanged = "department.changed";
     public const string ConversationClaimed = "conversation.claimed";
+    public const string ReportExported = "report.exported";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -107,5 +108,6 @@ public static class AuditActions
         ConversationAssigned, NoteAdded, RoutingRuleCreated, RoutingRuleChanged, RoutingRuleDeleted,
         ConsultRequested, ConsultAccepted, ConsultAnswered, ConsultDeclined,
         StaffChanged, DepartmentChanged, ConversationClaimed, StaffAdded,
+        ReportExported,
     ];
 }
