@@ -93,6 +93,8 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["POST /api/notifications/{id:guid}/read"] = new(Permission.Write),
         ["POST /api/notifications/read-all"] = new(Permission.Write),
         ["GET /api/departments/{department}/activity"] = new(Permission.Read),
+        ["GET /api/reports/service-levels"] = new(Permission.Read, Oversight: true),
+        ["GET /api/reports/service-levels.csv"] = new(Permission.Read, Oversight: true),
     };
 
     /// <summary>Who works the untriaged intake, written out: admins, managers, agents, and keys that may read everything.</summary>
