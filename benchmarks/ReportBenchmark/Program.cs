@@ -127,8 +127,8 @@ static async Task GenerateAsync(NpgsqlDataSource dataSource, int clocks, DateTim
                md5('a' || (i % 40))::uuid,
                (ARRAY['x','facebook','linkedin','reviews','community','email','chat'])[1 + i % 7],
                (ARRAY['low','normal','high','urgent'])[1 + i % 4], 'standard', interval '1 hour', started, NULL,
-               make_interval(secs => (i * 7919) % 5400), CASE WHEN outcome = 'breached' OR (outcome = 'running' AND i % 2 = 0) THEN started + interval '1 hour' END,
-               CASE WHEN outcome IN ('met', 'breached', 'cancelled') THEN started + make_interval(secs => (i * 7919) % 5400) END, outcome, 1
+               make_interval(secs => (i::bigint * 7919) % 5400), CASE WHEN outcome = 'breached' OR (outcome = 'running' AND i % 2 = 0) THEN started + interval '1 hour' END,
+               CASE WHEN outcome IN ('met', 'breached', 'cancelled') THEN started + make_interval(secs => (i::bigint * 7919) % 5400) END, outcome, 1
         FROM (SELECT i, @now - (i % 365) * interval '1 day' - (i % 86400) * interval '1 second' AS started,
                      CASE WHEN i % 100 < 80 THEN 'met' WHEN i % 100 < 92 THEN 'breached' WHEN i % 100 < 97 THEN 'running' ELSE 'cancelled' END AS outcome
               FROM generate_series(1, {clocks}) AS i) AS generated;
