@@ -29,18 +29,25 @@ public static class ServiceLevelReports
         NpgsqlDataSource dataSource, ServiceLevelReportQuery query, ReportRange range, IReadOnlyList<string>? departments,
         CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var filter = new ReportFilter(range, departments, query.Channel, query.Priority, query.AgentId);
 
-        var compliance = await ComplianceAsync(connection, filter, cancellationToken);
-        var durations = await DurationsAsync(connection, filter, cancellationToken);
-        var breaches = await BreachesAsync(connection, filter, cancellationToken);
-        var (csat, csatByDepartment, csatByAgent) = await CsatAsync(connection, filter, cancellationToken);
-        var volume = await VolumeAsync(connection, filter, cancellationToken);
+        // The two heavy scans (compliance, percentiles) run side by side on connections of their own, the light ones beside them.
+        var complianceRead = OnOwnConnectionAsync(dataSource, connection => ComplianceAsync(connection, filter, cancellationToken), cancellationToken);
+        var durationsRead = OnOwnConnectionAsync(dataSource, connection => DurationsAsync(connection, filter, cancellationToken), cancellationToken);
+        var restRead = OnOwnConnectionAsync(
+            dataSource,
+            async connection => (
+                Breaches: await BreachesAsync(connection, filter, cancellationToken),
+                Csat: await CsatAsync(connection, filter, cancellationToken),
+                Volume: await VolumeAsync(connection, filter, cancellationToken)),
+            cancellationToken);
+        await Task.WhenAll(complianceRead, durationsRead, restRead);
+        var (compliance, durations) = (await complianceRead, await durationsRead);
+        var (breaches, (csat, csatByDepartment, csatByAgent), volume) = await restRead;
 
         var agentIds = compliance.Where(row => row.Set == GroupSet.Agent && row.AgentId is not null).Select(row => row.AgentId!.Value)
             .Concat(csatByAgent.Keys.Select(ParseKey).OfType<Guid>()).Distinct().ToArray();
-        var names = await StaffNamesAsync(connection, agentIds, cancellationToken);
+        var names = await OnOwnConnectionAsync(dataSource, connection => StaffNamesAsync(connection, agentIds, cancellationToken), cancellationToken);
 
         string AgentName(Guid? id) => id is { } known ? names.GetValueOrDefault(known, "Former staff member") : "Unassigned";
 
@@ -98,7 +105,7 @@ public static class ServiceLevelReports
             FROM service_level_clocks c
             LEFT JOIN staff_users s ON s.id = c.assignee_id
             WHERE {filter.ClockWhere("c.")}
-            ORDER BY c.started_at, c.id
+            ORDER BY c.started_at, c.metric, c.id
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -113,15 +120,38 @@ public static class ServiceLevelReports
 
     private static readonly Guid? AllAgents = Guid.Empty;
 
+    /// <summary>Memory for the percentiles' sorts: with the default 4 MB a year of clocks sorts on disk, several times slower.</summary>
+    private const string WorkMem = "64MB";
+
+    private static async Task<T> OnOwnConnectionAsync<T>(
+        NpgsqlDataSource dataSource, Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var settings = new NpgsqlCommand($"SET TRANSACTION READ ONLY; SET LOCAL work_mem = '{WorkMem}'", connection, transaction))
+        {
+            await settings.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return await read(connection);
+    }
+
     private static async Task<List<GroupRow>> ComplianceAsync(NpgsqlConnection connection, ReportFilter filter, CancellationToken cancellationToken)
     {
+        // Counted once per combination first (one hash lookup per clock), then rolled up into the groupings.
         // GROUPING() has one bit per column, the first column the highest: a set bit means "not grouped by it".
         await using var command = filter.Command(
             $"""
+            WITH combinations AS (
+                SELECT metric, department, assignee_id, channel, priority,
+                       count(*) FILTER (WHERE {MetSql}) AS met, count(*) FILTER (WHERE {BreachedSql}) AS breached,
+                       count(*) FILTER (WHERE {OpenSql}) AS open
+                FROM service_level_clocks
+                WHERE {filter.ClockWhere("")} AND outcome <> 'cancelled'
+                GROUP BY metric, department, assignee_id, channel, priority)
             SELECT GROUPING(metric, department, assignee_id, channel, priority), metric, department, assignee_id, channel, priority,
-                   count(*) FILTER (WHERE {MetSql}), count(*) FILTER (WHERE {BreachedSql}), count(*) FILTER (WHERE {OpenSql})
-            FROM service_level_clocks
-            WHERE {filter.ClockWhere("")} AND outcome <> 'cancelled'
+                   coalesce(sum(met), 0)::bigint, coalesce(sum(breached), 0)::bigint, coalesce(sum(open), 0)::bigint
+            FROM combinations
             GROUP BY GROUPING SETS ((), (metric), (department), (assignee_id), (channel), (priority))
             """, connection);
         var rows = new List<GroupRow>();
