@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SocialEnterprise.Domain.Persistence;
@@ -18,30 +19,43 @@ string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantC
 Console.WriteLine(Invariant($"Report benchmark ({configuration} build, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC): {clocks:N0} clocks, {runs} runs per case"));
 Console.WriteLine($"  load average at start: {(File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown")}");
 
+// Ctrl-C, SIGTERM and a closed terminal cancel the run, so that the await using below stops PostgreSQL.
+using var cancellation = new CancellationTokenSource();
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
+var cancellationToken = cancellation.Token;
+
 var directory = Path.Combine(Path.GetTempPath(), $"socialenterprise-report-benchmark-{Guid.NewGuid():N}");
 Directory.CreateDirectory(directory);
 try
 {
     var log = new RunnerLog(TextWriter.Null, color: false);
     await using var postgres = await PostgresServer.StartAsync(
-        Path.Combine(directory, "data"), FreePort.Next(), Guid.NewGuid().ToString("N"), log, durable: true, CancellationToken.None);
+        Path.Combine(directory, "data"), FreePort.Next(), Guid.NewGuid().ToString("N"), log, durable: true, cancellationToken);
     await using (var admin = new NpgsqlConnection(postgres.ConnectionString("postgres")))
     {
-        await admin.OpenAsync();
+        await admin.OpenAsync(cancellationToken);
         await using var create = new NpgsqlCommand("CREATE DATABASE reports", admin);
-        await create.ExecuteNonQueryAsync();
+        await create.ExecuteNonQueryAsync(cancellationToken);
     }
 
     var connectionString = postgres.ConnectionString("reports");
     await using (var db = new CrmDbContext(CrmDatabaseExtensions.CrmDatabaseOptions(connectionString)))
     {
-        await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync(cancellationToken);
     }
 
     await using var dataSource = NpgsqlDataSource.Create(connectionString);
     var now = DateTimeOffset.UtcNow;
     var watch = Stopwatch.StartNew();
-    await GenerateAsync(dataSource, clocks, now);
+    await GenerateAsync(dataSource, clocks, now, cancellationToken);
     Console.WriteLine(Invariant($"1. Data: {clocks:N0} clocks, {clocks / 5:N0} conversations, {clocks / 10:N0} surveys over 365 days, generated in {watch.Elapsed.TotalSeconds:0.0} s"));
 
     Console.WriteLine("2. The report (median / max of the runs, after one warm-up run):");
@@ -60,7 +74,7 @@ try
             for (var run = 0; run <= runs; run++)
             {
                 watch.Restart();
-                report = await ServiceLevelReports.ReadAsync(dataSource, query, range, departments, CancellationToken.None);
+                report = await ServiceLevelReports.ReadAsync(dataSource, query, range, departments, cancellationToken);
                 if (run > 0)
                 {
                     times.Add(watch.Elapsed.TotalMilliseconds);
@@ -82,9 +96,14 @@ try
     {
         rows++;
         return Task.CompletedTask;
-    }, CancellationToken.None);
+    }, cancellationToken);
     Console.WriteLine(Invariant($"3. CSV export, 30 days: {rows:N0} clocks read in {watch.Elapsed.TotalMilliseconds:0} ms ({rows / watch.Elapsed.TotalSeconds:N0} rows/s)"));
     return 0;
+}
+catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Interrupted.");
+    return 130;
 }
 finally
 {
@@ -98,11 +117,11 @@ finally
     }
 }
 
-static async Task GenerateAsync(NpgsqlDataSource dataSource, int clocks, DateTimeOffset now)
+static async Task GenerateAsync(NpgsqlDataSource dataSource, int clocks, DateTimeOffset now, CancellationToken cancellationToken)
 {
     var conversations = Math.Max(clocks / 5, 1);
     var surveys = clocks / 10;
-    await using var connection = await dataSource.OpenConnectionAsync();
+    await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
     // Deterministic ids (md5 of a label) let clocks and surveys point at conversations without a lookup.
     var sql = $"""
         INSERT INTO customers (id, display_name, tier, influence, created_at, updated_at)
@@ -153,6 +172,6 @@ static async Task GenerateAsync(NpgsqlDataSource dataSource, int clocks, DateTim
     {
         await using var command = new NpgsqlCommand(statement.TrimEnd(';'), connection) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
