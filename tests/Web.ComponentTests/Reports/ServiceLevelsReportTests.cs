@@ -59,6 +59,24 @@ public sealed class ServiceLevelsReportTests : WorkspaceContext
     }
 
     [Fact]
+    public void A_range_without_breaches_or_decided_clocks_still_shows_its_volume()
+    {
+        var quiet = Empty() with
+        {
+            Volume = new TimeSeries(Report().Volume.Buckets, [new CountSeries("email", [0, 3, 0, 0, 0, 0, 1])]),
+        };
+        Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, quiet);
+
+        var page = Render<ServiceLevelsReport>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=chart-volume] svg")));
+        Assert.Equal("—", Tile(page, "tile-compliance"));
+        Assert.Equal("—", Tile(page, "tile-first-response"));
+        Assert.Contains("Nothing decided yet", page.Find("[data-testid=chart-departments]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=agent-row]"));
+    }
+
+    [Fact]
     public void A_refusal_shows_the_Apis_reason()
     {
         Api.Problem(HttpMethod.Get, Path, HttpStatusCode.Forbidden, "Managers read the reports of their own departments; sales is not one of them.");
