@@ -77,7 +77,7 @@ public static class ServiceLevelReports
             durations.GetValueOrDefault((AllAgents, ServiceLevelMetrics.FirstResponse), DurationSummary.None),
             durations.GetValueOrDefault((AllAgents, ServiceLevelMetrics.Resolution), DurationSummary.None),
             compliance.FirstOrDefault(row => row.Set == GroupSet.All)?.Row ?? new ComplianceRow("all", "All", 0, 0, 0),
-            ServiceLevelMetrics.All.Select(metric => Rows(GroupSet.Metric).FirstOrDefault(row => row.Key == metric) ?? new ComplianceRow(metric, metric, 0, 0, 0)).ToList(),
+            ServiceLevelMetrics.All.Select(metric => Rows(GroupSet.Metric).FirstOrDefault(row => row.Key == metric) ?? new ComplianceRow(metric, MetricName(metric), 0, 0, 0)).ToList(),
             Rows(GroupSet.Department),
             Rows(GroupSet.Channel),
             Rows(GroupSet.Priority).OrderBy(row => Priorities.Rank(row.Key)).ToList(),
