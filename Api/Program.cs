@@ -10,6 +10,7 @@ using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Probes;
 using SocialEnterprise.Api.Replies;
+using SocialEnterprise.Api.Reports;
 using SocialEnterprise.Api.Routing;
 using SocialEnterprise.Api.Staff;
 
@@ -46,6 +47,7 @@ app.MapDepartmentsApi();
 app.MapRepliesApi();
 app.MapReplyDraftsApi();
 app.MapCannedResponsesApi();
+app.MapReportsApi();
 
 app.Run();
 
