@@ -11,6 +11,7 @@ using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Outbound;
 using SocialEnterprise.Api.Probes;
 using SocialEnterprise.Api.Replies;
+using SocialEnterprise.Api.Reports;
 using SocialEnterprise.Api.Routing;
 using SocialEnterprise.Api.Staff;
 
@@ -48,6 +49,7 @@ app.MapOutboundApi();
 app.MapRepliesApi();
 app.MapReplyDraftsApi();
 app.MapCannedResponsesApi();
+app.MapReportsApi();
 
 app.Run();
 

@@ -106,6 +106,7 @@ public static class AuditActions
     public const string CannedResponseCreated = "canned-response.created";
     public const string CannedResponseChanged = "canned-response.changed";
     public const string CannedResponseDeleted = "canned-response.deleted";
+    public const string ReportExported = "report.exported";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -118,5 +119,6 @@ public static class AuditActions
         ReplyRetried,
         ReplySent, ReplySubmittedForApproval, ReplyApproved, ReplyRejected,
         CannedResponseCreated, CannedResponseChanged, CannedResponseDeleted,
+        ReportExported,
     ];
 }

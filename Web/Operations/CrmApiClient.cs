@@ -14,6 +14,7 @@ using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Probes;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Domain.Reports;
 using SocialEnterprise.Domain.Routing;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Web.Access;
@@ -222,6 +223,29 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
     public Task ClaimAsync(Guid id, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Post, $"api/conversations/{id}/claim", null, cancellationToken);
 
+    public Task<ServiceLevelReport> ServiceLevelReportAsync(ServiceLevelReportQuery query, CancellationToken cancellationToken) =>
+        ReadAsync<ServiceLevelReport>(HttpMethod.Get, $"api/reports/service-levels?{query.ToQueryString()}", null, cancellationToken);
+
+    /// <summary>
+    /// The report's clocks as CSV, streamed from the Api as the signed-in user (the Api audits the export); disposing
+    /// the stream ends the download.
+    /// </summary>
+    public async Task<Stream> ServiceLevelCsvAsync(ServiceLevelReportQuery query, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(
+            HttpMethod.Get, $"api/reports/service-levels.csv?{query.ToQueryString()}", null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken);
+            return await response.Content.ReadAsStreamAsync(cancellationToken);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Whether the Api reports itself ready, and what it said (no token: health is public).</summary>
     public async Task<IReadOnlyList<RoutingRuleView>> RoutingRulesAsync(CancellationToken cancellationToken) =>
         await ReadAsync<List<RoutingRuleView>>(HttpMethod.Get, "api/routing-rules", null, cancellationToken);
@@ -327,7 +351,9 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var staff = StaffMember.From((await authentication.GetAuthenticationStateAsync()).User)
                     ?? throw new HttpRequestException("Not signed in.", null, HttpStatusCode.Unauthorized);
@@ -336,7 +362,7 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
             Content = body is null ? null : JsonContent.Create(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staff.TokenFrom(tokens));
-        return await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        return await clients.CreateClient(HttpClientName).SendAsync(request, completion, cancellationToken);
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -60,6 +60,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => c.IdentityId);
         // Each department's queue: only waiting conversations are in it.
         builder.HasIndex(c => new { c.Department, c.QueuedAt }).HasFilter("queued_at IS NOT NULL AND assignee_id IS NULL");
+        // The operations report counts conversations opened per day.
+        builder.HasIndex(c => c.OpenedAt);
     }
 }
 

@@ -80,5 +80,9 @@ internal sealed class ServiceLevelClockConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(c => c.ConsultId).HasFilter("consult_id IS NOT NULL");
         // Reports read stopped clocks by when they started.
         builder.HasIndex(c => new { c.StartedAt, c.Metric });
+        // The report's breaches over time: by when the breach fired, or (without that moment) when a breached clock stopped.
+        builder.HasIndex(c => c.BreachedAt).HasDatabaseName("ix_service_level_clocks_breached_at_reported").HasFilter("breached_at IS NOT NULL");
+        builder.HasIndex(c => c.StoppedAt).HasDatabaseName("ix_service_level_clocks_stopped_at_breached")
+            .HasFilter("outcome = 'breached' AND breached_at IS NULL");
     }
 }

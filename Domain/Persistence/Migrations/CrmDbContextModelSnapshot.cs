@@ -899,6 +899,9 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.HasIndex("IdentityId")
                         .HasDatabaseName("ix_conversations_identity_id");
 
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_conversations_opened_at");
+
                     b.HasIndex("ResponseWarnAt")
                         .HasDatabaseName("ix_conversations_response_warn_at")
                         .HasFilter("response_due_at IS NOT NULL");
@@ -2342,9 +2345,17 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_service_level_clocks");
 
+                    b.HasIndex("BreachedAt")
+                        .HasDatabaseName("ix_service_level_clocks_breached_at_reported")
+                        .HasFilter("breached_at IS NOT NULL");
+
                     b.HasIndex("ConsultId")
                         .HasDatabaseName("ix_service_level_clocks_consult_id")
                         .HasFilter("consult_id IS NOT NULL");
+
+                    b.HasIndex("StoppedAt")
+                        .HasDatabaseName("ix_service_level_clocks_stopped_at_breached")
+                        .HasFilter("outcome = 'breached' AND breached_at IS NULL");
 
                     b.HasIndex("ConversationId", "Metric")
                         .HasDatabaseName("ix_service_level_clocks_conversation_id_metric");

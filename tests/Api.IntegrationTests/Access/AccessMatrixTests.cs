@@ -109,6 +109,8 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["PUT /api/canned-responses/{id:guid}"] = new(Permission.Write, Oversight: true),
         ["DELETE /api/canned-responses/{id:guid}"] = new(Permission.Write, Oversight: true),
         ["POST /api/conversations/{id:guid}/canned-responses/{cannedId:guid}/render"] = new(Permission.Read),
+        ["GET /api/reports/service-levels"] = new(Permission.Read, Oversight: true),
+        ["GET /api/reports/service-levels.csv"] = new(Permission.Read, Oversight: true),
     };
 
     /// <summary>Who works the untriaged intake, written out: admins, managers, agents, and keys that may read everything.</summary>

@@ -53,6 +53,20 @@ public sealed class NavMenuTests : WorkspaceContext
         }
     }
 
+    [Theory]
+    [InlineData("admin", true)]
+    [InlineData("support.manager", true)]
+    [InlineData("agent", false)]
+    [InlineData("product", false)]
+    public void Admins_and_managers_find_the_reports(string name, bool shown)
+    {
+        SignInAs(name);
+
+        var navigation = Render<NavMenu>();
+
+        Assert.Equal(shown, navigation.FindAll("a.mud-nav-link").Any(link => link.GetAttribute("href") == "reports/service-levels" && link.TextContent.Trim() == "Reports"));
+    }
+
     [Fact]
     public async Task The_triage_policy_asks_the_same_rule_as_the_Api()
     {

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.Reports;
+using SocialEnterprise.Domain.Staff;
+
+namespace SocialEnterprise.Api.Reports;
+
+/// <summary>
+/// The SLA and operations report and its CSV export, for those who oversee the work: admins see every department,
+/// managers only their own (the report is narrowed to them, and asking for another department is refused with 403).
+/// </summary>
+public static class ReportsApi
+{
+    public const string CsvHeader =
+        "conversation_id,metric,department,agent_id,agent,channel,priority,policy,target_seconds,started_at,stopped_at,elapsed_seconds,outcome,breached_at,result";
+
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/reports")
+            .WithTags("Reports")
+            .RequirePermission(Permission.Read)
+            .RequireAuthorization(policy => policy.RequireAssertion(context => Oversees(Caller.From(context.User))));
+
+        api.MapGet("/service-levels", GetAsync)
+            .WithSummary("SLA compliance, response and resolution times, breaches over time, CSAT and volume for a range and filters");
+        api.MapGet("/service-levels.csv", ExportAsync)
+            .WithSummary("Every clock of the report's range and filters as CSV, one row per clock (the export is audited)");
+        return app;
+    }
+
+    /// <summary>Admins (staff or key) and managers; agents and members work conversations, they do not read reports.</summary>
+    public static bool Oversees(Caller caller) => caller.IsAdmin || caller.Kind == CallerKind.Staff && caller.Roles.Contains(StaffRoles.Manager);
+
+    public static async Task<Results<Ok<ServiceLevelReport>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        [AsParameters] ServiceLevelReportQuery query, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (errors, range) = query.Validate(time.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (Scope(Caller.From(user), query) is not { } scope)
+        {
+            return Forbidden(query);
+        }
+
+        return TypedResults.Ok(await ServiceLevelReports.ReadAsync(dataSource, query, range, scope.Departments, cancellationToken));
+    }
+
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+        [AsParameters] ServiceLevelReportQuery query, ClaimsPrincipal user, HttpContext http, CrmDbContext db, NpgsqlDataSource dataSource,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (errors, range) = query.Validate(now);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var caller = Caller.From(user);
+        if (Scope(caller, query) is not { } scope)
+        {
+            return Forbidden(query);
+        }
+
+        // Audited before the first byte leaves: an export that is cut short was still an export.
+        var covered = scope.Departments is null ? "all departments" : $"departments {string.Join(", ", scope.Departments)}";
+        db.AuditLog.Add(AuditRecords.By(
+            caller, http, now, AuditActions.ReportExported, target: "service-levels",
+            detail: $"{range.From:O} to {range.To:O}; {covered}; {query}"));
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Stream(
+            async body =>
+            {
+                await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
+                await writer.WriteAsync(CsvHeader + "\n");
+                await ServiceLevelReports.ForEachClockAsync(
+                    dataSource, query, range, scope.Departments, clock => writer.WriteAsync(CsvRow(clock)), cancellationToken);
+            },
+            "text/csv",
+            $"service-levels-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
+    }
+
+    public static string CsvRow(ReportClock clock) => string.Join(',',
+        clock.ConversationId.ToString("D", CultureInfo.InvariantCulture),
+        clock.Metric,
+        AuditApi.Csv(clock.Department),
+        clock.AgentId?.ToString("D", CultureInfo.InvariantCulture) ?? "",
+        AuditApi.Csv(clock.AgentName),
+        AuditApi.Csv(clock.Channel),
+        AuditApi.Csv(clock.Priority),
+        AuditApi.Csv(clock.Policy),
+        Seconds(clock.TargetSeconds),
+        Instant(clock.StartedAt),
+        Instant(clock.StoppedAt),
+        Seconds(clock.ElapsedSeconds),
+        clock.Outcome,
+        Instant(clock.BreachedAt),
+        clock.Result) + "\n";
+
+    private static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Instant(DateTimeOffset? instant) =>
+        instant?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// The departments the caller's report covers (null: every one), or null when they asked for a department that
+    /// is not theirs.
+    /// </summary>
+    private static ReportScope? Scope(Caller caller, ServiceLevelReportQuery query)
+    {
+        if (caller.IsAdmin)
+        {
+            return new ReportScope(query.Department is { } department ? [department] : null);
+        }
+
+        var own = caller.Departments.Order(StringComparer.Ordinal).ToList();
+        if (query.Department is { } asked)
+        {
+            return own.Contains(asked, StringComparer.Ordinal) ? new ReportScope([asked]) : null;
+        }
+
+        return new ReportScope(own);
+    }
+
+    private static ProblemHttpResult Forbidden(ServiceLevelReportQuery query) => TypedResults.Problem(
+        $"Managers read the reports of their own departments; {query.Department} is not one of them.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+        extensions: new Dictionary<string, object?> { ["field"] = "department" });
+
+    private sealed record ReportScope(IReadOnlyList<string>? Departments);
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using SocialEnterprise.Domain.Staff;
+
+namespace SocialEnterprise.Web.Components.Reports;
+
+/// <summary>How the reports put figures into words.</summary>
+public static class ReportText
+{
+    /// <summary>Who may open the reports: the same people the Api lets read them.</summary>
+    public const string Overseers = $"{StaffRoles.Admin},{StaffRoles.Manager}";
+
+    /// <summary>A duration as people say it: "45 s", "12 min", "1 h 20 min", "2 d 4 h"; a dash for none.</summary>
+    public static string Duration(double? seconds)
+    {
+        if (seconds is not { } value || double.IsNaN(value))
+        {
+            return "—";
+        }
+
+        var total = (long)Math.Round(value);
+        var (days, hours, minutes, rest) = (total / 86_400, total % 86_400 / 3_600, total % 3_600 / 60, total % 60);
+        return total switch
+        {
+            < 60 => $"{total} s",
+            < 3_600 => rest == 0 ? $"{minutes} min" : $"{minutes} min {rest} s",
+            < 86_400 => minutes == 0 ? $"{hours} h" : $"{hours} h {minutes} min",
+            _ => hours == 0 ? $"{days} d" : $"{days} d {hours} h",
+        };
+    }
+
+    public static string Percent(double? percent) =>
+        percent is { } value ? value.ToString("0.#", CultureInfo.InvariantCulture) + " %" : "—";
+
+    public static string Score(double? average) => average is { } value ? value.ToString("0.0", CultureInfo.InvariantCulture) : "—";
+
+    public static string Department(string id) => Domain.Staff.Department.Standard.FirstOrDefault(d => d.Id == id)?.Name ?? id;
+}
