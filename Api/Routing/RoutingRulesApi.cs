@@ -60,6 +60,7 @@ public static class RoutingRulesApi
         var rule = RoutingRule.New(
             request.Name!, last + 1, request.Enabled ?? true, (request.Conditions ?? []).Select(c => c!), request.Actions!.Select(a => a!),
             request.StopAfterMatch ?? false, caller.Name, now);
+        rule.TriggerOn(TriggerOf(request));
         db.RoutingRules.Add(rule);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleCreated, Target(rule), Describe(rule)));
         await db.SaveChangesAsync(cancellationToken);
@@ -88,6 +89,7 @@ public static class RoutingRulesApi
         rule.Change(
             request.Name!, request.Enabled ?? rule.Enabled, (request.Conditions ?? []).Select(c => c!), request.Actions!.Select(a => a!),
             request.StopAfterMatch ?? rule.StopAfterMatch, caller.Name, now);
+        rule.TriggerOn(request.Trigger is null ? rule.Trigger : TriggerOf(request));
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleChanged, Target(rule), $"{before} -> {Describe(rule)}"));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(RoutingRuleView.From(rule));
@@ -211,15 +213,21 @@ public static class RoutingRulesApi
                 .Where(u => assigneeIds.Contains(u.Id))
                 .Select(u => new { u.Id, Departments = u.Departments.Select(d => d.DepartmentId).ToList() })
                 .ToListAsync(cancellationToken);
+        // The policies admins defined are the ones a rule may apply (ServicePolicies:Names is no longer read).
+        _ = policies;
+        var slaPolicies = await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
         return new RoutingVocabulary(
-            departments.ToHashSet(StringComparer.Ordinal), topics.ToHashSet(StringComparer.Ordinal), policies.All,
+            departments.ToHashSet(StringComparer.Ordinal), topics.ToHashSet(StringComparer.Ordinal), slaPolicies,
             staff.ToDictionary(member => member.Id, member => (IReadOnlySet<string>)member.Departments.ToHashSet(StringComparer.Ordinal)));
     }
+
+    private static string TriggerOf(RoutingRuleRequest request) =>
+        request.Trigger?.Trim() is { Length: > 0 } trigger ? trigger : RoutingTriggers.Opened;
 
     private static string Target(RoutingRule rule) => $"routing-rule/{rule.Id}";
 
     private static string Describe(RoutingRule rule) =>
-        $"#{rule.Position} \"{rule.Name}\" {(rule.Enabled ? "on" : "off")}: when "
+        $"#{rule.Position} \"{rule.Name}\" {(rule.Enabled ? "on" : "off")}: on {rule.Trigger} when "
         + (rule.Conditions.Count == 0 ? "always" : string.Join(" and ", rule.Conditions.Select(c => $"{c.Field} {string.Join("|", c.Values)}")))
         + " then " + string.Join(", ", rule.Actions.Select(DescribeAction))
         + (rule.StopAfterMatch ? ", stop" : "");
@@ -231,6 +239,9 @@ public static class RoutingRulesApi
         RoutingActionTypes.AddTags => $"tag {string.Join(" ", action.Tags ?? [])}",
         RoutingActionTypes.ApplySlaPolicy => $"SLA {action.SlaPolicy}",
         RoutingActionTypes.Assign => $"assign {action.AssigneeId}",
+        RoutingActionTypes.RaisePriority => action.Priority is null ? "raise priority one step" : $"raise priority to {action.Priority}",
+        RoutingActionTypes.Reassign => action.AssigneeId is null ? "reassign to the least-loaded available member" : $"reassign to {action.AssigneeId}",
+        RoutingActionTypes.NotifyManager => action.AssigneeId is null ? "notify the department's managers" : $"notify {action.AssigneeId}",
         _ => "mark VIP",
     };
 }

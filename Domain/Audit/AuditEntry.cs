@@ -98,6 +98,13 @@ public static class AuditActions
     public const string StaffAdded = "staff.added";
     public const string DepartmentChanged = "department.changed";
     public const string ConversationClaimed = "conversation.claimed";
+    public const string SlaPolicyCreated = "sla-policy.created";
+    public const string SlaPolicyChanged = "sla-policy.changed";
+    public const string SlaPolicyDeleted = "sla-policy.deleted";
+    public const string SlaCalendarCreated = "sla-calendar.created";
+    public const string SlaCalendarChanged = "sla-calendar.changed";
+    public const string SlaCalendarDeleted = "sla-calendar.deleted";
+    public const string ConversationEscalated = "conversation.escalated";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -107,5 +114,6 @@ public static class AuditActions
         ConversationAssigned, NoteAdded, RoutingRuleCreated, RoutingRuleChanged, RoutingRuleDeleted,
         ConsultRequested, ConsultAccepted, ConsultAnswered, ConsultDeclined,
         StaffChanged, DepartmentChanged, ConversationClaimed, StaffAdded,
+        SlaPolicyCreated, SlaPolicyChanged, SlaPolicyDeleted, SlaCalendarCreated, SlaCalendarChanged, SlaCalendarDeleted, ConversationEscalated,
     ];
 }

@@ -60,8 +60,13 @@ public static class NotificationKinds
     public const string ConsultAnswered = "consult-answered";
     public const string ConsultDeclined = "consult-declined";
     public const string FollowedActivity = "followed-activity";
+    public const string SlaWarning = "sla-warning";
+    public const string SlaPredictedBreach = "sla-predicted-breach";
+    public const string SlaBreach = "sla-breach";
+    public const string Escalation = "escalation";
 
-    public static readonly IReadOnlyList<string> All = [Mention, Assignment, ConsultRequested, ConsultAnswered, ConsultDeclined, FollowedActivity];
+    public static readonly IReadOnlyList<string> All = [Mention, Assignment, ConsultRequested, ConsultAnswered, ConsultDeclined, FollowedActivity,
+        SlaWarning, SlaPredictedBreach, SlaBreach, Escalation];
 }
 
 /// <summary>A notification for one staff member: their bell reloads, nobody else's.</summary>

@@ -6,6 +6,7 @@ using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Probes;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Domain.ServiceLevels;
 
 namespace SocialEnterprise.Domain.Events;
 
@@ -37,6 +38,11 @@ public static class EventTypes
         ["ConversationReplied"] = typeof(ConversationReplied),
         ["ReplyStateChanged"] = typeof(ReplyStateChanged),
         ["CsatAnswered"] = typeof(CsatAnswered),
+        ["ServiceLevelWarning"] = typeof(ServiceLevelWarning),
+        ["ServiceLevelBreachPredicted"] = typeof(ServiceLevelBreachPredicted),
+        ["ServiceLevelBreached"] = typeof(ServiceLevelBreached),
+        ["ConversationEscalated"] = typeof(ConversationEscalated),
+        ["ConversationPriorityChanged"] = typeof(ConversationPriorityChanged),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

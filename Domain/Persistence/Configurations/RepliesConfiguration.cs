@@ -80,5 +80,8 @@ internal sealed class ServiceLevelClockConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(c => c.ConsultId).HasFilter("consult_id IS NOT NULL");
         // Reports read stopped clocks by when they started.
         builder.HasIndex(c => new { c.StartedAt, c.Metric });
+        // The clock scheduler loads the clocks with a moment still ahead of them.
+        builder.HasIndex(c => c.DueAt).HasDatabaseName("ix_service_level_clocks_pending_moments")
+            .HasFilter("stopped_at IS NULL AND breached_at IS NULL AND due_at IS NOT NULL");
     }
 }
