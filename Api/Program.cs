@@ -10,6 +10,7 @@ using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Operations;
 using SocialEnterprise.Api.Probes;
 using SocialEnterprise.Api.Routing;
+using SocialEnterprise.Api.ServiceLevels;
 using SocialEnterprise.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,6 +43,7 @@ app.MapConsultsApi();
 app.MapNotificationsApi();
 app.MapDepartmentActivityApi();
 app.MapDepartmentsApi();
+app.MapSlaApi();
 
 app.Run();
 

@@ -92,7 +92,7 @@ public sealed record DepartmentOla(string Department, TimeSpan Target);
 /// </summary>
 public sealed class SlaCalendar
 {
-    public const string AroundTheClock = "24/7";
+    public const string AroundTheClock = "around-the-clock";
 
     public const string Office = "office";
 
