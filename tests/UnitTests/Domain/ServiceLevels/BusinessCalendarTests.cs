@@ -84,8 +84,12 @@ public sealed class BusinessCalendarTests
         var springSunday = new DateTimeOffset(2026, 3, 29, 0, 0, 0, TimeSpan.FromHours(1));
         var autumnSunday = new DateTimeOffset(2026, 10, 25, 0, 0, 0, TimeSpan.FromHours(2));
 
-        Assert.Equal(TimeSpan.FromHours(23), allDay.BusinessTimeBetween(springSunday, springSunday.AddDays(2)) - TimeSpan.FromHours(24));
-        Assert.Equal(TimeSpan.FromHours(25), allDay.BusinessTimeBetween(autumnSunday, autumnSunday.AddDays(2)) - TimeSpan.FromHours(24));
+        // Local midnight to local midnight.
+        Assert.Equal(TimeSpan.FromHours(23), allDay.BusinessTimeBetween(springSunday, new DateTimeOffset(2026, 3, 30, 0, 0, 0, TimeSpan.FromHours(2))));
+        Assert.Equal(TimeSpan.FromHours(25), allDay.BusinessTimeBetween(autumnSunday, new DateTimeOffset(2026, 10, 26, 0, 0, 0, TimeSpan.FromHours(1))));
+        // The holiday (1 January) does not count; the day before it does.
+        Assert.Equal(TimeSpan.FromHours(24), allDay.BusinessTimeBetween(
+            new DateTimeOffset(2025, 12, 31, 0, 0, 0, TimeSpan.FromHours(1)), new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.FromHours(1))));
         // Midnight-to-midnight hours across the change: 24 h of business time from Saturday noon is Sunday 13:00 CEST.
         Assert.Equal(
             new DateTimeOffset(2026, 3, 29, 13, 0, 0, TimeSpan.FromHours(2)),
