@@ -5,6 +5,7 @@ using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Routing;
 using SocialEnterprise.Domain.ServiceLevels;
@@ -30,7 +31,22 @@ public static class SlaApi
         calendars.MapPost("/", CreateCalendarAsync).RequirePermission(Permission.Administer).WithSummary("Add a business calendar");
         calendars.MapPut("/{name}", ChangeCalendarAsync).RequirePermission(Permission.Administer).WithSummary("Change a business calendar");
         calendars.MapDelete("/{name}", DeleteCalendarAsync).RequirePermission(Permission.Administer).WithSummary("Delete a business calendar no policy uses");
+
+        app.MapGet("api/conversations/{id:guid}/sla", ConversationAsync).WithTags("SLA").RequirePermission(Permission.Read)
+            .WithSummary("A conversation's service-level clocks, its consults rolled up into the customer's clock, and a banner line");
         return app;
+    }
+
+    public static async Task<Results<Ok<ConversationServiceLevels>, NotFound>> ConversationAsync(
+        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (!await db.Conversations.AsNoTracking().VisibleTo(caller, db).AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await ServiceLevelStanding.ReadAsync(db, id, time.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<Ok<List<SlaPolicyView>>> ListPoliciesAsync(CrmDbContext db, CancellationToken cancellationToken) =>

@@ -178,7 +178,9 @@ public static class ServiceLevelClockKeeper
     public static ServiceLevelClock StartConsultClock(Consult consult, Conversation conversation, SlaRules rules)
     {
         var policy = rules.PolicyFor(conversation.SlaPolicy);
-        var target = policy.OlaFor(consult.TargetDepartment) ?? consult.DueAt - consult.RequestedAt;
+        // The policy's OLA for the department, unless the requester needs the answer sooner (the consult's own due moment).
+        var own = consult.DueAt - consult.RequestedAt;
+        var target = policy.OlaFor(consult.TargetDepartment) is { } ola && (consult.NeededBy is null || ola < own) ? ola : own;
         return ServiceLevelClock.Start(
             conversation.Id, consult.Id, ServiceLevelMetrics.Consult, consult.TargetDepartment, null, conversation.Channel, consult.Priority,
             policy.Name, Clamp(target), consult.RequestedAt, rules.CalendarOf(policy.Name));

@@ -90,6 +90,7 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["POST /api/sla/calendars/"] = new(Permission.Administer),
         ["PUT /api/sla/calendars/{name}"] = new(Permission.Administer),
         ["DELETE /api/sla/calendars/{name}"] = new(Permission.Administer),
+        ["GET /api/conversations/{id:guid}/sla"] = new(Permission.Read),
         ["POST /api/conversations/{id:guid}/consults"] = new(Permission.Write),
         ["GET /api/conversations/{id:guid}/consults"] = new(Permission.Read),
         ["GET /api/conversations/{id:guid}/experts"] = new(Permission.Read),
