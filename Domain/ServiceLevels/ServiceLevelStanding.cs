@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Persistence;
 

@@ -14,6 +14,8 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
 {
     private static readonly TimeSpan Target = TimeSpan.FromMinutes(30);
 
+    private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task First_response_runs_from_when_the_customer_wrote_to_the_first_reply()
     {
@@ -28,7 +30,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
         await using (var db = database.NewDbContext())
         {
             // The inbox's response clock is the same promise.
-            Assert.Equal(clock.DueAt, (await db.Conversations.SingleAsync(c => c.Id == conversation)).ResponseDueAt);
+            Assert.Equal(clock.DueAt, (await db.Conversations.SingleAsync(c => c.Id == conversation, _cancellation)).ResponseDueAt);
         }
 
         world.AdvanceTo(start + TimeSpan.FromMinutes(10));
@@ -119,12 +121,12 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
         var conversation = await world.CustomerWritesAsync("I was charged twice, please refund one.");
         await using (var db = database.NewDbContext())
         {
-            var policy = await db.SlaPolicies.SingleAsync(p => p.Name == world.Policy);
+            var policy = await db.SlaPolicies.SingleAsync(p => p.Name == world.Policy, _cancellation);
             policy.Change(policy.Description, policy.Calendar,
                 [.. policy.Targets.Where(t => !(t.Metric == ServiceLevelMetrics.FirstResponse && t.Priority == Priorities.Urgent)),
                  new SlaTarget(ServiceLevelMetrics.FirstResponse, Priorities.Urgent, TimeSpan.FromMinutes(12))],
                 policy.Olas, "test", start);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(_cancellation);
         }
 
         world.AdvanceTo(start + TimeSpan.FromMinutes(4));
@@ -144,19 +146,19 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
         var conversation = await world.CustomerWritesAsync("Is this contract clause legal? Please check.");
         await using (var db = database.NewDbContext())
         {
-            var policy = await db.SlaPolicies.SingleAsync(p => p.Name == world.Policy);
+            var policy = await db.SlaPolicies.SingleAsync(p => p.Name == world.Policy, _cancellation);
             policy.Change(policy.Description, policy.Calendar, policy.Targets, [new DepartmentOla("legal", TimeSpan.FromHours(2))], "test", start);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(_cancellation);
         }
 
         Guid consultId;
         await using (var db = database.NewDbContext())
         {
-            var c = await db.Conversations.SingleAsync(x => x.Id == conversation);
+            var c = await db.Conversations.SingleAsync(x => x.Id == conversation, _cancellation);
             var consult = Consult.Request(c, c.Department, "legal", Guid.NewGuid(), "Agent", "Can we say this?", Priorities.Normal, null,
                 TimeSpan.FromHours(8), start);
             db.Consults.Add(consult);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(_cancellation);
             consultId = consult.Id;
             Assert.Equal(start + TimeSpan.FromHours(2), consult.DueAt);
         }
@@ -164,7 +166,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
         world.AdvanceTo(start + TimeSpan.FromHours(1));
         await using (var db = database.NewDbContext())
         {
-            var standing = await ServiceLevelStanding.ReadAsync(db, conversation, world.Time.GetUtcNow(), CancellationToken.None);
+            var standing = await ServiceLevelStanding.ReadAsync(db, conversation, world.Time.GetUtcNow(), _cancellation);
             var rollup = Assert.Single(standing.Consults);
             Assert.Equal(consultId, rollup.ConsultId);
             Assert.Equal(TimeSpan.FromHours(1), rollup.ConsultRemaining);
@@ -176,11 +178,11 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
         // A second consult, to engineering with 8 h (no OLA in the policy): due after the customer's promise.
         await using (var db = database.NewDbContext())
         {
-            var c = await db.Conversations.SingleAsync(x => x.Id == conversation);
+            var c = await db.Conversations.SingleAsync(x => x.Id == conversation, _cancellation);
             db.Consults.Add(Consult.Request(c, c.Department, "engineering", Guid.NewGuid(), "Agent", "Is it a bug?", Priorities.Normal, null,
                 TimeSpan.FromHours(8), world.Time.GetUtcNow()));
-            await db.SaveChangesAsync();
-            var standing = await ServiceLevelStanding.ReadAsync(db, conversation, world.Time.GetUtcNow(), CancellationToken.None);
+            await db.SaveChangesAsync(_cancellation);
+            var standing = await ServiceLevelStanding.ReadAsync(db, conversation, world.Time.GetUtcNow(), _cancellation);
             var late = standing.Consults.Single(r => r.Department == "engineering");
             Assert.True(late.RisksCustomerPromise);
             Assert.StartsWith("Engineering has 8 h of your 3 h left: due after", late.Text, StringComparison.Ordinal);
@@ -189,10 +191,10 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
         // Answered: the consult's clock stops, met.
         await using (var db = database.NewDbContext())
         {
-            var consult = await db.Consults.SingleAsync(x => x.Id == consultId);
+            var consult = await db.Consults.SingleAsync(x => x.Id == consultId, _cancellation);
             consult.AnswerWith(Guid.NewGuid(), "Lee Legal", "Yes, fine.", Guid.NewGuid(), world.Time.GetUtcNow());
-            await db.SaveChangesAsync();
-            var clock = await db.ServiceLevelClocks.SingleAsync(x => x.ConsultId == consultId);
+            await db.SaveChangesAsync(_cancellation);
+            var clock = await db.ServiceLevelClocks.SingleAsync(x => x.ConsultId == consultId, _cancellation);
             Assert.Equal(ServiceLevelOutcomes.Met, clock.Outcome);
             Assert.Equal(TimeSpan.FromHours(1), clock.Elapsed);
         }
