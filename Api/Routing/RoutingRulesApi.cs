@@ -71,16 +71,18 @@ public static class RoutingRulesApi
         Guid id, RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, IOptions<ServicePolicies> policies,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, policies.Value, cancellationToken));
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rule is null)
         {
             return TypedResults.NotFound();
+        }
+
+        // A change that does not name the trigger keeps the rule's.
+        request = request with { Trigger = request.Trigger ?? rule.Trigger };
+        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, policies.Value, cancellationToken));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         var caller = Caller.From(user);
