@@ -64,7 +64,7 @@ public sealed class Escalations(CrmDbContext db, DateTimeOffset now)
                 if (done is not null)
                 {
                     db.EventLog.Add(EventLogEntry.For(new ConversationEscalated(
-                        conversation.Id, rule.Id, rule.Name, rule.Position, trigger, clock.Metric, action.Type, done, now)));
+                        conversation.Id, conversation.Department, rule.Id, rule.Name, rule.Position, trigger, clock.Metric, action.Type, done, now)));
                     db.AuditLog.Add(AuditEntry.Record(
                         now, AuditActor, AuditActorKinds.System, AuditActions.ConversationEscalated, $"conversation/{conversation.Id}", done));
                 }

@@ -29,8 +29,8 @@ public sealed record ServiceLevelBreached(
 
 /// <summary>An escalation rule acted on a conversation: who/what/why in <see cref="Description"/>.</summary>
 public sealed record ConversationEscalated(
-    Guid ConversationId, Guid RuleId, string RuleName, int RulePosition, string Trigger, string Metric, string Action, string Description,
-    DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
+    Guid ConversationId, string Department, Guid RuleId, string RuleName, int RulePosition, string Trigger, string Metric, string Action,
+    string Description, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
 {
     public override string StreamId => ConversationStream.Of(ConversationId);
 }
