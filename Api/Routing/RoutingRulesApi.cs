@@ -45,10 +45,10 @@ public static class RoutingRulesApi
     }
 
     public static async Task<Results<Created<RoutingRuleView>, ValidationProblem>> CreateAsync(
-        RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, IOptions<ServicePolicies> policies, TimeProvider time,
+        RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, policies.Value, cancellationToken));
+        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, cancellationToken));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -68,8 +68,7 @@ public static class RoutingRulesApi
     }
 
     public static async Task<Results<Ok<RoutingRuleView>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, IOptions<ServicePolicies> policies,
-        TimeProvider time, CancellationToken cancellationToken)
+        Guid id, RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rule is null)
@@ -79,7 +78,7 @@ public static class RoutingRulesApi
 
         // A change that does not name the trigger keeps the rule's.
         request = request with { Trigger = request.Trigger ?? rule.Trigger };
-        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, policies.Value, cancellationToken));
+        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, cancellationToken));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -204,7 +203,7 @@ public static class RoutingRulesApi
     }
 
     private static async Task<RoutingVocabulary> VocabularyAsync(
-        CrmDbContext db, RoutingRuleRequest request, ServicePolicies policies, CancellationToken cancellationToken)
+        CrmDbContext db, RoutingRuleRequest request, CancellationToken cancellationToken)
     {
         var departments = await db.Departments.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().Select(t => t.Key).ToListAsync(cancellationToken);
@@ -215,8 +214,7 @@ public static class RoutingRulesApi
                 .Where(u => assigneeIds.Contains(u.Id))
                 .Select(u => new { u.Id, Departments = u.Departments.Select(d => d.DepartmentId).ToList() })
                 .ToListAsync(cancellationToken);
-        // The policies admins defined are the ones a rule may apply (ServicePolicies:Names is no longer read).
-        _ = policies;
+        // The policies admins defined are the ones a rule may apply (they replace the former ServicePolicies:Names setting).
         var slaPolicies = await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
         return new RoutingVocabulary(
             departments.ToHashSet(StringComparer.Ordinal), topics.ToHashSet(StringComparer.Ordinal), slaPolicies,

@@ -78,6 +78,8 @@ public sealed class ServiceLevelEscalationTests(MigratedDatabase database) : ICl
         Assert.Contains(Domain.Collaboration.NotificationKinds.SlaWarning, kinds);
         Assert.Contains(Domain.Collaboration.NotificationKinds.Escalation, kinds);
         Assert.Contains(free, await check.StaffNotifications.Where(n => n.Kind == Domain.Collaboration.NotificationKinds.Assignment).Select(n => n.RecipientId).ToListAsync(_cancellation));
+        // Held by an available member at half time: no breach was predicted.
+        Assert.DoesNotContain("ServiceLevelBreachPredicted", await world.EventsAsync(conversation));
         // The clock follows its new assignee.
         Assert.Equal(free, (await world.ClockAsync(conversation, ServiceLevelMetrics.FirstResponse)).AssigneeId);
     }
