@@ -12,6 +12,7 @@ using SocialEnterprise.Api.Probes;
 using SocialEnterprise.Api.Replies;
 using SocialEnterprise.Api.Reports;
 using SocialEnterprise.Api.Routing;
+using SocialEnterprise.Api.ServiceLevels;
 using SocialEnterprise.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,6 +49,7 @@ app.MapRepliesApi();
 app.MapReplyDraftsApi();
 app.MapCannedResponsesApi();
 app.MapReportsApi();
+app.MapSlaApi();
 
 app.Run();
 

@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Domain.ServiceLevels;
 using SocialEnterprise.Workers.Listening;
 using SocialEnterprise.Workers.Operations;
 using SocialEnterprise.Workers.Probes;
+using SocialEnterprise.Workers.ServiceLevels;
 
 namespace SocialEnterprise.Workers;
 
@@ -24,5 +26,8 @@ internal static class Extensions
 
         builder.Services.AddIntake();
         builder.Services.AddHostedService<IngestWorker>();
+
+        builder.Services.AddServiceLevelScheduler();
+        builder.Services.AddHostedService<ServiceLevelWorker>();
     }
 }
