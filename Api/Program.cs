@@ -13,6 +13,7 @@ using SocialEnterprise.Api.Probes;
 using SocialEnterprise.Api.Replies;
 using SocialEnterprise.Api.Reports;
 using SocialEnterprise.Api.Routing;
+using SocialEnterprise.Api.ServiceLevels;
 using SocialEnterprise.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,6 +51,7 @@ app.MapRepliesApi();
 app.MapReplyDraftsApi();
 app.MapCannedResponsesApi();
 app.MapReportsApi();
+app.MapSlaApi();
 
 app.Run();
 

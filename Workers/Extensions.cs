@@ -3,10 +3,12 @@ using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Domain.ServiceLevels;
 using SocialEnterprise.Workers.Listening;
 using SocialEnterprise.Workers.Operations;
 using SocialEnterprise.Workers.Outbound;
 using SocialEnterprise.Workers.Probes;
+using SocialEnterprise.Workers.ServiceLevels;
 
 namespace SocialEnterprise.Workers;
 
@@ -26,6 +28,9 @@ internal static class Extensions
 
         builder.Services.AddIntake();
         builder.Services.AddHostedService<IngestWorker>();
+
+        builder.Services.AddServiceLevelScheduler();
+        builder.Services.AddHostedService<ServiceLevelWorker>();
 
         builder.Services.AddOutbound();
         builder.Services.AddHostedService<OutboundWorker>();

@@ -45,10 +45,10 @@ public static class RoutingRulesApi
     }
 
     public static async Task<Results<Created<RoutingRuleView>, ValidationProblem>> CreateAsync(
-        RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, IOptions<ServicePolicies> policies, TimeProvider time,
+        RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, policies.Value, cancellationToken));
+        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, cancellationToken));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -60,6 +60,7 @@ public static class RoutingRulesApi
         var rule = RoutingRule.New(
             request.Name!, last + 1, request.Enabled ?? true, (request.Conditions ?? []).Select(c => c!), request.Actions!.Select(a => a!),
             request.StopAfterMatch ?? false, caller.Name, now);
+        rule.TriggerOn(TriggerOf(request));
         db.RoutingRules.Add(rule);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleCreated, Target(rule), Describe(rule)));
         await db.SaveChangesAsync(cancellationToken);
@@ -67,19 +68,20 @@ public static class RoutingRulesApi
     }
 
     public static async Task<Results<Ok<RoutingRuleView>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, IOptions<ServicePolicies> policies,
-        TimeProvider time, CancellationToken cancellationToken)
+        Guid id, RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, policies.Value, cancellationToken));
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rule is null)
         {
             return TypedResults.NotFound();
+        }
+
+        // A change that does not name the trigger keeps the rule's.
+        request = request with { Trigger = request.Trigger ?? rule.Trigger };
+        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, cancellationToken));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         var caller = Caller.From(user);
@@ -88,6 +90,7 @@ public static class RoutingRulesApi
         rule.Change(
             request.Name!, request.Enabled ?? rule.Enabled, (request.Conditions ?? []).Select(c => c!), request.Actions!.Select(a => a!),
             request.StopAfterMatch ?? rule.StopAfterMatch, caller.Name, now);
+        rule.TriggerOn(request.Trigger is null ? rule.Trigger : TriggerOf(request));
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleChanged, Target(rule), $"{before} -> {Describe(rule)}"));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(RoutingRuleView.From(rule));
@@ -200,7 +203,7 @@ public static class RoutingRulesApi
     }
 
     private static async Task<RoutingVocabulary> VocabularyAsync(
-        CrmDbContext db, RoutingRuleRequest request, ServicePolicies policies, CancellationToken cancellationToken)
+        CrmDbContext db, RoutingRuleRequest request, CancellationToken cancellationToken)
     {
         var departments = await db.Departments.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().Select(t => t.Key).ToListAsync(cancellationToken);
@@ -211,15 +214,20 @@ public static class RoutingRulesApi
                 .Where(u => assigneeIds.Contains(u.Id))
                 .Select(u => new { u.Id, Departments = u.Departments.Select(d => d.DepartmentId).ToList() })
                 .ToListAsync(cancellationToken);
+        // The policies admins defined are the ones a rule may apply (they replace the former ServicePolicies:Names setting).
+        var slaPolicies = await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
         return new RoutingVocabulary(
-            departments.ToHashSet(StringComparer.Ordinal), topics.ToHashSet(StringComparer.Ordinal), policies.All,
+            departments.ToHashSet(StringComparer.Ordinal), topics.ToHashSet(StringComparer.Ordinal), slaPolicies,
             staff.ToDictionary(member => member.Id, member => (IReadOnlySet<string>)member.Departments.ToHashSet(StringComparer.Ordinal)));
     }
+
+    private static string TriggerOf(RoutingRuleRequest request) =>
+        request.Trigger?.Trim() is { Length: > 0 } trigger ? trigger : RoutingTriggers.Opened;
 
     private static string Target(RoutingRule rule) => $"routing-rule/{rule.Id}";
 
     private static string Describe(RoutingRule rule) =>
-        $"#{rule.Position} \"{rule.Name}\" {(rule.Enabled ? "on" : "off")}: when "
+        $"#{rule.Position} \"{rule.Name}\" {(rule.Enabled ? "on" : "off")}: on {rule.Trigger} when "
         + (rule.Conditions.Count == 0 ? "always" : string.Join(" and ", rule.Conditions.Select(c => $"{c.Field} {string.Join("|", c.Values)}")))
         + " then " + string.Join(", ", rule.Actions.Select(DescribeAction))
         + (rule.StopAfterMatch ? ", stop" : "");
@@ -231,6 +239,9 @@ public static class RoutingRulesApi
         RoutingActionTypes.AddTags => $"tag {string.Join(" ", action.Tags ?? [])}",
         RoutingActionTypes.ApplySlaPolicy => $"SLA {action.SlaPolicy}",
         RoutingActionTypes.Assign => $"assign {action.AssigneeId}",
+        RoutingActionTypes.RaisePriority => action.Priority is null ? "raise priority one step" : $"raise priority to {action.Priority}",
+        RoutingActionTypes.Reassign => action.AssigneeId is null ? "reassign to the least-loaded available member" : $"reassign to {action.AssigneeId}",
+        RoutingActionTypes.NotifyManager => action.AssigneeId is null ? "notify the department's managers" : $"notify {action.AssigneeId}",
         _ => "mark VIP",
     };
 }

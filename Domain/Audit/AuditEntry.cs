@@ -107,6 +107,13 @@ public static class AuditActions
     public const string CannedResponseChanged = "canned-response.changed";
     public const string CannedResponseDeleted = "canned-response.deleted";
     public const string ReportExported = "report.exported";
+    public const string SlaPolicyCreated = "sla-policy.created";
+    public const string SlaPolicyChanged = "sla-policy.changed";
+    public const string SlaPolicyDeleted = "sla-policy.deleted";
+    public const string SlaCalendarCreated = "sla-calendar.created";
+    public const string SlaCalendarChanged = "sla-calendar.changed";
+    public const string SlaCalendarDeleted = "sla-calendar.deleted";
+    public const string ConversationEscalated = "conversation.escalated";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -120,5 +127,6 @@ public static class AuditActions
         ReplySent, ReplySubmittedForApproval, ReplyApproved, ReplyRejected,
         CannedResponseCreated, CannedResponseChanged, CannedResponseDeleted,
         ReportExported,
+        SlaPolicyCreated, SlaPolicyChanged, SlaPolicyDeleted, SlaCalendarCreated, SlaCalendarChanged, SlaCalendarDeleted, ConversationEscalated,
     ];
 }

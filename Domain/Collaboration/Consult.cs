@@ -101,6 +101,13 @@ public sealed class Consult : EventSource
     /// <summary>Where the consult stands against its clock at <paramref name="now"/>; answered and declined consults have none running.</summary>
     public string ClockAt(DateTimeOffset now) => ConsultClocks.Of(State, WarnAt, DueAt, now);
 
+    /// <summary>Takes the warning and due moments from the consult's service-level clock (the policy's OLA, in business time).</summary>
+    public void KeepClock(DateTimeOffset warnAt, DateTimeOffset dueAt)
+    {
+        WarnAt = warnAt;
+        DueAt = dueAt;
+    }
+
     public bool Accept(Guid staffId, string staffName, DateTimeOffset now)
     {
         if (State != ConsultStates.Open)

@@ -22,7 +22,8 @@ public static class DepartmentActivity
 
     /// <summary>The event types the feed shows; every one of them names the department(s) it concerns.</summary>
     public static readonly string[] Types =
-        ["ConsultRequested", "ConsultAccepted", "ConsultAnswered", "ConsultDeclined", "ConversationAssigned", "ConversationOpened"];
+        ["ConsultRequested", "ConsultAccepted", "ConsultAnswered", "ConsultDeclined", "ConversationAssigned", "ConversationOpened",
+         "ServiceLevelWarning", "ServiceLevelBreachPredicted", "ServiceLevelBreached", "ConversationEscalated"];
 
     public static async Task<IReadOnlyList<DepartmentActivityEntry>> ReadAsync(
         CrmDbContext db, string department, long? before, CancellationToken cancellationToken)
@@ -73,6 +74,14 @@ public static class DepartmentActivity
             ("assignment", $"{ConversationHistory.Describe(e)} by {e.By}", e.ConversationId),
         ConversationOpened e when e.Department == department =>
             ("routed", $"A new {e.Channel} conversation ({e.Priority} priority) was routed here: {e.Preview}", e.ConversationId),
+        ServiceLevels.ServiceLevelWarning e when e.Department == department =>
+            ("sla-warning", $"At risk: {ServiceLevels.ServiceLevelWords.Metric(e.Metric)} is due {ServiceLevels.ServiceLevelWords.Moment(e.DueAt)}", e.ConversationId),
+        ServiceLevels.ServiceLevelBreachPredicted e when e.Department == department =>
+            ("sla-predicted-breach", $"Breach predicted: {ServiceLevels.ServiceLevelWords.Metric(e.Metric)}, {e.Reason}", e.ConversationId),
+        ServiceLevels.ServiceLevelBreached e when e.Department == department =>
+            ("sla-breach", $"Breached: {ServiceLevels.ServiceLevelWords.Metric(e.Metric)} was due {ServiceLevels.ServiceLevelWords.Moment(e.DueAt)}", e.ConversationId),
+        ServiceLevels.ConversationEscalated e when e.Department == department =>
+            ("escalation", e.Description, e.ConversationId),
         _ => null,
     };
 

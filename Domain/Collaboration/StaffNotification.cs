@@ -63,9 +63,13 @@ public static class NotificationKinds
     public const string ApprovalRequested = "approval-requested";
     public const string ReplyApproved = "reply-approved";
     public const string ReplyRejected = "reply-rejected";
+    public const string SlaWarning = "sla-warning";
+    public const string SlaPredictedBreach = "sla-predicted-breach";
+    public const string SlaBreach = "sla-breach";
+    public const string Escalation = "escalation";
 
     public static readonly IReadOnlyList<string> All = [Mention, Assignment, ConsultRequested, ConsultAnswered, ConsultDeclined, FollowedActivity,
-        ApprovalRequested, ReplyApproved, ReplyRejected];
+        ApprovalRequested, ReplyApproved, ReplyRejected, SlaWarning, SlaPredictedBreach, SlaBreach, Escalation];
 }
 
 /// <summary>A notification for one staff member: their bell reloads, nobody else's.</summary>

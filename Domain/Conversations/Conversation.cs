@@ -296,6 +296,32 @@ public sealed class Conversation : EventSource
         ResponseDueAt = null;
     }
 
+    /// <summary>
+    /// Takes the running response clock's moments from its service-level clock (business time, the conversation's
+    /// policy), so that the inbox's at-risk filter and order follow the same promise; nulls while none runs.
+    /// </summary>
+    public void KeepResponseClock(DateTimeOffset? startedAt, DateTimeOffset? warnAt, DateTimeOffset? dueAt)
+    {
+        ResponseClockStartedAt = startedAt;
+        ResponseWarnAt = warnAt;
+        ResponseDueAt = dueAt;
+    }
+
+    /// <summary>A new priority (an escalation), saying who and why; false when it is already that priority.</summary>
+    public bool ChangePriority(string priority, string by, string reason, DateTimeOffset now)
+    {
+        if (Priority == priority)
+        {
+            return false;
+        }
+
+        var from = Priority;
+        Priority = priority;
+        Version++;
+        Record(new ConversationPriorityChanged(Id, Department, from, priority, by, reason, now));
+        return true;
+    }
+
     public void MoveToCustomer(Guid customerId) => CustomerId = customerId;
 
     /// <summary>The search text with <paramref name="text"/> added; past the limit the oldest words give way.</summary>
@@ -385,6 +411,13 @@ public sealed record ConversationAssigned(
 public sealed record ConversationReplied(
     Guid ConversationId, Guid ReplyId, Guid CustomerId, string Department, Guid? AuthorId, string AuthorName, string Visibility,
     DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
+{
+    public override string StreamId => ConversationStream.Of(ConversationId);
+}
+
+/// <summary>The conversation's priority changed (an escalation rule raised it), with who and why in words.</summary>
+public sealed record ConversationPriorityChanged(
+    Guid ConversationId, string Department, string From, string To, string By, string Reason, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
 {
     public override string StreamId => ConversationStream.Of(ConversationId);
 }

@@ -6,6 +6,7 @@ using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Probes;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Domain.ServiceLevels;
 
 namespace SocialEnterprise.Domain.Events;
 
@@ -38,6 +39,11 @@ public static class EventTypes
         ["ReplyStateChanged"] = typeof(ReplyStateChanged),
         ["CsatAnswered"] = typeof(CsatAnswered),
         ["ReplyDraftSaved"] = typeof(ReplyDraftSaved),
+        ["ServiceLevelWarning"] = typeof(ServiceLevelWarning),
+        ["ServiceLevelBreachPredicted"] = typeof(ServiceLevelBreachPredicted),
+        ["ServiceLevelBreached"] = typeof(ServiceLevelBreached),
+        ["ConversationEscalated"] = typeof(ConversationEscalated),
+        ["ConversationPriorityChanged"] = typeof(ConversationPriorityChanged),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ByType =

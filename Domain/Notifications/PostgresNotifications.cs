@@ -13,6 +13,18 @@ public sealed partial class PostgresNotifications(
     NpgsqlDataSource dataSource, TimeProvider time, ILogger<PostgresNotifications> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _signals = new();
+    private readonly ConcurrentDictionary<string, ImmutableHandlers> _payloadHandlers = new();
+
+    /// <summary>
+    /// Calls <paramref name="onPayload"/> with each notification's payload on <paramref name="channel"/>, and with an
+    /// empty payload whenever the listener (re)connects: notifications may have been missed, so read everything again.
+    /// </summary>
+    public IDisposable Subscribe(string channel, Action<string> onPayload)
+    {
+        _payloadHandlers.AddOrUpdate(channel, _ => new([onPayload]), (_, current) => new([.. current.Handlers, onPayload]));
+        return new Unsubscriber(() => _payloadHandlers.AddOrUpdate(
+            channel, _ => new([]), (_, current) => new([.. current.Handlers.Where(handler => handler != onPayload)])));
+    }
 
     /// <summary>
     /// A task that completes at the next notification on <paramref name="channel"/>. Take it before reading what the
@@ -39,7 +51,11 @@ public sealed partial class PostgresNotifications(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, notification) => Signal(notification.Channel);
+                connection.Notification += (_, notification) =>
+                {
+                    Signal(notification.Channel);
+                    Deliver(notification.Channel, notification.Payload);
+                };
                 foreach (var channel in NotificationChannels.All)
                 {
                     await using var listen = new NpgsqlCommand($"LISTEN {channel}", connection);
@@ -51,6 +67,7 @@ public sealed partial class PostgresNotifications(
                 foreach (var channel in NotificationChannels.All)
                 {
                     Signal(channel);
+                    Deliver(channel, "");
                 }
 
                 while (!stoppingToken.IsCancellationRequested)
@@ -83,6 +100,24 @@ public sealed partial class PostgresNotifications(
         }
     }
 
+    private void Deliver(string channel, string payload)
+    {
+        if (_payloadHandlers.TryGetValue(channel, out var handlers))
+        {
+            foreach (var handler in handlers.Handlers)
+            {
+                handler(payload);
+            }
+        }
+    }
+
+    private sealed record ImmutableHandlers(IReadOnlyList<Action<string>> Handlers);
+
+    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
+    }
+
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening to PostgreSQL notifications on {Channels}")]
@@ -99,8 +134,11 @@ public static class NotificationChannels
     public const string PipelineProbes = "pipeline_probes";
     public const string IngestEvents = "ingest_events";
 
+    /// <summary>A service-level clock's moments changed; the payload is its id.</summary>
+    public const string ServiceLevelClocks = "service_level_clocks";
+
     /// <summary>A reply joined the outbound queue (written, approved or retried): see the Outbound migration's trigger.</summary>
     public const string Replies = "replies";
 
-    public static readonly IReadOnlyList<string> All = [EventLog, PipelineProbes, IngestEvents, Replies];
+    public static readonly IReadOnlyList<string> All = [EventLog, PipelineProbes, IngestEvents, ServiceLevelClocks, Replies];
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Classification;
@@ -27,6 +28,8 @@ namespace SocialEnterprise.Domain.Persistence;
 public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    private TimeProvider? _time;
+
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
 
     public DbSet<PipelineProbe> PipelineProbes => Set<PipelineProbe>();
@@ -83,21 +86,31 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<ReplyDraft> ReplyDrafts => Set<ReplyDraft>();
 
     public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<SlaCalendar> SlaCalendars => Set<SlaCalendar>();
 
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ServiceLevelClockKeeper.KeepAsync(this, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
         AppendPendingEvents();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Clocks are saved with the conversation or consult they time, whoever changed it.
+        await ServiceLevelClockKeeper.KeepAsync(this, Time.GetUtcNow(), cancellationToken);
         AppendPendingEvents();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>The application's clock when the context comes from dependency injection (tests replace it), else the system's.</summary>
+    public TimeProvider Time => _time ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+        ?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
 
     /// <summary>
     /// Takes the events tracked entities recorded, without appending them: for a caller that appends them itself later

@@ -63,27 +63,3 @@ internal sealed class BusinessHoursValidator : IValidateOptions<BusinessHours>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
-
-/// <summary>
-/// The names of the service-level policies a routing rule may apply (section <c>ServicePolicies</c>, key
-/// <c>Names</c>); the conversation stores the name.
-/// </summary>
-public sealed class ServicePolicies
-{
-    public const string Section = "ServicePolicies";
-
-    public static readonly IReadOnlyList<string> DefaultNames = ["standard", "premium", "legal"];
-
-    /// <summary>Null keeps the defaults (the configuration binder would add to a list given here, not replace it).</summary>
-    public string[]? Names { get; set; }
-
-    public IReadOnlyList<string> All => Names is { Length: > 0 } names ? names : DefaultNames;
-}
-
-internal sealed class ServicePoliciesValidator : IValidateOptions<ServicePolicies>
-{
-    public ValidateOptionsResult Validate(string? name, ServicePolicies options) =>
-        options.Names is { } names && names.Any(string.IsNullOrWhiteSpace)
-            ? ValidateOptionsResult.Fail($"{ServicePolicies.Section}:Names holds an empty name.")
-            : ValidateOptionsResult.Success;
-}

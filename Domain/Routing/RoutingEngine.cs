@@ -94,7 +94,8 @@ public sealed class RoutingEngine
 
     public RoutingEngine(IEnumerable<RoutingRule> rules, BusinessHours hours)
     {
-        _rules = [.. rules.OrderBy(rule => rule.Position).ThenBy(rule => rule.CreatedAt).Select(rule => new CompiledRule(rule))];
+        // Escalation rules are tried on a clock's moments (see EscalationEngine), not on a new conversation.
+        _rules = [.. rules.Where(rule => rule.Trigger == RoutingTriggers.Opened).OrderBy(rule => rule.Position).ThenBy(rule => rule.CreatedAt).Select(rule => new CompiledRule(rule))];
         _hours = hours;
     }
 

@@ -36,6 +36,12 @@ public sealed class RoutingRule
 
     public string ChangedBy { get; private set; } = "";
 
+    /// <summary>When the rule is tried: one of <see cref="RoutingTriggers"/> (a new conversation, or a clock's warning, predicted breach or breach).</summary>
+    public string Trigger { get; private set; } = RoutingTriggers.Opened;
+
+    /// <summary>Sets when the rule is tried (separate from <see cref="New"/> and <see cref="Change"/>, whose callers predate triggers).</summary>
+    public void TriggerOn(string trigger) => Trigger = trigger;
+
     public static RoutingRule New(
         string name, int position, bool enabled, IEnumerable<RoutingCondition> conditions, IEnumerable<RoutingAction> actions,
         bool stopAfterMatch, string by, DateTimeOffset now, Guid? id = null) => new()
@@ -107,6 +113,8 @@ public sealed record RoutingAction(
         RoutingActionTypes.AddTags => new(action.Type, Tags: [.. (action.Tags ?? []).Select(RoutingTags.Normalise).Where(tag => tag.Length > 0).Distinct(StringComparer.Ordinal)]),
         RoutingActionTypes.ApplySlaPolicy => new(action.Type, SlaPolicy: action.SlaPolicy?.Trim()),
         RoutingActionTypes.Assign => new(action.Type, AssigneeId: action.AssigneeId),
+        RoutingActionTypes.RaisePriority => new(action.Type, Priority: string.IsNullOrWhiteSpace(action.Priority) ? null : action.Priority.Trim()),
+        RoutingActionTypes.Reassign or RoutingActionTypes.NotifyManager => new(action.Type, AssigneeId: action.AssigneeId),
         _ => new(action.Type),
     };
 }
@@ -146,6 +154,49 @@ public static class RoutingActionTypes
     public const string MarkVip = "mark-vip";
 
     public static readonly IReadOnlyList<string> All = [Route, SetPriority, AddTags, ApplySlaPolicy, Assign, MarkVip];
+
+    /// <summary>Escalation: one priority step up, or to <see cref="RoutingAction.Priority"/> when given (never down).</summary>
+    public const string RaisePriority = "raise-priority";
+
+    /// <summary>Escalation: to <see cref="RoutingAction.AssigneeId"/>, or (none given) the least-loaded available member of the department.</summary>
+    public const string Reassign = "reassign";
+
+    /// <summary>Escalation: tells <see cref="RoutingAction.AssigneeId"/>, or (none given) the department's managers.</summary>
+    public const string NotifyManager = "notify-manager";
+
+    /// <summary>What a rule tried on a clock's moment may do.</summary>
+    public static readonly IReadOnlyList<string> Escalations = [RaisePriority, Reassign, NotifyManager];
+}
+
+/// <summary>When a rule is tried.</summary>
+public static class RoutingTriggers
+{
+    /// <summary>A new conversation (routing).</summary>
+    public const string Opened = "conversation-opened";
+
+    public const string SlaWarning = "sla-warning";
+
+    public const string SlaPredictedBreach = "sla-predicted-breach";
+
+    public const string SlaBreach = "sla-breach";
+
+    public static readonly IReadOnlyList<string> All = [Opened, SlaWarning, SlaPredictedBreach, SlaBreach];
+
+    public static readonly IReadOnlyList<string> Escalations = [SlaWarning, SlaPredictedBreach, SlaBreach];
+}
+
+/// <summary>What escalation rules (triggered by a clock) may test, besides channel, type, sentiment, topic and language.</summary>
+public static class EscalationFields
+{
+    /// <summary>Which promise: first-response, next-response, resolution or consult.</summary>
+    public const string Metric = "sla-metric";
+
+    public const string Department = "department";
+
+    public const string Priority = "priority";
+
+    public static readonly IReadOnlyList<string> All =
+        [Metric, Department, Priority, RoutingFields.Channel, RoutingFields.Type, RoutingFields.Sentiment, RoutingFields.Topic, RoutingFields.Language];
 }
 
 public static class RoutingTags

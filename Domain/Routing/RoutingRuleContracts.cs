@@ -4,15 +4,17 @@ namespace SocialEnterprise.Domain.Routing;
 
 public sealed record RoutingRuleView(
     Guid Id, string Name, int Position, bool Enabled, IReadOnlyList<RoutingCondition> Conditions, IReadOnlyList<RoutingAction> Actions,
-    bool StopAfterMatch, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset ChangedAt, string ChangedBy)
+    bool StopAfterMatch, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset ChangedAt, string ChangedBy,
+    string Trigger = RoutingTriggers.Opened)
 {
     public static RoutingRuleView From(RoutingRule rule) => new(
         rule.Id, rule.Name, rule.Position, rule.Enabled, rule.Conditions, rule.Actions, rule.StopAfterMatch, rule.CreatedAt, rule.CreatedBy,
-        rule.ChangedAt, rule.ChangedBy);
+        rule.ChangedAt, rule.ChangedBy, rule.Trigger);
 }
 
 public sealed record RoutingRuleRequest(
-    string? Name, bool? Enabled, IReadOnlyList<RoutingCondition?>? Conditions, IReadOnlyList<RoutingAction?>? Actions, bool? StopAfterMatch);
+    string? Name, bool? Enabled, IReadOnlyList<RoutingCondition?>? Conditions, IReadOnlyList<RoutingAction?>? Actions, bool? StopAfterMatch,
+    string? Trigger = null);
 
 /// <summary>The rules' ids in the order they should be tried.</summary>
 public sealed record RoutingRuleOrderRequest(IReadOnlyList<Guid>? Ids);

@@ -31,6 +31,14 @@ public static class RoutingRuleValidation
             errors["name"] = [$"At most {RoutingRule.MaxNameLength} characters."];
         }
 
+        var trigger = request.Trigger?.Trim() is { Length: > 0 } given ? given : RoutingTriggers.Opened;
+        if (!RoutingTriggers.All.Contains(trigger))
+        {
+            errors["trigger"] = [$"One of: {string.Join(", ", RoutingTriggers.All)}."];
+            return errors;
+        }
+
+        var escalation = trigger != RoutingTriggers.Opened;
         var conditions = request.Conditions ?? [];
         if (conditions.Count > MaxConditions)
         {
@@ -39,7 +47,7 @@ public static class RoutingRuleValidation
 
         for (var index = 0; index < conditions.Count; index++)
         {
-            ValidateCondition(errors, $"conditions[{index}]", conditions[index], vocabulary);
+            ValidateCondition(errors, $"conditions[{index}]", conditions[index], vocabulary, escalation);
         }
 
         var actions = request.Actions ?? [];
@@ -55,17 +63,19 @@ public static class RoutingRuleValidation
         var routedTo = actions.FirstOrDefault(action => action?.Type == RoutingActionTypes.Route)?.Department?.Trim();
         for (var index = 0; index < actions.Count; index++)
         {
-            ValidateAction(errors, $"actions[{index}]", actions[index], routedTo, vocabulary);
+            ValidateAction(errors, $"actions[{index}]", actions[index], routedTo, vocabulary, escalation);
         }
 
         return errors;
     }
 
-    private static void ValidateCondition(Dictionary<string, string[]> errors, string at, RoutingCondition? condition, RoutingVocabulary vocabulary)
+    private static void ValidateCondition(
+        Dictionary<string, string[]> errors, string at, RoutingCondition? condition, RoutingVocabulary vocabulary, bool escalation)
     {
-        if (condition is null || !RoutingFields.All.Contains(condition.Field))
+        var fields = escalation ? EscalationFields.All : RoutingFields.All;
+        if (condition is null || !fields.Contains(condition.Field))
         {
-            errors[$"{at}.field"] = [$"One of: {string.Join(", ", RoutingFields.All)}."];
+            errors[$"{at}.field"] = [$"One of: {string.Join(", ", fields)}" + (escalation ? " (for a rule tried on a clock's moment)." : ".")];
             return;
         }
 
@@ -93,6 +103,9 @@ public static class RoutingRuleValidation
             RoutingFields.CustomerTier => [CustomerTiers.Standard, CustomerTiers.Vip],
             RoutingFields.Language => [.. MessageLanguages.Recognised, MessageLanguages.Undetermined],
             RoutingFields.BusinessHours => BusinessHoursStates.All,
+            EscalationFields.Metric => ServiceLevels.ServiceLevelMetrics.All,
+            EscalationFields.Department => vocabulary.Departments,
+            EscalationFields.Priority => Priorities.All,
             _ => null,
         };
         if (allowed is not null)
@@ -118,11 +131,13 @@ public static class RoutingRuleValidation
     }
 
     private static void ValidateAction(
-        Dictionary<string, string[]> errors, string at, RoutingAction? action, string? routedTo, RoutingVocabulary vocabulary)
+        Dictionary<string, string[]> errors, string at, RoutingAction? action, string? routedTo, RoutingVocabulary vocabulary, bool escalation)
     {
-        if (action is null || !RoutingActionTypes.All.Contains(action.Type))
+        var types = escalation ? RoutingActionTypes.Escalations : RoutingActionTypes.All;
+        if (action is null || !types.Contains(action.Type))
         {
-            errors[$"{at}.type"] = [$"One of: {string.Join(", ", RoutingActionTypes.All)}."];
+            errors[$"{at}.type"] = [$"One of: {string.Join(", ", types)}"
+                + (escalation ? " (for a rule tried on a clock's moment)." : " (escalations are for rules tried on a clock's moment).")];
             return;
         }
 
@@ -148,6 +163,14 @@ public static class RoutingRuleValidation
                 break;
             case RoutingActionTypes.ApplySlaPolicy when action.SlaPolicy?.Trim() is not { Length: > 0 } policy || !vocabulary.SlaPolicies.Contains(policy, StringComparer.Ordinal):
                 errors[$"{at}.slaPolicy"] = [$"One of the SLA policies: {string.Join(", ", vocabulary.SlaPolicies)}."];
+                break;
+            case RoutingActionTypes.RaisePriority when action.Priority is { } raised && !Priorities.All.Contains(raised.Trim()):
+                errors[$"{at}.priority"] = [$"Empty for one step up, or one of: {string.Join(", ", Priorities.All)}."];
+                break;
+            case RoutingActionTypes.Reassign or RoutingActionTypes.NotifyManager
+                when action.AssigneeId is { } named && !vocabulary.StaffDepartments.ContainsKey(named):
+                errors[$"{at}.assigneeId"] = ["A staff member, or empty for " + (action.Type == RoutingActionTypes.Reassign
+                    ? "the least-loaded available member of the department." : "the department's managers.")];
                 break;
             case RoutingActionTypes.Assign:
                 if (action.AssigneeId is not { } assignee || !vocabulary.StaffDepartments.TryGetValue(assignee, out var departments))

@@ -52,7 +52,10 @@ public sealed class ServiceLevelClock
     /// <summary>The wall-clock moment the target is used up; null while paused or stopped.</summary>
     public DateTimeOffset? DueAt { get; private set; }
 
-    /// <summary>When a breach is predicted to be unavoidable (see the clock scheduler); null when none is predicted.</summary>
+    /// <summary>
+    /// When the scheduler checks for a predicted breach: at half the window, a clock whose conversation nobody available
+    /// holds (unassigned, or the assignee away or offline) is predicted to breach. Null while paused or stopped.
+    /// </summary>
     public DateTimeOffset? PredictedBreachAt { get; private set; }
 
     public DateTimeOffset? WarnedAt { get; private set; }
@@ -68,6 +71,182 @@ public sealed class ServiceLevelClock
     public string Outcome { get; private set; } = ServiceLevelOutcomes.Running;
 
     public int Version { get; private set; }
+
+    /// <summary>
+    /// While running, when the current running stretch began: business time since then is not yet in
+    /// <see cref="Elapsed"/>. Null while paused or stopped.
+    /// </summary>
+    public DateTimeOffset? ResumedAt { get; private set; }
+
+    /// <summary>The share of the window after which the clock warns.</summary>
+    public const double WarnShare = 0.8;
+
+    /// <summary>The share of the window after which a breach is predicted if nobody available holds the conversation.</summary>
+    public const double PredictShare = 0.5;
+
+    public bool IsRunning => StoppedAt is null && PausedAt is null;
+
+    public static ServiceLevelClock Start(
+        Guid conversationId, Guid? consultId, string metric, string department, Guid? assigneeId, string channel, string priority,
+        string policy, TimeSpan target, DateTimeOffset startedAt, BusinessCalendar calendar)
+    {
+        var clock = new ServiceLevelClock
+        {
+            Id = Guid.CreateVersion7(startedAt),
+            ConversationId = conversationId,
+            ConsultId = consultId,
+            Metric = metric,
+            Department = department,
+            AssigneeId = assigneeId,
+            Channel = channel,
+            Priority = priority,
+            Policy = policy,
+            Target = target,
+            StartedAt = startedAt,
+            ResumedAt = startedAt,
+            Outcome = ServiceLevelOutcomes.Running,
+        };
+        clock.Retime(calendar);
+        return clock;
+    }
+
+    /// <summary>Business time used by <paramref name="now"/>.</summary>
+    public TimeSpan ElapsedAt(DateTimeOffset now, BusinessCalendar calendar) =>
+        ResumedAt is { } resumed ? Elapsed + calendar.BusinessTimeBetween(resumed, now) : Elapsed;
+
+    /// <summary>Business time left at <paramref name="now"/> (negative once breached).</summary>
+    public TimeSpan RemainingAt(DateTimeOffset now, BusinessCalendar calendar) => Target - ElapsedAt(now, calendar);
+
+    /// <summary>Waiting on the customer: the clock stops counting until <see cref="Resume"/>.</summary>
+    public bool Pause(DateTimeOffset now, BusinessCalendar calendar)
+    {
+        if (!IsRunning)
+        {
+            return false;
+        }
+
+        Elapsed = ElapsedAt(now, calendar);
+        ResumedAt = null;
+        PausedAt = now;
+        Outcome = ServiceLevelOutcomes.Paused;
+        ClearMoments();
+        Version++;
+        return true;
+    }
+
+    /// <summary>Counts again from <paramref name="now"/> (after a pause, or a stop that turned out not to be final).</summary>
+    public bool Resume(DateTimeOffset now, BusinessCalendar calendar)
+    {
+        if (IsRunning)
+        {
+            return false;
+        }
+
+        PausedAt = null;
+        StoppedAt = null;
+        ResumedAt = now;
+        Outcome = ServiceLevelOutcomes.Running;
+        Retime(calendar);
+        Version++;
+        return true;
+    }
+
+    /// <summary>A new target (priority raised, another policy): the time used so far stays, the moments move.</summary>
+    public bool Retarget(TimeSpan target, string priority, string policy, DateTimeOffset now, BusinessCalendar calendar)
+    {
+        if (Target == target && Priority == priority && Policy == policy)
+        {
+            return false;
+        }
+
+        Priority = priority;
+        Policy = policy;
+        if (Target != target && StoppedAt is null)
+        {
+            Elapsed = ElapsedAt(now, calendar);
+            ResumedAt = ResumedAt is null ? null : now;
+            Target = target;
+            if (IsRunning)
+            {
+                Retime(calendar);
+            }
+        }
+
+        Version++;
+        return true;
+    }
+
+    /// <summary>Who holds the conversation (or answered the consult) now.</summary>
+    public bool AssignTo(Guid? assigneeId)
+    {
+        if (AssigneeId == assigneeId || StoppedAt is not null)
+        {
+            return false;
+        }
+
+        AssigneeId = assigneeId;
+        Version++;
+        return true;
+    }
+
+    public bool MoveTo(string department)
+    {
+        if (Department == department || StoppedAt is not null || ConsultId is not null)
+        {
+            return false;
+        }
+
+        Department = department;
+        Version++;
+        return true;
+    }
+
+    /// <summary>The promise is kept (met, or breached if late) or no longer owed (<paramref name="cancel"/>).</summary>
+    public bool Stop(DateTimeOffset now, BusinessCalendar calendar, bool cancel = false)
+    {
+        if (StoppedAt is not null)
+        {
+            return false;
+        }
+
+        var dueAt = DueAt;
+        Elapsed = ElapsedAt(now, calendar);
+        ResumedAt = null;
+        PausedAt = null;
+        StoppedAt = now;
+        if (cancel)
+        {
+            Outcome = ServiceLevelOutcomes.Cancelled;
+        }
+        else if (Elapsed > Target)
+        {
+            Outcome = ServiceLevelOutcomes.Breached;
+            BreachedAt ??= dueAt is { } due && due <= now ? due : now;
+        }
+        else
+        {
+            Outcome = ServiceLevelOutcomes.Met;
+        }
+
+        ClearMoments();
+        Version++;
+        return true;
+    }
+
+    private void Retime(BusinessCalendar calendar)
+    {
+        var resumed = ResumedAt ?? throw new InvalidOperationException("Only a running clock has moments.");
+        DueAt = calendar.AddBusinessTime(resumed, Target - Elapsed);
+        WarnAt = calendar.AddBusinessTime(resumed, Target * WarnShare - Elapsed);
+        PredictedBreachAt = calendar.AddBusinessTime(resumed, Target * PredictShare - Elapsed);
+    }
+
+    private void ClearMoments()
+    {
+        WarnAt = null;
+        DueAt = null;
+        PredictedBreachAt = null;
+    }
 }
 
 public static class ServiceLevelMetrics

@@ -16,6 +16,7 @@ using SocialEnterprise.Domain.Probes;
 using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Reports;
 using SocialEnterprise.Domain.Routing;
+using SocialEnterprise.Domain.ServiceLevels;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Web.Access;
 
@@ -160,6 +161,24 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
 
     public Task<UnifiedFront> UnifiedFrontAsync(Guid id, int days, CancellationToken cancellationToken) =>
         ReadAsync<UnifiedFront>(HttpMethod.Get, $"api/customers/{id}/unified-front?days={days}", null, cancellationToken);
+
+    /// <summary>The conversation's service-level clocks, consults rolled up into the customer's clock, and its banner line.</summary>
+    public Task<ConversationServiceLevels> ConversationServiceLevelsAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        ReadAsync<ConversationServiceLevels>(HttpMethod.Get, $"api/conversations/{conversationId}/sla", null, cancellationToken);
+
+    public async Task<IReadOnlyList<SlaPolicyView>> SlaPoliciesAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<SlaPolicyView>>(HttpMethod.Get, "api/sla/policies", null, cancellationToken);
+
+    public async Task<IReadOnlyList<SlaCalendarView>> SlaCalendarsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<SlaCalendarView>>(HttpMethod.Get, "api/sla/calendars", null, cancellationToken);
+
+    public Task<SlaPolicyView> SaveSlaPolicyAsync(string? existing, SlaPolicyRequest policy, CancellationToken cancellationToken) =>
+        ReadAsync<SlaPolicyView>(existing is null ? HttpMethod.Post : HttpMethod.Put,
+            existing is null ? "api/sla/policies" : $"api/sla/policies/{Uri.EscapeDataString(existing)}", policy, cancellationToken);
+
+    public Task<SlaCalendarView> SaveSlaCalendarAsync(string? existing, SlaCalendarRequest calendar, CancellationToken cancellationToken) =>
+        ReadAsync<SlaCalendarView>(existing is null ? HttpMethod.Post : HttpMethod.Put,
+            existing is null ? "api/sla/calendars" : $"api/sla/calendars/{Uri.EscapeDataString(existing)}", calendar, cancellationToken);
 
     public async Task<IReadOnlyList<ConsultView>> ConsultsAsync(Guid conversationId, CancellationToken cancellationToken) =>
         await ReadAsync<List<ConsultView>>(HttpMethod.Get, $"api/conversations/{conversationId}/consults", null, cancellationToken);

@@ -84,5 +84,8 @@ internal sealed class ServiceLevelClockConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(c => c.BreachedAt).HasDatabaseName("ix_service_level_clocks_breached_at_reported").HasFilter("breached_at IS NOT NULL");
         builder.HasIndex(c => c.StoppedAt).HasDatabaseName("ix_service_level_clocks_stopped_at_breached")
             .HasFilter("outcome = 'breached' AND breached_at IS NULL");
+        // The clock scheduler loads the clocks with a moment still ahead of them.
+        builder.HasIndex(c => c.DueAt).HasDatabaseName("ix_service_level_clocks_pending_moments")
+            .HasFilter("stopped_at IS NULL AND breached_at IS NULL AND due_at IS NOT NULL");
     }
 }

@@ -24,6 +24,7 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         builder.Property(rule => rule.Actions).HasColumnType("jsonb").HasConversion(Json<RoutingAction>());
         builder.Property(rule => rule.Actions).Metadata.SetValueComparer(Comparer<RoutingAction>());
         builder.HasIndex(rule => rule.Position);
+        builder.Property(rule => rule.Trigger).HasMaxLength(40).HasDefaultValue(RoutingTriggers.Opened);
     }
 
     private static ValueConverter<List<T>, string> Json<T>() => new(

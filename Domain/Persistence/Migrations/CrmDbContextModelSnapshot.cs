@@ -2230,6 +2230,14 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("stop_after_match");
 
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("conversation-opened")
+                        .HasColumnName("trigger");
+
                     b.HasKey("Id")
                         .HasName("pk_routing_rules");
 
@@ -2317,6 +2325,10 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("priority");
 
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resumed_at");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -2356,6 +2368,9 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                     b.HasIndex("StoppedAt")
                         .HasDatabaseName("ix_service_level_clocks_stopped_at_breached")
                         .HasFilter("outcome = 'breached' AND breached_at IS NULL");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_service_level_clocks_pending_moments")
+                        .HasFilter("stopped_at IS NULL AND breached_at IS NULL AND due_at IS NOT NULL");
 
                     b.HasIndex("ConversationId", "Metric")
                         .HasDatabaseName("ix_service_level_clocks_conversation_id_metric");
@@ -2364,6 +2379,93 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasDatabaseName("ix_service_level_clocks_started_at_metric");
 
                     b.ToTable("service_level_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.ServiceLevels.SlaCalendar", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("holidays");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("Name")
+                        .HasName("pk_sla_calendars");
+
+                    b.ToTable("sla_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.ServiceLevels.SlaPolicy", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("calendar");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Olas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("olas");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("targets");
+
+                    b.HasKey("Name")
+                        .HasName("pk_sla_policies");
+
+                    b.HasIndex("Calendar")
+                        .HasDatabaseName("ix_sla_policies_calendar");
+
+                    b.ToTable("sla_policies", (string)null);
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Staff.Department", b =>
@@ -2754,6 +2856,16 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_service_level_clocks_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("SocialEnterprise.Domain.ServiceLevels.SlaPolicy", b =>
+                {
+                    b.HasOne("SocialEnterprise.Domain.ServiceLevels.SlaCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("Calendar")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_policies_sla_calendars_calendar");
                 });
 
             modelBuilder.Entity("SocialEnterprise.Domain.Staff.DepartmentMembership", b =>

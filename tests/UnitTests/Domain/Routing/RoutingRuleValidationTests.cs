@@ -10,7 +10,7 @@ public sealed class RoutingRuleValidationTests
     private static readonly Guid SupportAgent = Guid.NewGuid();
 
     private static readonly RoutingVocabulary Vocabulary = new(
-        new HashSet<string> { "support", "legal" }, new HashSet<string> { "privacy", "billing" }, ServicePolicies.DefaultNames,
+        new HashSet<string> { "support", "legal" }, new HashSet<string> { "privacy", "billing" }, ["standard", "premium", "legal"],
         new Dictionary<Guid, IReadOnlySet<string>> { [SupportAgent] = new HashSet<string> { "support" } });
 
     [Fact]

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialEnterprise.Domain.ServiceLevels;
+
+public static class ServiceLevelExtensions
+{
+    /// <summary>The clock scheduler and its firing (the Workers run it; the benchmark and tests drive the same code).</summary>
+    public static IServiceCollection AddServiceLevelScheduler(this IServiceCollection services)
+    {
+        services.AddSingleton<ServiceLevelFiring>();
+        services.AddSingleton<ServiceLevelScheduler>();
+        return services;
+    }
+}

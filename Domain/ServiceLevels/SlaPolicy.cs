@@ -1,0 +1,185 @@
+using SocialEnterprise.Domain.Conversations;
+
+namespace SocialEnterprise.Domain.ServiceLevels;
+
+/// <summary>
+/// A named set of service-level promises, edited by admins: first-response, next-response and resolution targets
+/// per priority (optionally faster or slower on one channel), department OLAs for consults, counted in business time on
+/// its calendar. A routing rule applies a policy by name; a conversation without one follows <see cref="Standard"/>.
+/// </summary>
+public sealed class SlaPolicy
+{
+    public const string Standard = "standard";
+
+    public const int MaxNameLength = 40;
+
+    public const int MaxDescriptionLength = 300;
+
+    public static readonly TimeSpan ShortestTarget = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan LongestTarget = TimeSpan.FromDays(30);
+
+    private SlaPolicy()
+    {
+    }
+
+    /// <summary>A short stable key such as <c>premium</c>: conversations and routing rules store it.</summary>
+    public string Name { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    /// <summary>The <see cref="SlaCalendar"/> whose open hours the targets count.</summary>
+    public string Calendar { get; private set; } = SlaCalendar.AroundTheClock;
+
+    public List<SlaTarget> Targets { get; private set; } = [];
+
+    /// <summary>How long a consulted department has, per department (others fall back to the consult targets' configuration).</summary>
+    public List<DepartmentOla> Olas { get; private set; } = [];
+
+    public DateTimeOffset ChangedAt { get; private set; }
+
+    public string ChangedBy { get; private set; } = "";
+
+    public static SlaPolicy New(
+        string name, string description, string calendar, IEnumerable<SlaTarget> targets, IEnumerable<DepartmentOla> olas, string by,
+        DateTimeOffset now)
+    {
+        var policy = new SlaPolicy { Name = name.Trim() };
+        policy.Change(description, calendar, targets, olas, by, now);
+        return policy;
+    }
+
+    public void Change(string description, string calendar, IEnumerable<SlaTarget> targets, IEnumerable<DepartmentOla> olas, string by, DateTimeOffset now)
+    {
+        Description = description.Trim();
+        Calendar = calendar.Trim();
+        Targets = [.. targets.Select(t => t with { Channel = string.IsNullOrWhiteSpace(t.Channel) ? null : t.Channel.Trim() })];
+        Olas = [.. olas];
+        ChangedAt = now;
+        ChangedBy = by;
+    }
+
+    /// <summary>The target for <paramref name="metric"/> at <paramref name="priority"/>: the channel's own if it has one.</summary>
+    public TimeSpan? TargetFor(string metric, string priority, string channel) =>
+        (Targets.Find(t => t.Metric == metric && t.Priority == priority && t.Channel == channel)
+            ?? Targets.Find(t => t.Metric == metric && t.Priority == priority && t.Channel is null))?.Target;
+
+    public TimeSpan? OlaFor(string department) => Olas.Find(o => o.Department == department)?.Target;
+
+    /// <summary>The conversation metrics a policy must give a default (any channel) target for, at every priority.</summary>
+    public static readonly IReadOnlyList<string> ConversationMetrics =
+        [ServiceLevelMetrics.FirstResponse, ServiceLevelMetrics.NextResponse, ServiceLevelMetrics.Resolution];
+
+    /// <summary>Targets for every conversation metric and priority: response targets as given, resolution a multiple of the first response.</summary>
+    public static IEnumerable<SlaTarget> Uniform(ResponseTargets response, double resolutionFactor) =>
+        Priorities.All.SelectMany(priority => new[]
+        {
+            new SlaTarget(ServiceLevelMetrics.FirstResponse, priority, response.For(priority)),
+            new SlaTarget(ServiceLevelMetrics.NextResponse, priority, response.For(priority)),
+            new SlaTarget(ServiceLevelMetrics.Resolution, priority, response.For(priority) * resolutionFactor),
+        });
+}
+
+/// <summary>How long a promise may take: <see cref="Metric"/> at <see cref="Priority"/>, on <see cref="Channel"/> or (null) any channel.</summary>
+public sealed record SlaTarget(string Metric, string Priority, TimeSpan Target, string? Channel = null);
+
+/// <summary>How long <see cref="Department"/> has to answer a consult under a policy (its operational-level agreement).</summary>
+public sealed record DepartmentOla(string Department, TimeSpan Target);
+
+/// <summary>
+/// A named business calendar, edited by admins: a time zone, open hours per weekday (several spans a day allowed, 24:00
+/// as the end of the day) and holidays.
+/// </summary>
+public sealed class SlaCalendar
+{
+    public const string AroundTheClock = "around-the-clock";
+
+    public const string Office = "office";
+
+    public const int MaxNameLength = 40;
+
+    private SlaCalendar()
+    {
+    }
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>An IANA time zone id such as Europe/Berlin.</summary>
+    public string TimeZone { get; private set; } = "UTC";
+
+    public List<OpenHours> Hours { get; private set; } = [];
+
+    public List<Holiday> Holidays { get; private set; } = [];
+
+    public DateTimeOffset ChangedAt { get; private set; }
+
+    public string ChangedBy { get; private set; } = "";
+
+    public static SlaCalendar New(string name, string timeZone, IEnumerable<OpenHours> hours, IEnumerable<Holiday> holidays, string by, DateTimeOffset now)
+    {
+        var calendar = new SlaCalendar { Name = name.Trim() };
+        calendar.Change(timeZone, hours, holidays, by, now);
+        return calendar;
+    }
+
+    public void Change(string timeZone, IEnumerable<OpenHours> hours, IEnumerable<Holiday> holidays, string by, DateTimeOffset now)
+    {
+        TimeZone = timeZone.Trim();
+        Hours = [.. hours.OrderBy(h => h.Day).ThenBy(h => h.Opens)];
+        Holidays = [.. holidays.OrderBy(h => h.Date)];
+        ChangedAt = now;
+        ChangedBy = by;
+    }
+
+    public BusinessCalendar ToBusinessCalendar() =>
+        new(TimeZoneInfo.FindSystemTimeZoneById(TimeZone), Hours, Holidays.Select(h => h.Date));
+
+    public static IEnumerable<OpenHours> AllDay(IEnumerable<DayOfWeek> days) =>
+        days.Select(day => new OpenHours(day, TimeSpan.Zero, TimeSpan.FromDays(1)));
+}
+
+public sealed record Holiday(DateOnly Date, string? Name = null);
+
+/// <summary>The calendars and policies every workspace starts with (seeded by the migration that created them).</summary>
+public static class SlaDefaults
+{
+    public static readonly DateTimeOffset SeededAt = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+
+    public static IReadOnlyList<SlaCalendar> Calendars() =>
+    [
+        SlaCalendar.New(SlaCalendar.AroundTheClock, "UTC", SlaCalendar.AllDay(Enum.GetValues<DayOfWeek>()), [], "seed", SeededAt),
+        SlaCalendar.New(
+            SlaCalendar.Office, "Europe/Berlin",
+            new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+                .Select(day => new OpenHours(day, TimeSpan.FromHours(9), TimeSpan.FromHours(17))),
+            [new Holiday(new DateOnly(2026, 12, 25), "Christmas Day"), new Holiday(new DateOnly(2026, 12, 26), "Boxing Day"),
+             new Holiday(new DateOnly(2027, 1, 1), "New Year's Day")],
+            "seed", SeededAt),
+    ];
+
+    public static IReadOnlyList<SlaPolicy> Policies()
+    {
+        // "standard" keeps the response targets the workspace had before policies (ResponseTargets' defaults), around the clock.
+        var standard = new ResponseTargets();
+        var premium = new ResponseTargets
+        {
+            Urgent = TimeSpan.FromMinutes(30), High = TimeSpan.FromHours(1), Normal = TimeSpan.FromHours(4), Low = TimeSpan.FromHours(24),
+        };
+        var legal = new ResponseTargets
+        {
+            Urgent = TimeSpan.FromHours(4), High = TimeSpan.FromHours(8), Normal = TimeSpan.FromHours(16), Low = TimeSpan.FromHours(40),
+        };
+        return
+        [
+            SlaPolicy.New(SlaPolicy.Standard, "Every conversation without another policy.", SlaCalendar.AroundTheClock,
+                SlaPolicy.Uniform(standard, 3), [], "seed", SeededAt),
+            SlaPolicy.New("premium", "Premium customers: faster, and chat faster still.", SlaCalendar.AroundTheClock,
+                [.. SlaPolicy.Uniform(premium, 3),
+                 .. Priorities.All.Select(p => new SlaTarget(ServiceLevelMetrics.FirstResponse, p, premium.For(p) / 2, "chat"))],
+                [new DepartmentOla("legal", TimeSpan.FromHours(2)), new DepartmentOla("engineering", TimeSpan.FromHours(4))],
+                "seed", SeededAt),
+            SlaPolicy.New("legal", "Legal matters, answered in office hours.", SlaCalendar.Office,
+                SlaPolicy.Uniform(legal, 3), [new DepartmentOla("legal", TimeSpan.FromHours(4))], "seed", SeededAt),
+        ];
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Domain.Routing;
+using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialEnterprise.EndToEnd;
+
+/// <summary>
+/// A service-level warning and breach arrive live: an admin policy with a one-minute first response, a routing rule
+/// that applies it by a marker word, and a customer message written 30 s ago. The open conversation page shows the
+/// clock on track, then at risk when the warning fires (at 48 s), then breached (at 60 s), without a reload; the
+/// department manager's bell lists both.
+/// </summary>
+public sealed class ServiceLevelTests(StackFixture stack, BrowserFixture browser)
+{
+    private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
+
+    private Uri Web => stack.Stack.WebUrl;
+
+    [Fact]
+    public async Task A_warning_and_then_a_breach_reach_the_open_conversation_and_the_managers_bell_without_a_reload()
+    {
+        var word = StackFixture.Letters(12);
+        using var api = stack.ApiClient();
+        var policy = $"e2e-{word}";
+        using (var created = await api.PostAsJsonAsync("api/sla/policies", new SlaPolicyRequest(
+                   policy, "one minute", SlaCalendar.AroundTheClock,
+                   [.. Priorities.All.SelectMany(p => new[]
+                   {
+                       new SlaTarget(ServiceLevelMetrics.FirstResponse, p, TimeSpan.FromMinutes(1)),
+                       new SlaTarget(ServiceLevelMetrics.NextResponse, p, TimeSpan.FromMinutes(1)),
+                       new SlaTarget(ServiceLevelMetrics.Resolution, p, TimeSpan.FromMinutes(10)),
+                   })], []), _cancellation))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using (var rule = await api.PostAsJsonAsync("api/routing-rules", new RoutingRuleRequest(
+                   $"one minute for {word}", true, [new RoutingCondition(RoutingFields.Keywords, [word])],
+                   [new RoutingAction(RoutingActionTypes.ApplySlaPolicy, SlaPolicy: policy)], false), _cancellation))
+        {
+            Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
+        }
+
+        var written = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(30);
+        await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event(
+            $"I was charged twice {word}, refund please", $"c_{StackFixture.Letters(10)}", "Sia Slow", MessageKinds.Mention, occurredAt: written),
+            _cancellation);
+        var conversation = await ConversationAsync(api, word);
+
+        var manager = await OpenAsync("support.manager", $"conversations/{conversation.Id}");
+        var banner = manager.GetByTestId("sla-banner");
+        await Expect(banner).ToHaveAttributeAsync("data-state", ServiceLevelStates.OnTrack, new() { Timeout = 10_000 });
+        var bell = manager.GetByTestId("notification-bell");
+        await Expect(bell).ToHaveAttributeAsync("data-loaded", "true");
+
+        // The warning at 48 s and the breach at 60 s come to the page that is already open.
+        await Expect(banner).ToHaveAttributeAsync("data-state", ServiceLevelStates.AtRisk, new() { Timeout = 25_000 });
+        Assert.True(DateTimeOffset.UtcNow >= written + TimeSpan.FromSeconds(48), "the warning may not show before its moment");
+        await Expect(banner).ToContainTextAsync("At risk");
+        await Expect(banner).ToHaveAttributeAsync("data-state", ServiceLevelStates.Breached, new() { Timeout = 20_000 });
+        Assert.True(DateTimeOffset.UtcNow >= written + TimeSpan.FromSeconds(60), "the breach may not show before its moment");
+        await Expect(banner).ToContainTextAsync("Breached");
+        await Expect(manager.Locator("[data-testid=sla][data-sla=breached]")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+
+        await manager.GetByTestId("notification-button").ClickAsync();
+        await Expect(manager.Locator("[data-testid=notification][data-kind=sla-warning]").First).ToBeVisibleAsync();
+        await Expect(manager.Locator("[data-testid=notification][data-kind=sla-breach]").First).ToBeVisibleAsync();
+    }
+
+    private async Task<ConversationDetail> ConversationAsync(HttpClient api, string word)
+    {
+        ConversationPage? page = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}", _cancellation);
+            return page!.Total == 1;
+        }, _cancellation, TimeSpan.FromSeconds(15));
+        return (await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page!.Items[0].Id}", _cancellation))!;
+    }
+
+    private async Task<IPage> OpenAsync(string staff, string path)
+    {
+        var page = await browser.SignedInPageAsync(Web, staff);
+        await page.GotoAsync(new Uri(Web, path).ToString());
+        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
+        return page;
+    }
+}
