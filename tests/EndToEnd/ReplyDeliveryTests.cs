@@ -31,8 +31,8 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
 
         // The channel takes a moment to answer the post, and longer to report delivery: each state stays long enough to see.
         var channels = stack.Stack.Channels;
-        channels.ReceiptDelay = TimeSpan.FromSeconds(4);
-        channels.DelayNext(1, TimeSpan.FromSeconds(3));
+        channels.ReceiptDelay = TimeSpan.FromSeconds(5);
+        channels.DelayNext(1, TimeSpan.FromSeconds(5));
         var text = $"A new parcel {word} is on its way.";
         var input = page.Locator("textarea[data-testid=reply-input], [data-testid=reply-input] textarea").First;
         await input.PressSequentiallyAsync(text, new() { Delay = 10 });
@@ -40,9 +40,9 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
 
         var bubble = page.Locator("[data-testid=reply]", new() { HasText = word });
         var status = bubble.GetByTestId("reply-status");
-        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Queued);
-        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Sent, new() { Timeout = 10_000 });
-        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Delivered, new() { Timeout = 15_000 });
+        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Queued, new() { Timeout = 30_000 });
+        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Sent, new() { Timeout = 15_000 });
+        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Delivered, new() { Timeout = 20_000 });
         await Expect(status).ToHaveTextAsync("Delivered");
         var replyId = Guid.Parse((await bubble.GetAttributeAsync("data-reply-id"))!);
         var delivered = Assert.Single(channels.Delivered, message => message.ReplyId == replyId);
