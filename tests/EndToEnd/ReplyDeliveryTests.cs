@@ -29,9 +29,9 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
         await page.GotoAsync(new Uri(Web, $"conversations/{conversationId}").ToString());
         await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
 
-        // The channel takes a moment to answer the post, and longer to report delivery: each state stays long enough to see.
+        // The channel answers the post after 5 s and reports delivery 12 s after taking it: each state stays long enough to see.
         var channels = stack.Stack.Channels;
-        channels.ReceiptDelay = TimeSpan.FromSeconds(5);
+        channels.ReceiptDelay = TimeSpan.FromSeconds(12);
         channels.DelayNext(1, TimeSpan.FromSeconds(5));
         var text = $"A new parcel {word} is on its way.";
         var input = page.Locator("textarea[data-testid=reply-input], [data-testid=reply-input] textarea").First;
@@ -42,7 +42,7 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
         var status = bubble.GetByTestId("reply-status");
         await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Queued, new() { Timeout = 30_000 });
         await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Sent, new() { Timeout = 15_000 });
-        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Delivered, new() { Timeout = 20_000 });
+        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Delivered, new() { Timeout = 25_000 });
         await Expect(status).ToHaveTextAsync("Delivered");
         var replyId = Guid.Parse((await bubble.GetAttributeAsync("data-reply-id"))!);
         var delivered = Assert.Single(channels.Delivered, message => message.ReplyId == replyId);
