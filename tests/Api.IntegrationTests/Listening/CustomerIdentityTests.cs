@@ -85,9 +85,9 @@ public sealed class CustomerIdentityTests(IntakeFixture intake) : IClassFixture<
         using var again = await agent.PostAsync($"api/customers/merges/{merge.Id}/undo", null, _cancellation);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         await using var db = intake.NewDbContext();
-        var audited = await db.AuditLog.Where(e => e.Target == $"customer/{onX}").Select(e => e.Action).ToListAsync(_cancellation);
+        var audited = await db.AuditLog.Where(e => e.Target == $"customer/{onX}").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(_cancellation);
         Assert.Equal([AuditActions.CustomersMerged, AuditActions.CustomerMergeUndone], audited);
-        var events = await db.EventLog.Where(e => e.StreamId == CustomerStream.Of(onX)).Select(e => e.Type).ToListAsync(_cancellation);
+        var events = await db.EventLog.Where(e => e.StreamId == CustomerStream.Of(onX)).OrderBy(e => e.Sequence).Select(e => e.Type).ToListAsync(_cancellation);
         Assert.Equal(["CustomersMerged", "CustomerMergeUndone"], events);
     }
 

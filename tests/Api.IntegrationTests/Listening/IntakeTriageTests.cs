@@ -89,7 +89,7 @@ public sealed class IntakeTriageTests(IntakeFixture intake) : IClassFixture<Inta
         using var deleted = await admin.DeleteAsync($"api/noise-rules/{rule.Id}", _cancellation);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await using var db = intake.NewDbContext();
-        var audited = await db.AuditLog.Where(e => e.Target == $"noise-rule/{rule.Id}").Select(e => e.Action).ToListAsync(_cancellation);
+        var audited = await db.AuditLog.Where(e => e.Target == $"noise-rule/{rule.Id}").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(_cancellation);
         Assert.Equal([AuditActions.NoiseRuleCreated, AuditActions.NoiseRuleChanged, AuditActions.NoiseRuleDeleted], audited);
     }
 
