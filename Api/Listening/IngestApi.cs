@@ -1,9 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using Npgsql;
 using SocialEnterprise.Domain.Listening;
 
@@ -73,19 +71,7 @@ public static class IngestApi
                 "200 {id, duplicate:true} when the channel's externalId was already accepted; 401 without a valid signature; " +
                 "400 naming each invalid field; 413 over 256 KiB; 429 when the channel exceeds its rate.")
             .Accepts<IngestEventRequest>("application/json")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.Parameters ??= [];
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = IngestSignature.HeaderName,
-                    In = ParameterLocation.Header,
-                    Required = true,
-                    Description = "sha256=<lower-case hex of HMAC-SHA256(channel secret, raw body)>",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^sha256=[0-9a-f]{64}$" },
-                });
-                return Task.CompletedTask;
-            })
+            .WithSignatureHeader("channel secret")
             .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
             .Produces<IngestAccepted>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
@@ -109,7 +95,7 @@ public static class IngestApi
                 $"Events are accepted on: {string.Join(", ", IngestChannels.All.Order(StringComparer.Ordinal))}.");
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await SignedWebhooks.ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Event too large", $"An event body is at most {Extensions.MaxRequestBodyBytes / 1024} KiB.");
@@ -162,41 +148,6 @@ public static class IngestApi
         return duplicate
             ? TypedResults.Ok(new IngestAccepted(id, Duplicate: true))
             : TypedResults.Accepted((string?)null, new IngestAccepted(id, Duplicate: false));
-    }
-
-    /// <summary>The raw body (the signature covers its exact bytes), or null when it is over the limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        const int limit = Extensions.MaxRequestBodyBytes;
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
-        try
-        {
-            var length = 0;
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, limit + 1 - length), cancellationToken)) > 0)
-            {
-                length += read;
-                if (length > limit)
-                {
-                    return null;
-                }
-            }
-
-            return buffer.AsSpan(0, length).ToArray();
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

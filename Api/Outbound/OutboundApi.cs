@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Conversations;
@@ -39,19 +39,7 @@ public static class OutboundApi
                 "200 {replyId, state, changed} (a repeated report changes nothing); 401 without a valid signature; 404 for an " +
                 "unknown channel or reply; 400 naming each invalid field.")
             .Accepts<OutboundEventRequest>("application/json")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.Parameters ??= [];
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = IngestSignature.HeaderName,
-                    In = ParameterLocation.Header,
-                    Required = true,
-                    Description = "sha256=<lower-case hex of HMAC-SHA256(channel's outbound secret, raw body)>",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^sha256=[0-9a-f]{64}$" },
-                });
-                return Task.CompletedTask;
-            })
+            .WithSignatureHeader("channel's outbound secret")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -75,7 +63,7 @@ public static class OutboundApi
                 $"Reports are accepted on: {string.Join(", ", IngestChannels.All.Order(StringComparer.Ordinal))}.");
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await SignedWebhooks.ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Report too large", $"A report is at most {Extensions.MaxRequestBodyBytes / 1024} KiB.");
@@ -157,27 +145,6 @@ public static class OutboundApi
         }
 
         return TypedResults.Ok(ThreadReplyView.From(reply));
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        const int limit = Extensions.MaxRequestBodyBytes;
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        try
-        {
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-
-        return buffer.Length > limit ? null : buffer.ToArray();
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

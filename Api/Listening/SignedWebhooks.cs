@@ -1,0 +1,63 @@
+using System.Buffers;
+using Microsoft.OpenApi;
+using SocialEnterprise.Domain.Listening;
+
+namespace SocialEnterprise.Api.Listening;
+
+/// <summary>
+/// What every endpoint channels call shares (the ingest webhook, the outbound reports): the raw body read within the
+/// size limit, because the signature covers its exact bytes, and the signature header in the OpenAPI document.
+/// </summary>
+public static class SignedWebhooks
+{
+    /// <summary>Documents the <c>X-Signature-256</c> header the endpoint requires, signed with <paramref name="secret"/>.</summary>
+    public static RouteHandlerBuilder WithSignatureHeader(this RouteHandlerBuilder endpoint, string secret) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IngestSignature.HeaderName,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = $"sha256=<lower-case hex of HMAC-SHA256({secret}, raw body)>",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^sha256=[0-9a-f]{64}$" },
+            });
+            return Task.CompletedTask;
+        });
+
+    /// <summary>The raw body, or null when it is over <see cref="Extensions.MaxRequestBodyBytes"/>.</summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        const int limit = Extensions.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, limit + 1 - length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > limit)
+                {
+                    return null;
+                }
+            }
+
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
