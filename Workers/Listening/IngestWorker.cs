@@ -19,37 +19,17 @@ public sealed partial class IngestWorker(
         Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(partition => CarryLoopAsync(partition, stoppingToken)));
 
     /// <summary>Carries one partition (by author), so that the loops never wait on each other's customers.</summary>
-    private async Task CarryLoopAsync(int partition, CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var signal = notifications.NextSignal(NotificationChannels.IngestEvents);
-            BatchResult result;
-            try
+    private Task CarryLoopAsync(int partition, CancellationToken stoppingToken) =>
+        QueueLoop.RunAsync(
+            notifications, NotificationChannels.IngestEvents,
+            async cancellation =>
             {
-                result = await carrier.CarryBatchAsync(stoppingToken, partition, options.Value.Concurrency);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The transaction rolled back: every event of the batch still waits and will be claimed again.
-                LogBatchFailed(logger, exception);
-                result = BatchResult.Empty;
-            }
-
-            if (result.Claimed < options.Value.BatchSize)
-            {
-                // Retries and deferrals are not announced: come back for them when they fall due.
-                var wait = result.NextDue is { } due ? Clamp(due - time.GetUtcNow()) : options.Value.PollInterval;
-                await notifications.WaitAsync(signal, wait, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
-
-    private TimeSpan Clamp(TimeSpan wait) =>
-        wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10)
-        : wait > options.Value.PollInterval ? options.Value.PollInterval
-        : wait;
+                var result = await carrier.CarryBatchAsync(cancellation, partition, options.Value.Concurrency);
+                return (result.Claimed, result.NextDue);
+            },
+            options.Value.BatchSize, options.Value.PollInterval, time,
+            exception => LogBatchFailed(logger, exception),
+            stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Carrying ingested events failed; the batch stays queued")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception);

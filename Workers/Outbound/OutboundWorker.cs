@@ -15,36 +15,17 @@ public sealed partial class OutboundWorker(
     TimeProvider time,
     ILogger<OutboundWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var signal = notifications.NextSignal(NotificationChannels.Replies);
-            DispatchResult result;
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        QueueLoop.RunAsync(
+            notifications, NotificationChannels.Replies,
+            async cancellation =>
             {
-                result = await dispatcher.DispatchBatchAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Whatever was claimed comes due again when its lease ends.
-                LogDispatchFailed(logger, exception);
-                result = DispatchResult.Empty;
-            }
-
-            if (result.Claimed < options.Value.BatchSize)
-            {
-                var wait = result.NextDue is { } due ? Clamp(due - time.GetUtcNow()) : options.Value.PollInterval;
-                await notifications.WaitAsync(signal, wait, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
-
-    private TimeSpan Clamp(TimeSpan wait) =>
-        wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10)
-        : wait > options.Value.PollInterval ? options.Value.PollInterval
-        : wait;
+                var result = await dispatcher.DispatchBatchAsync(cancellation);
+                return (result.Claimed, result.NextDue);
+            },
+            options.Value.BatchSize, options.Value.PollInterval, time,
+            exception => LogDispatchFailed(logger, exception),
+            stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching replies failed; they stay queued")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
