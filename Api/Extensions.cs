@@ -9,7 +9,6 @@ using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Routing;
@@ -31,7 +30,6 @@ internal static class Extensions
         builder.Services.AddHostedService<AccessSeeder>();
         builder.Services.AddHostedService<CannedResponseSeeder>();
         builder.AddCrmCache();
-        builder.Services.AddResponseTargets();
         builder.Services.AddRoutingRules();
         builder.Services.TryAddSingleton<MessageClassifier>();
         builder.Services.AddConsultTargets();

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Domain.Access;
@@ -127,7 +126,7 @@ public static class ConversationsApi
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
         Guid id, ConversationStatusRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        IOptions<ResponseTargets> targets, AssignmentService assignment, SatisfactionSurveys surveys, CancellationToken cancellationToken)
+        AssignmentService assignment, SatisfactionSurveys surveys, CancellationToken cancellationToken)
     {
         if (request.Status is null || !ConversationStatuses.All.Contains(request.Status))
         {
@@ -142,7 +141,7 @@ public static class ConversationsApi
             var from = conversation.Status;
             // An assigned conversation that stops waiting on staff makes room for its assignee.
             freedIn = conversation.AssigneeId is not null && from == ConversationStatuses.Open ? conversation.Department : null;
-            if (!conversation.ChangeStatus(status, caller.DisplayName, targets.Value, now))
+            if (!conversation.ChangeStatus(status, caller.DisplayName, now))
             {
                 return null;
             }

@@ -94,13 +94,16 @@ public sealed class Conversation : EventSource
     /// <summary>When the conversation joined its department's queue, waiting for someone with room; null once assigned.</summary>
     public DateTimeOffset? QueuedAt { get; private set; }
 
-    /// <summary>When the customer started waiting for an answer; null while nobody owes them one (pending, resolved).</summary>
+    /// <summary>
+    /// When the customer started waiting for an answer; null while nobody owes them one (replied, pending, resolved).
+    /// The service-level clock keeper mirrors the running response clock here at every save.
+    /// </summary>
     public DateTimeOffset? ResponseClockStartedAt { get; private set; }
 
-    /// <summary>The moment the response target is 80 % used: from then on the conversation is at risk.</summary>
+    /// <summary>The moment the running response clock's target is 80 % used: from then on the conversation is at risk.</summary>
     public DateTimeOffset? ResponseWarnAt { get; private set; }
 
-    /// <summary>When the answer is due under the response target for the conversation's priority.</summary>
+    /// <summary>When the answer is due under the running response clock (the conversation's SLA policy, in business time).</summary>
     public DateTimeOffset? ResponseDueAt { get; private set; }
 
     /// <summary>The named service-level policy a routing rule applied, if any.</summary>
@@ -114,7 +117,7 @@ public sealed class Conversation : EventSource
 
     public static Conversation Open(
         Message first, Guid customerId, Guid identityId, MessageClassification classification, Routing routing,
-        Guid? previousConversationId, ResponseTargets targets, DateTimeOffset now)
+        Guid? previousConversationId, DateTimeOffset now)
     {
         var conversation = new Conversation
         {
@@ -134,7 +137,6 @@ public sealed class Conversation : EventSource
             Tags = [.. routing.Tags ?? []],
             RoutingRuleIds = [.. routing.RuleIds ?? []],
         };
-        conversation.StartResponseClock(targets, now);
         conversation.Record(new ConversationOpened(
             conversation.Id, customerId, first.Channel, routing.Department, classification.Type, routing.Priority,
             PreviewOf(first.Text), now));
@@ -150,7 +152,7 @@ public sealed class Conversation : EventSource
     }
 
     /// <summary>Adds a customer's message: the conversation takes its mood, its urgency if higher, and reopens if resolved.</summary>
-    public void Receive(Message message, MessageClassification classification, string priority, ResponseTargets targets, DateTimeOffset now)
+    public void Receive(Message message, MessageClassification classification, string priority, DateTimeOffset now)
     {
         if (Status != ConversationStatuses.Open)
         {
@@ -183,7 +185,7 @@ public sealed class Conversation : EventSource
             Priority = priority;
         }
 
-        StartResponseClock(targets, now);
+        WaitForAnswerFrom(now);
         Version++;
         ThreadVersion = Version;
         message.JoinedThreadAt(ThreadVersion);
@@ -200,7 +202,6 @@ public sealed class Conversation : EventSource
         FirstRepliedAt ??= now;
         LastRepliedAt = now;
         LastActivityAt = now > LastActivityAt ? now : LastActivityAt;
-        StopResponseClock();
         Version++;
         ThreadVersion = Version;
         Record(new ConversationReplied(Id, replyId, CustomerId, Department, authorId, authorName, visibility, now));
@@ -210,7 +211,7 @@ public sealed class Conversation : EventSource
     public bool Accepts(DateTimeOffset writtenAt, TimeSpan reopenWindow) =>
         Status != ConversationStatuses.Resolved || ResolvedAt is null || writtenAt - ResolvedAt.Value <= reopenWindow;
 
-    public bool ChangeStatus(string status, string by, ResponseTargets targets, DateTimeOffset now)
+    public bool ChangeStatus(string status, string by, DateTimeOffset now)
     {
         if (Status == status)
         {
@@ -222,11 +223,7 @@ public sealed class Conversation : EventSource
         ResolvedAt = status == ConversationStatuses.Resolved ? now : null;
         if (status == ConversationStatuses.Open)
         {
-            StartResponseClock(targets, now);
-        }
-        else
-        {
-            StopResponseClock();
+            WaitForAnswerFrom(now);
         }
 
         Version++;
@@ -272,29 +269,10 @@ public sealed class Conversation : EventSource
     public string ServiceLevelAt(DateTimeOffset now) => ServiceLevelStates.Of(ResponseWarnAt, ResponseDueAt, now);
 
     /// <summary>
-    /// Starts the wait for an answer unless it is already running. A running wait keeps its start; a raised priority
-    /// only ever brings the due moment closer.
+    /// Marks the customer as waiting for an answer from <paramref name="now"/> unless they already are: the keeper then
+    /// starts (or resumes) the response clock at the save, and a wait that began after the last reply is a next response.
     /// </summary>
-    private void StartResponseClock(ResponseTargets targets, DateTimeOffset now)
-    {
-        var startedAt = ResponseClockStartedAt ?? now;
-        var dueAt = startedAt + targets.For(Priority);
-        if (ResponseDueAt is { } running && ResponseClockStartedAt is not null && running <= dueAt)
-        {
-            return;
-        }
-
-        ResponseClockStartedAt = startedAt;
-        ResponseDueAt = dueAt;
-        ResponseWarnAt = startedAt + (dueAt - startedAt) * 0.8;
-    }
-
-    private void StopResponseClock()
-    {
-        ResponseClockStartedAt = null;
-        ResponseWarnAt = null;
-        ResponseDueAt = null;
-    }
+    private void WaitForAnswerFrom(DateTimeOffset now) => ResponseClockStartedAt ??= now;
 
     /// <summary>
     /// Takes the running response clock's moments from its service-level clock (business time, the conversation's

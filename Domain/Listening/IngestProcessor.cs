@@ -18,7 +18,7 @@ namespace SocialEnterprise.Domain.Listening;
 /// </summary>
 public sealed class IngestProcessor(
     CrmDbContext db, MessageClassifier classifier, IdentityResolver identities, ConversationThreading threading,
-    AssignmentService assignment, IOptions<IntakeOptions> options, IOptions<ResponseTargets> targets, IOptions<BusinessHours> hours,
+    AssignmentService assignment, IOptions<IntakeOptions> options, IOptions<BusinessHours> hours,
     TimeProvider time)
 {
     /// <summary>The rules and topics of the moment, read once per batch.</summary>
@@ -65,7 +65,7 @@ public sealed class IngestProcessor(
         if (conversation is null)
         {
             var routing = Route(request.Text!, ingestEvent.Channel, request.Kind!, classification, customer, rules, now);
-            conversation = Conversation.Open(message, customer.Id, identity.Id, classification, routing, placement.PreviousConversationId, targets.Value, now);
+            conversation = Conversation.Open(message, customer.Id, identity.Id, classification, routing, placement.PreviousConversationId, now);
             db.Conversations.Add(conversation);
             priority = routing.Priority;
         }
@@ -75,7 +75,7 @@ public sealed class IngestProcessor(
         }
 
         await threading.PointThreadAsync(ingestEvent.Channel, placement.ThreadKey, conversation.Id, cancellationToken);
-        conversation.Receive(message, classification, priority, targets.Value, now);
+        conversation.Receive(message, classification, priority, now);
         message.BelongTo(conversation.Id);
         db.Messages.Add(message);
         if (placement.Existing is null)

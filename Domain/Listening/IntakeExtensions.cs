@@ -19,7 +19,6 @@ public static class IntakeExtensions
             .BindConfiguration(IntakeOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddResponseTargets();
         services.AddRoutingRules();
         services.AddSingleton<MessageClassifier>();
         services.AddScoped<IdentityResolver>();
@@ -27,16 +26,6 @@ public static class IntakeExtensions
         services.AddScoped<AssignmentService>();
         services.AddScoped<IngestProcessor>();
         services.AddSingleton<IngestCarrier>();
-        return services;
-    }
-
-    /// <summary>The response targets per priority (section <c>ResponseTargets</c>), validated on start.</summary>
-    public static IServiceCollection AddResponseTargets(this IServiceCollection services)
-    {
-        services.AddOptions<ResponseTargets>()
-            .BindConfiguration(ResponseTargets.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         return services;
     }
 }

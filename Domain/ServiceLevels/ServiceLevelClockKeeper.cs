@@ -209,7 +209,7 @@ public static class ServiceLevelClockKeeper
         conversation.LastActivityAt != default && conversation.LastActivityAt < conversation.OpenedAt ? conversation.LastActivityAt : conversation.OpenedAt;
 
     private static TimeSpan TargetOf(SlaPolicy policy, string metric, Conversation conversation) =>
-        Clamp(policy.TargetFor(metric, conversation.Priority, conversation.Channel) ?? new ResponseTargets().For(conversation.Priority));
+        Clamp(policy.TargetFor(metric, conversation.Priority, conversation.Channel) ?? SlaDefaults.StandardResponse(conversation.Priority));
 
     private static TimeSpan Clamp(TimeSpan target) =>
         target < SlaPolicy.ShortestTarget ? SlaPolicy.ShortestTarget : target > SlaPolicy.LongestTarget ? SlaPolicy.LongestTarget : target;

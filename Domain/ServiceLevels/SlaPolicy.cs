@@ -71,12 +71,12 @@ public sealed class SlaPolicy
         [ServiceLevelMetrics.FirstResponse, ServiceLevelMetrics.NextResponse, ServiceLevelMetrics.Resolution];
 
     /// <summary>Targets for every conversation metric and priority: response targets as given, resolution a multiple of the first response.</summary>
-    public static IEnumerable<SlaTarget> Uniform(ResponseTargets response, double resolutionFactor) =>
+    public static IEnumerable<SlaTarget> Uniform(Func<string, TimeSpan> response, double resolutionFactor) =>
         Priorities.All.SelectMany(priority => new[]
         {
-            new SlaTarget(ServiceLevelMetrics.FirstResponse, priority, response.For(priority)),
-            new SlaTarget(ServiceLevelMetrics.NextResponse, priority, response.For(priority)),
-            new SlaTarget(ServiceLevelMetrics.Resolution, priority, response.For(priority) * resolutionFactor),
+            new SlaTarget(ServiceLevelMetrics.FirstResponse, priority, response(priority)),
+            new SlaTarget(ServiceLevelMetrics.NextResponse, priority, response(priority)),
+            new SlaTarget(ServiceLevelMetrics.Resolution, priority, response(priority) * resolutionFactor),
         });
 }
 
@@ -157,29 +157,38 @@ public static class SlaDefaults
             "seed", SeededAt),
     ];
 
+    /// <summary>
+    /// The "standard" policy's first and next response targets: what the workspace promised before policies (urgent 1 h,
+    /// high 4 h, normal 24 h, low 72 h), and the fallback for a priority a policy has no target for.
+    /// </summary>
+    public static TimeSpan StandardResponse(string priority) =>
+        ByPriority(priority, TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(24), TimeSpan.FromHours(72));
+
     public static IReadOnlyList<SlaPolicy> Policies()
     {
-        // "standard" keeps the response targets the workspace had before policies (ResponseTargets' defaults), around the clock.
-        var standard = new ResponseTargets();
-        var premium = new ResponseTargets
-        {
-            Urgent = TimeSpan.FromMinutes(30), High = TimeSpan.FromHours(1), Normal = TimeSpan.FromHours(4), Low = TimeSpan.FromHours(24),
-        };
-        var legal = new ResponseTargets
-        {
-            Urgent = TimeSpan.FromHours(4), High = TimeSpan.FromHours(8), Normal = TimeSpan.FromHours(16), Low = TimeSpan.FromHours(40),
-        };
+        static TimeSpan Premium(string priority) =>
+            ByPriority(priority, TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(24));
+        static TimeSpan Legal(string priority) =>
+            ByPriority(priority, TimeSpan.FromHours(4), TimeSpan.FromHours(8), TimeSpan.FromHours(16), TimeSpan.FromHours(40));
         return
         [
             SlaPolicy.New(SlaPolicy.Standard, "Every conversation without another policy.", SlaCalendar.AroundTheClock,
-                SlaPolicy.Uniform(standard, 3), [], "seed", SeededAt),
+                SlaPolicy.Uniform(StandardResponse, 3), [], "seed", SeededAt),
             SlaPolicy.New("premium", "Premium customers: faster, and chat faster still.", SlaCalendar.AroundTheClock,
-                [.. SlaPolicy.Uniform(premium, 3),
-                 .. Priorities.All.Select(p => new SlaTarget(ServiceLevelMetrics.FirstResponse, p, premium.For(p) / 2, "chat"))],
+                [.. SlaPolicy.Uniform(Premium, 3),
+                 .. Priorities.All.Select(p => new SlaTarget(ServiceLevelMetrics.FirstResponse, p, Premium(p) / 2, "chat"))],
                 [new DepartmentOla("legal", TimeSpan.FromHours(2)), new DepartmentOla("engineering", TimeSpan.FromHours(4))],
                 "seed", SeededAt),
             SlaPolicy.New("legal", "Legal matters, answered in office hours.", SlaCalendar.Office,
-                SlaPolicy.Uniform(legal, 3), [new DepartmentOla("legal", TimeSpan.FromHours(4))], "seed", SeededAt),
+                SlaPolicy.Uniform(Legal, 3), [new DepartmentOla("legal", TimeSpan.FromHours(4))], "seed", SeededAt),
         ];
     }
+
+    private static TimeSpan ByPriority(string priority, TimeSpan urgent, TimeSpan high, TimeSpan normal, TimeSpan low) => priority switch
+    {
+        Priorities.Urgent => urgent,
+        Priorities.High => high,
+        Priorities.Low => low,
+        _ => normal,
+    };
 }

@@ -139,5 +139,5 @@ public sealed class SlaApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     private static SlaPolicyRequest Policy(string name, string calendar) => new(
-        name, "test", calendar, [.. SlaPolicy.Uniform(new ResponseTargets(), 2)], [new DepartmentOla("legal", TimeSpan.FromHours(2))]);
+        name, "test", calendar, [.. SlaPolicy.Uniform(SlaDefaults.StandardResponse, 2)], [new DepartmentOla("legal", TimeSpan.FromHours(2))]);
 }

@@ -74,18 +74,18 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
         var conversation = await world.CustomerWritesAsync("My invoice is wrong, please fix it.");
 
         world.AdvanceTo(start + TimeSpan.FromMinutes(20));
-        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Pending, "agent", new ResponseTargets(), now));
+        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Pending, "agent", now));
         var paused = await world.ClockAsync(conversation, ServiceLevelMetrics.Resolution);
         Assert.Equal(ServiceLevelOutcomes.Paused, paused.Outcome);
         Assert.Null(paused.DueAt);
 
         world.AdvanceTo(start + TimeSpan.FromHours(5));
-        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Open, "agent", new ResponseTargets(), now));
+        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Open, "agent", now));
         var resumed = await world.ClockAsync(conversation, ServiceLevelMetrics.Resolution);
         Assert.Equal(start + TimeSpan.FromHours(5) + TimeSpan.FromMinutes(100), resumed.DueAt);
 
         world.AdvanceTo(start + TimeSpan.FromHours(6));
-        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Resolved, "agent", new ResponseTargets(), now));
+        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Resolved, "agent", now));
         var resolved = await world.ClockAsync(conversation, ServiceLevelMetrics.Resolution);
         Assert.Equal(ServiceLevelOutcomes.Met, resolved.Outcome);
         Assert.Equal(TimeSpan.FromMinutes(80), resolved.Elapsed);

@@ -141,7 +141,7 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
         await world.StartSchedulerAsync();
 
         world.AdvanceTo(start + TimeSpan.FromMinutes(2));
-        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Pending, "agent", new ResponseTargets(), now));
+        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Pending, "agent", now));
         world.AdvanceTo(start + TimeSpan.FromMinutes(20));
         await Task.Delay(Grace, _cancellation);
         var paused = await world.ClockAsync(conversation, ServiceLevelMetrics.FirstResponse);
@@ -151,7 +151,7 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
 
         // The customer writes again at minute 20: 6 more minutes to the warning (8 of 10), 8 to the breach.
         await world.CustomerWritesAsync("Any news?", threadId: null, handle: null);
-        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Open, "agent", new ResponseTargets(), now));
+        await world.ChangeAsync(conversation, (c, now) => c.ChangeStatus(ConversationStatuses.Open, "agent", now));
         var resumed = await world.ClockAsync(conversation, ServiceLevelMetrics.FirstResponse);
         Assert.Equal(start + TimeSpan.FromMinutes(26), resumed.WarnAt);
         Assert.Equal(start + TimeSpan.FromMinutes(28), resumed.DueAt);

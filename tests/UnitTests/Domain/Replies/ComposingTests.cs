@@ -97,8 +97,8 @@ public sealed class ReplyApprovalTests
         var first = Message.Inbound(Guid.NewGuid(), channel, Guid.NewGuid().ToString("N"), "mention", Guid.NewGuid(), "Robin", "Hello", null, null, Start, Start, "{}");
         var classification = new MessageClassification(MessageTypes.Complaint, -0.4, SentimentLabels.Negative, topic, "en", Urgencies.Normal, []);
         var conversation = global::SocialEnterprise.Domain.Conversations.Conversation.Open(
-            first, Guid.NewGuid(), Guid.NewGuid(), classification, new global::SocialEnterprise.Domain.Conversations.Routing("support", Priorities.Normal, "test"), null, new ResponseTargets(), Start);
-        conversation.Receive(first, classification, Priorities.Normal, new ResponseTargets(), Start);
+            first, Guid.NewGuid(), Guid.NewGuid(), classification, new global::SocialEnterprise.Domain.Conversations.Routing("support", Priorities.Normal, "test"), null, Start);
+        conversation.Receive(first, classification, Priorities.Normal, Start);
         return conversation;
     }
 

@@ -62,7 +62,7 @@ public sealed class OutboundTests
         var classification = new MessageClassification(MessageTypes.Complaint, -0.4, SentimentLabels.Negative, null, "en", Urgencies.Normal, []);
         var conversation = Conversation.Open(
             first, Guid.NewGuid(), Guid.NewGuid(), classification, new SocialEnterprise.Domain.Conversations.Routing("support", Priorities.Normal, "billing"),
-            null, new ResponseTargets(), Start);
+            null, Start);
         return SocialEnterprise.Domain.Replies.Reply.Write(
             conversation, ReplyKinds.Reply, ReplyVisibilities.Public, "On it", first.Id, Guid.NewGuid(), "Rita", conversation.Version, null, Start);
     }
