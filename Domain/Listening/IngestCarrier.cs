@@ -33,7 +33,21 @@ public sealed partial class IngestCarrier(
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var processor = scope.ServiceProvider.GetRequiredService<IngestProcessor>();
         var batchSize = options.Value.BatchSize;
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        try
+        {
+            return await CarryAsync(db, processor, batchSize, partition, partitions, scope.ServiceProvider, cancellationToken);
+        }
+        finally
+        {
+            // The context goes back to the pool: the next unit of work reads the policies as they are then.
+            db.LetGoOfSlaRules();
+        }
+    }
+
+    private async Task<BatchResult> CarryAsync(
+        CrmDbContext db, IngestProcessor processor, int batchSize, int partition, int partitions, IServiceProvider services,
+        CancellationToken cancellationToken) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
             // Each event has its own savepoint already; EF's automatic one per SaveChanges would only add round trips.
@@ -59,6 +73,7 @@ public sealed partial class IngestCarrier(
             using var activity = ActivitySource.StartActivity("Carry ingested events");
             activity?.SetTag("events.count", batch.Count);
             var rules = await processor.ReadRulesAsync(token);
+            await db.HoldSlaRulesAsync(token);
             var stored = 0;
             // The event log admits one writer at a time until it commits (sequence order is commit order): the batch's
             // events are appended together at the end, so that carriers work in parallel and queue only to commit.
@@ -119,14 +134,13 @@ public sealed partial class IngestCarrier(
             LogCarried(logger, batch.Count, stored);
 
             // A customer who wrote may have a new identity, more followers or a new last-seen: their cached profile goes.
-            if (scope.ServiceProvider.GetService<CustomerProfileCache>() is { } profiles)
+            if (services.GetService<CustomerProfileCache>() is { } profiles)
             {
                 await profiles.InvalidateAsync(batchEvents.OfType<MessageReceived>().Select(m => m.CustomerId), token);
             }
 
             return new BatchResult(batch.Count, stored, nextDue);
         }, cancellationToken);
-    }
 
     private static bool ParentIsIn(List<IngestEvent> batch, IngestEvent reply) =>
         reply.Request().InReplyTo is { } parent && batch.Exists(e => e.Channel == reply.Channel && e.ExternalId == parent);

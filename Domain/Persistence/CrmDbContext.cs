@@ -93,6 +93,17 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>The workspace's data-protection keys, so that sign-in cookies survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// The SLA policies and calendars a unit of work that saves many times (an intake batch) read once, as it reads its
+    /// other rules, instead of once per save; null outside such a unit. The context is pooled: whoever holds them lets
+    /// go with <see cref="LetGoOfSlaRules"/> before the context is returned.
+    /// </summary>
+    public SlaRules? HeldSlaRules { get; private set; }
+
+    public async Task HoldSlaRulesAsync(CancellationToken cancellationToken) => HeldSlaRules = await SlaRules.ReadAsync(this, cancellationToken);
+
+    public void LetGoOfSlaRules() => HeldSlaRules = null;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ServiceLevelClockKeeper.KeepAsync(this, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();

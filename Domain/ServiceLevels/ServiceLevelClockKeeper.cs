@@ -36,7 +36,7 @@ public static class ServiceLevelClockKeeper
             return;
         }
 
-        var rules = await SlaRules.ReadAsync(db, cancellationToken);
+        var rules = db.HeldSlaRules ?? await SlaRules.ReadAsync(db, cancellationToken);
         var existingIds = conversations.Where(c => !c.Added).Select(c => c.Entity.Id).Concat(consults.Select(c => c.Entity.ConversationId)).ToList();
         var clocks = existingIds.Count == 0
             ? []
