@@ -57,6 +57,7 @@ public sealed class GuardedSendTests(StackFixture stack, BrowserFixture browser)
         await guard.GetByTestId("reply-guard-send-anyway").ClickAsync();
 
         await Expect(alex.GetByTestId("reply-result")).ToContainTextAsync("Sent");
+        await Expect(alex.Locator("[data-reply-id]", new() { HasTextString = "it leaves our warehouse today." })).ToBeVisibleAsync();
         await Expect(alex.GetByTestId("reply-guard")).ToHaveCountAsync(0);
         await Expect(input).ToHaveValueAsync("");
         // The reply joined the thread: the conversation moved on from the version the refusal carried.

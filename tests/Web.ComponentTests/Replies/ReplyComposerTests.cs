@@ -60,6 +60,23 @@ public sealed class ReplyComposerTests : WorkspaceContext
     }
 
     [Fact]
+    public void Words_typed_before_the_shared_draft_arrives_stay_and_a_colleagues_draft_is_offered_beside_them()
+    {
+        AnswerDraft(new DraftView(_conversation, "Hi from Jordan", "public", Guid.NewGuid(), "Jordan Agent", Start, 1, null));
+        var gate = Api.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var composer = Render<ReplyComposer>(p => p.Add(c => c.ConversationId, _conversation).Add(c => c.Version, 3));
+        composer.WaitForAssertion(() => composer.Find("textarea[data-testid=reply-input]"));
+        composer.Find("textarea[data-testid=reply-input]").Input("Sorry about the wait");
+
+        Api.Gate = null;
+        gate.SetResult();
+
+        composer.WaitForAssertion(() => Assert.Equal("Hi from Jordan", composer.Find("[data-testid=draft-theirs]").TextContent));
+        Assert.Equal("Sorry about the wait", composer.Find("textarea[data-testid=reply-input]").GetAttribute("value"));
+        Assert.Equal("3", composer.Find("[data-testid=reply-composer]").GetAttribute("data-seen-version"));
+    }
+
+    [Fact]
     public void Keep_editing_dismisses_the_refusal_and_the_next_send_answers_the_thread_as_it_is_now()
     {
         var composer = Render<ReplyComposer>(p => p.Add(c => c.ConversationId, _conversation).Add(c => c.Version, 3));
