@@ -190,7 +190,8 @@ public static class RepliesApi
                 orderby reply.CreatedAt, reply.Id
                 select new ApprovalView(
                     reply.Id, reply.ConversationId, customer.DisplayName, reply.Channel, reply.Department, conversation.Topic, reply.Visibility,
-                    reply.Text, reply.AuthorId, reply.AuthorName, reply.ApprovalReason, reply.CreatedAt))
+                    reply.Text, reply.AuthorId, reply.AuthorName, reply.ApprovalReason, reply.CreatedAt,
+                    conversation.ThreadVersion > reply.BasedOnVersion))
             .Take(MaxListed)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows);

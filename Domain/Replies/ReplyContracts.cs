@@ -28,7 +28,7 @@ public sealed record ThreadChange(string Kind, Guid Id, string By, DateTimeOffse
 /// <summary>A reply waiting for approval, with what an approver needs to decide.</summary>
 public sealed record ApprovalView(
     Guid ReplyId, Guid ConversationId, string CustomerName, string Channel, string Department, string? Topic, string Visibility, string Text,
-    Guid? AuthorId, string AuthorName, string? ApprovalReason, DateTimeOffset CreatedAt);
+    Guid? AuthorId, string AuthorName, string? ApprovalReason, DateTimeOffset CreatedAt, bool ThreadChangedSinceWritten = false);
 
 public sealed record RejectReplyRequest(string? Reason);
 

@@ -47,7 +47,7 @@ public sealed class ApprovalTests(RepliesFixture fixture) : IClassFixture<Replie
 
         Assert.Contains((await sam.NotificationsAsync(_cancellation)).Items,
             n => n.Kind == NotificationKinds.ApprovalRequested && n.Link == "/approvals" && n.Text.Contains("Alex Agent", StringComparison.Ordinal));
-        Assert.Contains(await ApprovalsAsync(sam), a => a.ReplyId == reply.Id && a.CustomerName == "Robin Customer");
+        Assert.Contains(await ApprovalsAsync(sam), a => a.ReplyId == reply.Id && a.CustomerName == "Robin Customer" && !a.ThreadChangedSinceWritten);
         Assert.DoesNotContain(await ApprovalsAsync(jordan), a => a.ReplyId == reply.Id);
         Assert.DoesNotContain(await ApprovalsAsync(salesManager), a => a.ReplyId == reply.Id);
 
@@ -123,7 +123,7 @@ public sealed class ApprovalTests(RepliesFixture fixture) : IClassFixture<Replie
     [Fact]
     public async Task A_reply_about_privacy_needs_approval_even_in_private_and_a_rejection_puts_it_back_into_the_draft_with_the_reason()
     {
-        var (conversation, _, _) = await fixture.OpenAsync(
+        var (conversation, externalId, handle) = await fixture.OpenAsync(
             $"Please delete my personal data, GDPR request {Replying.NewWord()}", _cancellation);
         Assert.Equal("privacy", conversation.Topic);
         var (_, lenaToken) = await fixture.DemoStaffAsync("legal", _cancellation);
@@ -141,7 +141,11 @@ public sealed class ApprovalTests(RepliesFixture fixture) : IClassFixture<Replie
         var reply = await sent.SentAsync(_cancellation);
         Assert.Equal((ReplyStates.AwaitingApproval, "Replies about privacy need approval."), (reply.State, reply.ApprovalReason));
         Assert.Equal("", (await DraftAsync(lena, conversation.Id)).Text);
-        Assert.Contains(await ApprovalsAsync(ada), a => a.ReplyId == reply.Id && a.Topic == "privacy");
+        Assert.Contains(await ApprovalsAsync(ada), a => a.ReplyId == reply.Id && a.Topic == "privacy" && !a.ThreadChangedSinceWritten);
+
+        // The customer writes while the reply waits: the approver is told the thread moved on since it was written.
+        await fixture.CustomerWritesAgainAsync(conversation.Id, externalId, handle, $"Is it done? {Replying.NewWord()}", _cancellation);
+        Assert.Contains(await ApprovalsAsync(ada), a => a.ReplyId == reply.Id && a.ThreadChangedSinceWritten);
 
         using (var noReason = await ada.PostAsJsonAsync($"api/replies/{reply.Id}/reject", new RejectReplyRequest("  "), _cancellation))
         {

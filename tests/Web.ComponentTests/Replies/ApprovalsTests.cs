@@ -47,6 +47,21 @@ public sealed class ApprovalsTests : WorkspaceContext
     }
 
     [Fact]
+    public void A_reply_whose_conversation_moved_on_since_it_was_written_says_so()
+    {
+        var stale = Waiting("It ships today.") with { ThreadChangedSinceWritten = true };
+        var fresh = Waiting("A new one is on its way.");
+        Api.Answer(HttpMethod.Get, "/api/approvals", HttpStatusCode.OK, new[] { stale, fresh });
+
+        var page = Render<Approvals>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=approval]").Count));
+        var cards = page.FindAll("[data-testid=approval]");
+        Assert.Single(cards[0].QuerySelectorAll("[data-testid=approval-thread-changed]"));
+        Assert.Empty(cards[1].QuerySelectorAll("[data-testid=approval-thread-changed]"));
+    }
+
+    [Fact]
     public void Rejecting_needs_a_reason_which_is_sent()
     {
         var reply = Waiting("We deleted everything.");
