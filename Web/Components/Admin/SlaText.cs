@@ -78,40 +78,33 @@ public static class SlaText
         string.Join('\n', hours.Select(h => $"{Days[(int)h.Day]} {Clock(h.Opens)}-{Clock(h.Closes)}"));
 
     /// <summary>Open hours, one span a line; the line numbers (from 1) that are not spans.</summary>
-    public static (List<OpenHours> Hours, List<int> Bad) ParseHours(string? text)
+    public static (List<OpenHours> Hours, List<int> Bad) ParseHours(string? text) => ParseLines(text, line =>
     {
-        var hours = new List<OpenHours>();
-        var bad = new List<int>();
-        var lines = (text ?? "").Split('\n');
-        for (var index = 0; index < lines.Length; index++)
-        {
-            var line = lines[index].Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var day = parts.Length == 2 ? Array.FindIndex(Days, d => d.Equals(parts[0][..Math.Min(3, parts[0].Length)], StringComparison.OrdinalIgnoreCase)) : -1;
-            var span = parts.Length == 2 ? parts[1].Split('-', StringSplitOptions.TrimEntries) : [];
-            if (day < 0 || span.Length != 2 || ParseClock(span[0]) is not { } opens || ParseClock(span[1]) is not { } closes)
-            {
-                bad.Add(index + 1);
-                continue;
-            }
-
-            hours.Add(new OpenHours((DayOfWeek)day, opens, closes));
-        }
-
-        return (hours, bad);
-    }
+        var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var day = parts.Length == 2 ? Array.FindIndex(Days, d => d.Equals(parts[0][..Math.Min(3, parts[0].Length)], StringComparison.OrdinalIgnoreCase)) : -1;
+        var span = parts.Length == 2 ? parts[1].Split('-', StringSplitOptions.TrimEntries) : [];
+        return day < 0 || span.Length != 2 || ParseClock(span[0]) is not { } opens || ParseClock(span[1]) is not { } closes
+            ? null
+            : new OpenHours((DayOfWeek)day, opens, closes);
+    });
 
     public static string Holidays(IEnumerable<Holiday> holidays) =>
         string.Join('\n', holidays.Select(h => $"{h.Date:yyyy-MM-dd}{(h.Name is { Length: > 0 } name ? $" {name}" : "")}"));
 
-    public static (List<Holiday> Holidays, List<int> Bad) ParseHolidays(string? text)
+    /// <summary>Holidays, one a line (a date, then optionally its name); the line numbers (from 1) that are not.</summary>
+    public static (List<Holiday> Holidays, List<int> Bad) ParseHolidays(string? text) => ParseLines(text, line =>
     {
-        var holidays = new List<Holiday>();
+        var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
+        return DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new Holiday(date, parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null)
+            : null;
+    });
+
+    /// <summary>Each non-empty line parsed, and the numbers (from 1) of the lines that did not parse.</summary>
+    private static (List<T> Parsed, List<int> Bad) ParseLines<T>(string? text, Func<string, T?> parse)
+        where T : class
+    {
+        var parsed = new List<T>();
         var bad = new List<int>();
         var lines = (text ?? "").Split('\n');
         for (var index = 0; index < lines.Length; index++)
@@ -122,17 +115,17 @@ public static class SlaText
                 continue;
             }
 
-            var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
-            if (!DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (parse(line) is { } item)
+            {
+                parsed.Add(item);
+            }
+            else
             {
                 bad.Add(index + 1);
-                continue;
             }
-
-            holidays.Add(new Holiday(date, parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null));
         }
 
-        return (holidays, bad);
+        return (parsed, bad);
     }
 
     private static string Clock(TimeSpan time) => time == TimeSpan.FromDays(1) ? "24:00" : $"{time.Hours:00}:{time.Minutes:00}";
