@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -14,8 +13,6 @@ namespace SocialEnterprise.Api.Listening;
 public static class IngestApi
 {
     public const string RateLimitPolicy = "ingest";
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static void AddIngestion(this IHostApplicationBuilder builder)
     {
@@ -107,25 +104,12 @@ public static class IngestApi
                 $"{IngestSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the raw body with the {channel} channel's secret>.");
         }
 
-        IngestEventRequest? ingestEvent;
-        try
+        if (!SignedWebhooks.TryDeserialize<IngestEventRequest>(body, "event", out var ingestEvent, out var invalid))
         {
-            ingestEvent = JsonSerializer.Deserialize<IngestEventRequest>(body, JsonOptions);
-        }
-        catch (JsonException exception)
-        {
-            var field = exception.Path is { Length: > 2 } path ? path[2..] : "body";
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [field == "body" ? "Not valid JSON." : "Not a valid value for this field."] },
-                title: "The event is not valid JSON");
+            return invalid;
         }
 
         var now = time.GetUtcNow();
-        if (ingestEvent is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["An event object is required."] });
-        }
-
         var errors = IngestEventValidator.Validate(ingestEvent, now);
         if (errors.Count > 0)
         {

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 using SocialEnterprise.Domain.Listening;
 
@@ -10,6 +13,40 @@ namespace SocialEnterprise.Api.Listening;
 /// </summary>
 public static class SignedWebhooks
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Reads the body as a <typeparamref name="T"/>; otherwise the problem names the field that is not valid JSON (or
+    /// the body, when it is not an object at all). <paramref name="what"/> names the body in the problem ("event").
+    /// </summary>
+    public static bool TryDeserialize<T>(
+        byte[] body, string what, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out ValidationProblem? problem)
+        where T : class
+    {
+        problem = null;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(body, JsonOptions);
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path ? path[2..] : "body";
+            value = null;
+            problem = TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = [field == "body" ? "Not valid JSON." : "Not a valid value for this field."] },
+                title: $"The {what} is not valid JSON");
+            return false;
+        }
+
+        if (value is null)
+        {
+            problem = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"The {what}, as a JSON object."] });
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Documents the <c>X-Signature-256</c> header the endpoint requires, signed with <paramref name="secret"/>.</summary>
     public static RouteHandlerBuilder WithSignatureHeader(this RouteHandlerBuilder endpoint, string secret) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,8 +20,6 @@ namespace SocialEnterprise.Api.Outbound;
 /// </summary>
 public static class OutboundApi
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     public static void AddOutboundReceipts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOutboundOptions();
@@ -75,22 +72,9 @@ public static class OutboundApi
                 $"{IngestSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the raw body with the {channel} channel's outbound secret (Outbound:Secrets:{channel})>.");
         }
 
-        OutboundEventRequest? report;
-        try
+        if (!SignedWebhooks.TryDeserialize<OutboundEventRequest>(body, "report", out var report, out var invalid))
         {
-            report = JsonSerializer.Deserialize<OutboundEventRequest>(body, JsonOptions);
-        }
-        catch (JsonException exception)
-        {
-            var field = exception.Path is { Length: > 2 } path ? path[2..] : "body";
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [field == "body" ? "Not valid JSON." : "Not a valid value for this field."] },
-                title: "The report is not valid JSON");
-        }
-
-        if (report is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A report object is required."] });
+            return invalid;
         }
 
         var errors = OutboundReceipts.Validate(report);
