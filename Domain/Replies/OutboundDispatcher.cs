@@ -125,14 +125,8 @@ public sealed partial class OutboundDispatcher(
             if (response.IsSuccessStatusCode)
             {
                 var externalId = ExternalIdIn(text);
-                await RecordAsync(replyId, leaseUntil, (reply, now) =>
-                {
-                    if (!reply.MarkSent(externalId, now))
-                    {
-                        // The channel's receipt came first (delivered already): keep the id it answered with.
-                        reply.RecordExternalId(externalId);
-                    }
-                }, cancellationToken, evenIfLeaseLost: true);
+                await RecordAsync(
+                    replyId, leaseUntil, (reply, now) => reply.MarkSent(externalId, now), cancellationToken, evenIfLeaseLost: true);
                 LogSent(logger, replyId, message.Channel, status);
                 return;
             }

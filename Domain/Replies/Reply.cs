@@ -159,11 +159,22 @@ public sealed class Reply : EventSource
         return true;
     }
 
-    /// <summary>The connector accepted it (2xx) and said what the channel calls it.</summary>
+    /// <summary>
+    /// The connector accepted it (2xx) and said what the channel calls it. The channel may have reported on the reply
+    /// before the worker got here (delivered, or refused after accepting): the attempt and the channel's id are still
+    /// recorded, and the state the channel reported stays.
+    /// </summary>
     public bool MarkSent(string? externalId, DateTimeOffset now)
     {
         if (State != ReplyStates.Queued)
         {
+            if (State is ReplyStates.Delivered or ReplyStates.Failed && ExternalId is null)
+            {
+                Attempts++;
+                ExternalId = externalId;
+                Version++;
+            }
+
             return false;
         }
 
@@ -238,16 +249,6 @@ public sealed class Reply : EventSource
         FailedAt = null;
         Enqueue(now);
         return true;
-    }
-
-    /// <summary>The connector's id for a reply the channel reported on before the worker recorded its answer.</summary>
-    public void RecordExternalId(string? externalId)
-    {
-        if (ExternalId is null && externalId is not null)
-        {
-            ExternalId = externalId;
-            Version++;
-        }
     }
 
     /// <summary>Stamps the thread version the reply made, so that a reply guard can name it among what changed.</summary>

@@ -19,17 +19,21 @@ public sealed class DeliveryTests(OutboundFixture fixture) : IClassFixture<Outbo
     {
         var (conversationId, handle, inbound) = await fixture.OpenAsync(IngestChannels.Facebook, _cancellation);
         var replyId = await fixture.ReplyAsync(conversationId, "We are on it, sorry for the wait.", _cancellation);
+        // The channel reports a second after taking the reply, so that this test sees the usual order (sent, then
+        // delivered); a report that overtakes the worker's record is a unit test of Reply.
+        using var receipts = fixture.LoopbackClient();
+        await using var sandbox = await OutboundHost.SandboxAsync(receipts, TimeSpan.FromSeconds(1));
 
-        using var host = fixture.Dispatcher();
+        using var host = fixture.Dispatcher(sandbox);
         Assert.True(await host.Dispatcher().DrainAsync(_cancellation) >= 1);
 
-        var taken = Assert.Single(fixture.Sandbox.Delivered, message => message.ReplyId == replyId);
+        var taken = Assert.Single(sandbox.Delivered, message => message.ReplyId == replyId);
         Assert.Equal(conversationId, taken.ConversationId);
         Assert.Equal(IngestChannels.Facebook, taken.Channel);
         Assert.Equal(handle, taken.Recipient);
         Assert.Equal(inbound, taken.InReplyTo);
         Assert.Equal((ReplyVisibilities.Public, ReplyKinds.Reply, "We are on it, sorry for the wait."), (taken.Visibility, taken.Kind, taken.Text));
-        var post = Assert.Single(fixture.Sandbox.Posts, p => p.Message?.ReplyId == replyId);
+        var post = Assert.Single(sandbox.Posts, p => p.Message?.ReplyId == replyId);
         Assert.True(post.Signed);
         Assert.Equal(replyId.ToString(), post.IdempotencyKey);
 

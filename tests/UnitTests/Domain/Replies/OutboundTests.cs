@@ -45,6 +45,20 @@ public sealed class OutboundTests
     }
 
     [Fact]
+    public void A_delivery_reported_before_the_worker_records_the_connectors_answer_keeps_the_attempt_and_the_channels_id()
+    {
+        var reply = Reply();
+        Assert.True(reply.MarkDelivered(Start.AddSeconds(1), Start.AddSeconds(1)));
+
+        Assert.False(reply.MarkSent("x-out-1", Start.AddSeconds(2)));
+
+        Assert.Equal((ReplyStates.Delivered, 1, "x-out-1", (DateTimeOffset?)null), (reply.State, reply.Attempts, reply.ExternalId, reply.NextAttemptAt));
+        // Recorded once: a second answer for the same post changes nothing.
+        Assert.False(reply.MarkSent("x-out-2", Start.AddSeconds(3)));
+        Assert.Equal((1, "x-out-1"), (reply.Attempts, reply.ExternalId));
+    }
+
+    [Fact]
     public void Reports_name_every_invalid_field()
     {
         Assert.Empty(OutboundReceipts.Validate(new OutboundEventRequest(OutboundEventTypes.Delivered, Guid.NewGuid(), null, null, null, null, null)));
