@@ -17,6 +17,30 @@ namespace SocialEnterprise.Api;
 
 internal static class Extensions
 {
+    /// <summary>
+    /// Requests about one conversation (<c>/api/conversations/{id}/…</c>) log with its id and tag their trace with it, so
+    /// the dashboard finds every log line and trace of a conversation by searching for its id.
+    /// </summary>
+    private static void UseConversationContext(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SocialEnterprise.Api.Conversations");
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/api/conversations")
+                || context.GetRouteValue("id") is not string id || !Guid.TryParse(id, out var conversationId))
+            {
+                await next(context);
+                return;
+            }
+
+            System.Diagnostics.Activity.Current?.SetTag("socialenterprise.conversation.id", conversationId);
+            using (logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId }))
+            {
+                await next(context);
+            }
+        });
+    }
+
     public const int MaxRequestBodyBytes = 256 * 1024;
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
@@ -54,6 +78,7 @@ internal static class Extensions
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders("default-src 'none'; frame-ancestors 'none'");
+        app.UseConversationContext();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -12,9 +12,15 @@ public static class Resources
     public const string Api = "api";
     public const string Workers = "workers";
     public const string Web = "web";
+
+    /// <summary>The development channel sandbox: every channel's outbound connector.</summary>
+    public const string Channels = "channels";
+
+    /// <summary>Simulated customer traffic, started on demand.</summary>
+    public const string Simulator = "simulator";
 }
 
-/// <summary>The ports the local runner uses unless told otherwise (see README, Configuration).</summary>
+/// <summary>The documented ports the AppHost gives the services and local servers (README, Configuration).</summary>
 public static class DefaultPorts
 {
     public const int Web = 5080;
@@ -25,8 +31,7 @@ public static class DefaultPorts
 }
 
 /// <summary>
-/// The settings that tie the workspace and the Api together and seed a development system. The AppHost and the local
-/// runner set them the same way.
+/// The settings that tie the workspace and the Api together and seed a development system, as the AppHost sets them.
 /// </summary>
 public static class AccessSettings
 {
@@ -37,10 +42,12 @@ public static class AccessSettings
     /// <summary>Seed the demo company's staff (development only; README lists them).</summary>
     public const string SeedDemoCompany = "Seed__DemoCompany";
 
-    /// <summary>Seed an API key with every scope, with this secret (development only).</summary>
-    public const string SeedDevAdminKey = "Seed__DevAdminKey";
+    /// <summary>Seed an API key with every scope, with this secret: your own calls and the dashboard's commands use it.</summary>
+    public const string SeedAdminKey = "Seed__AdminKey";
 
-    /// <summary>The documented development admin key the local runner seeds.</summary>
+    public const string AdminKeyParameter = "admin-key";
+
+    /// <summary>The documented development value of the seeded admin key.</summary>
     public const string DevAdminKey = "dev-admin-key";
 
     /// <summary>The documented password of every demo staff member (development only).</summary>
@@ -50,7 +57,7 @@ public static class AccessSettings
     public const string DemoDomain = "demo.socialenterprise.local";
 }
 
-/// <summary>The channels' webhook secrets, as the Api reads them and the AppHost and local runner set them.</summary>
+/// <summary>The channels' webhook secrets, as the Api reads them and the AppHost sets them.</summary>
 public static class IngestSettings
 {
     public const string X = "x";
@@ -73,9 +80,11 @@ public static class IngestSettings
     public static string SecretOf(string channel) => $"Ingest__Secrets__{channel}";
 }
 
-/// <summary>The channels' outbound connectors, as the Workers and the Api read them and the local runner sets them.</summary>
+/// <summary>The channels' outbound connectors, as the Workers and the Api read them and the AppHost sets them.</summary>
 public static class OutboundSettings
 {
+    public const string SecretParameter = "outbound-secret";
+
     /// <summary>The secret the development channel sandbox signs with, on every channel, unless configured.</summary>
     public const string DevSecret = "dev-outbound-secret";
 

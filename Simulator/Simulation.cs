@@ -4,7 +4,7 @@ using SocialEnterprise.Simulator.Traffic;
 
 namespace SocialEnterprise.Simulator;
 
-/// <summary>A traffic run against a real Api with the real clock: what the CLI and the local runner's --simulate start.</summary>
+/// <summary>A traffic run against a real Api with the real clock: what the CLI (and the AppHost's simulator resource) runs.</summary>
 public static class Simulation
 {
     /// <summary>Sends simulated traffic as <paramref name="arguments"/> ask until their duration ends or <paramref name="cancellationToken"/> fires.</summary>
@@ -14,7 +14,7 @@ public static class Simulation
         var time = TimeProvider.System;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var generator = new TrafficGenerator(arguments.Seed, TrafficGenerator.NewRunId(), time);
-        var client = new IngestClient(http, arguments.Api, arguments.Secret, time);
+        var client = new IngestClient(http, arguments.Api, arguments.SecretOf, time);
         using var run = new TrafficRun(generator, client.SendAsync, new TrafficRunOptions
         {
             Rate = arguments.Rate,

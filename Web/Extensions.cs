@@ -39,6 +39,8 @@ internal static class Extensions
         builder.Services.AddHttpClient(CrmApiClient.HttpClientName, http => http.BaseAddress = new Uri($"http://{Resources.Api}"));
         builder.Services.AddScoped<CrmApiClient>();
 
+        builder.Services.AddSingleton<WorkspaceMetrics>();
+        builder.Services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
         builder.Services.AddSingleton<LiveEventStream>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveEventStream>());
 
@@ -48,7 +50,7 @@ internal static class Extensions
         builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 
         builder.Services.AddHealthChecks()
-            .AddCheck<ApiHealthCheck>(Resources.Api, tags: [CrmDatabaseExtensions.ReadyTag]);
+            .AddCheck<ApiHealthCheck>(Resources.Api);
     }
 
     /// <summary>

@@ -24,6 +24,8 @@ internal static class Extensions
         builder.AddCrmCache();
 
         builder.Services.AddHostedService<HeartbeatWorker>();
+        builder.Services.AddSingleton<QueueGauges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<QueueGauges>());
         builder.Services.AddHostedService<PipelineProbeWorker>();
 
         builder.Services.AddIntake();

@@ -6,7 +6,7 @@ using SocialEnterprise.Domain.Staff;
 
 namespace SocialEnterprise.Api.Access;
 
-/// <summary>What the Api seeds (<c>Seed:*</c>); the local runner turns both on, production leaves them off.</summary>
+/// <summary>What the Api seeds (<c>Seed:*</c>); the AppHost sets both in development, only the admin key elsewhere.</summary>
 public sealed class SeedOptions
 {
     public const string Section = "Seed";
@@ -14,18 +14,21 @@ public sealed class SeedOptions
     /// <summary>Create the demo company's staff (README lists them) if they are missing.</summary>
     public bool DemoCompany { get; set; }
 
-    /// <summary>An API key with every scope to create if missing (the runner's documented <c>dev-admin-key</c>).</summary>
-    public string? DevAdminKey { get; set; }
+    /// <summary>
+    /// An API key with every scope to create if missing: the documented <c>dev-admin-key</c> in development, the AppHost's
+    /// generated <c>admin-key</c> parameter elsewhere (the dashboard's commands call with it).
+    /// </summary>
+    public string? AdminKey { get; set; }
 }
 
 /// <summary>
-/// Runs after the migrator: the staff roles always exist; the demo company and the development admin key exist when
+/// Runs after the migrator: the staff roles always exist; the demo company and the admin key exist when
 /// configured. Idempotent, so every start may run it.
 /// </summary>
 public sealed partial class AccessSeeder(
     IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<AccessSeeder> logger) : IHostedService
 {
-    public const string DevAdminKeyName = "dev-admin";
+    public const string AdminKeyName = "seeded-admin";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,15 +48,15 @@ public sealed partial class AccessSeeder(
             await SeedDemoCompanyAsync(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>());
         }
 
-        if (!string.IsNullOrWhiteSpace(seed.DevAdminKey))
+        if (!string.IsNullOrWhiteSpace(seed.AdminKey))
         {
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-            var hash = ApiKey.HashOf(seed.DevAdminKey);
+            var hash = ApiKey.HashOf(seed.AdminKey);
             if (!await db.ApiKeys.AnyAsync(key => key.Hash == hash, cancellationToken))
             {
-                db.ApiKeys.Add(ApiKey.FromSecret(DevAdminKeyName, seed.DevAdminKey, ApiScopes.All, "seed", time.GetUtcNow()));
+                db.ApiKeys.Add(ApiKey.FromSecret(AdminKeyName, seed.AdminKey, ApiScopes.All, "seed", time.GetUtcNow()));
                 await db.SaveChangesAsync(cancellationToken);
-                LogSeededKey(logger, DevAdminKeyName);
+                LogSeededKey(logger, AdminKeyName);
             }
         }
     }

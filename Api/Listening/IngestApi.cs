@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SocialEnterprise.Domain;
 using SocialEnterprise.Domain.Listening;
 
 namespace SocialEnterprise.Api.Listening;
@@ -19,6 +21,7 @@ public static class IngestApi
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         builder.Services.AddSingleton<IngestQueueWriter>();
+        builder.Services.TryAddSingleton<IntakeMetrics>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestQueueWriter>());
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -83,8 +86,8 @@ public static class IngestApi
     }
 
     public static async Task<Results<Accepted<IngestAccepted>, Ok<IngestAccepted>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
-        string channel, HttpRequest request, IOptions<IngestOptions> options, IngestQueueWriter queue, TimeProvider time,
-        CancellationToken cancellationToken)
+        string channel, HttpRequest request, IOptions<IngestOptions> options, IngestQueueWriter queue, IntakeMetrics metrics,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (!IngestChannels.All.Contains(channel))
         {
@@ -119,7 +122,8 @@ public static class IngestApi
         (Guid Id, bool Duplicate) stored;
         try
         {
-            stored = await queue.AcceptAsync(new IngestSubmission(channel, ingestEvent, now), cancellationToken);
+            // The Workers continue this request's trace when they carry the event (IngestCarrier).
+            stored = await queue.AcceptAsync(new IngestSubmission(channel, ingestEvent, now, Telemetry.CurrentTraceParent()), cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Threading.Channels.ChannelClosedException)
         {
@@ -129,6 +133,7 @@ public static class IngestApi
         }
 
         var (id, duplicate) = stored;
+        metrics.Accepted(channel, duplicate);
         return duplicate
             ? TypedResults.Ok(new IngestAccepted(id, Duplicate: true))
             : TypedResults.Accepted((string?)null, new IngestAccepted(id, Duplicate: false));

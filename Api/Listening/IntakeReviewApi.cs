@@ -29,8 +29,12 @@ public static class IntakeReviewApi
         var parked = api.MapGroup("/parked").RequirePermission(Permission.Administer);
         parked.MapGet("/", ParkedAsync).WithSummary("Events parked after repeated failures, with their last error");
         parked.MapPost("/{id:guid}/replay", ReplayAsync).WithSummary("Put a parked event back in the queue for a fresh set of attempts");
+        parked.MapPost("/replay", ReplayAllAsync)
+            .WithSummary("Put every parked event back in the queue (up to 1,000 a call; the answer says how many remain)");
         return app;
     }
+
+    public const int ReplayAllLimit = 1_000;
 
     public static Task<Ok<IntakeEventPage>> FilteredAsync(CrmDbContext db, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
         PageAsync(db, IngestEventStatus.Filtered, channel, limit, offset, cancellationToken);
@@ -45,6 +49,24 @@ public static class IntakeReviewApi
     public static Task<Results<Accepted, NotFound, ProblemHttpResult>> ReplayAsync(
         Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         RequeueAsync(id, user, http, db, time, AuditActions.ParkedEventReplayed, (e, now) => e.Replay(now), "parked", cancellationToken);
+
+    /// <summary>Each replay is audited as the single one is, in the same transaction as the change.</summary>
+    public static async Task<Ok<ParkedReplayResult>> ReplayAllAsync(
+        ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var parked = await db.IngestEvents.Where(e => e.Status == IngestEventStatus.Parked)
+            .OrderBy(e => e.ReceivedAt).Take(ReplayAllLimit).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var caller = Caller.From(user);
+        foreach (var ingestEvent in parked.Where(e => e.Replay(now)))
+        {
+            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ParkedEventReplayed, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.LastError));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var remaining = await db.IngestEvents.CountAsync(e => e.Status == IngestEventStatus.Parked, cancellationToken);
+        return TypedResults.Ok(new ParkedReplayResult(parked.Count, remaining));
+    }
 
     private static async Task<Ok<IntakeEventPage>> PageAsync(
         CrmDbContext db, IngestEventStatus status, string? channel, int limit, int offset, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Operations;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Shared;
@@ -35,13 +36,21 @@ public static class SystemApi
             await WorkersStatusAsync(scopes, time, cancellationToken),
         };
         components.AddRange(report.Entries
-            .Where(entry => entry.Key is Resources.Postgres or Resources.Cache)
+            .Where(entry => DependencyOf(entry.Key) is not null)
             .Select(entry => new ComponentStatus(
-                entry.Key, ComponentStatus.Dependency, entry.Value.Status.ToString(),
+                DependencyOf(entry.Key)!, ComponentStatus.Dependency, entry.Value.Status.ToString(),
                 entry.Value.Description ?? entry.Value.Exception?.Message, entry.Value.Duration.TotalMilliseconds)));
 
         return TypedResults.Ok(new SystemStatus(time.GetUtcNow(), components));
     }
+
+    /// <summary>The dependency a health check is about, by the resource names operators know (as in the dashboard).</summary>
+    private static string? DependencyOf(string healthCheck) => healthCheck switch
+    {
+        CrmDatabaseExtensions.HealthCheckName => Resources.Postgres,
+        CrmCacheExtensions.HealthCheckName => Resources.Cache,
+        _ => null,
+    };
 
     private static async Task<ComponentStatus> WorkersStatusAsync(
         IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,17 +13,21 @@ namespace SocialEnterprise.Domain.Caching;
 
 public static class CrmCacheExtensions
 {
+    /// <summary>The name of Redis's health check (as Aspire's Redis integration names it).</summary>
+    public const string HealthCheckName = "StackExchange.Redis";
+
     /// <summary>
-    /// Registers Redis from <c>ConnectionStrings:cache</c> (what an Aspire AppHost injects): one multiplexer that
-    /// never fails start-up and reconnects in the background, an <see cref="IDistributedCache"/> that degrades to no
-    /// cache while Redis is away (<see cref="ResilientDistributedCache"/>), the customer profile cache over it, and a
-    /// readiness check.
+    /// Registers Redis from <c>ConnectionStrings:cache</c> (what the AppHost injects) with Aspire's client integration —
+    /// one multiplexer with tracing and a health check — tuned never to hold a request hostage and to reconnect in the
+    /// background; an <see cref="IDistributedCache"/> over it that degrades to no cache while Redis is away and replays
+    /// removals when it is back (<see cref="ResilientDistributedCache"/>, which Aspire does not cover), and the customer
+    /// profile cache.
     /// </summary>
     public static TBuilder AddCrmCache<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = RequiredConnectionString.Of(builder.Configuration, Resources.Cache, "a Redis connection string such as 127.0.0.1:6379");
+        RequiredConnectionString.Of(builder.Configuration, Resources.Cache, "a Redis connection string such as 127.0.0.1:6379");
 
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisOptions(connectionString)));
+        builder.AddRedisClient(Resources.Cache, configureOptions: Tune);
         builder.Services.AddSingleton<IDistributedCache>(services =>
         {
             var connection = services.GetRequiredService<IConnectionMultiplexer>();
@@ -37,42 +40,25 @@ public static class CrmCacheExtensions
         });
 
         builder.Services.AddSingleton<CustomerProfileCache>();
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(Resources.Cache, tags: [CrmDatabaseExtensions.ReadyTag]);
         return builder;
     }
 
-    /// <summary>Short timeouts and background reconnection: a cache must never hold a request hostage.</summary>
+    /// <summary>Short timeouts and background reconnection, for tools and tests that connect by themselves.</summary>
     public static ConfigurationOptions RedisOptions(string connectionString)
     {
         var options = ConfigurationOptions.Parse(connectionString);
+        Tune(options);
+        return options;
+    }
+
+    /// <summary>Short timeouts and background reconnection: a cache must never hold a request hostage.</summary>
+    private static void Tune(ConfigurationOptions options)
+    {
         options.AbortOnConnectFail = false;
         options.ConnectTimeout = 2_000;
         options.SyncTimeout = 1_000;
         options.AsyncTimeout = 1_000;
         options.ConnectRetry = 2;
         options.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 5_000);
-        return options;
-    }
-}
-
-/// <summary>Ready when Redis answers a PING.</summary>
-public sealed class RedisHealthCheck(IConnectionMultiplexer connection) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        if (!connection.IsConnected)
-        {
-            return HealthCheckResult.Unhealthy("Not connected to Redis; the services work from PostgreSQL until it is back.");
-        }
-
-        try
-        {
-            var latency = await connection.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
-            return HealthCheckResult.Healthy($"PING answered in {latency.TotalMilliseconds:0.0} ms");
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            return HealthCheckResult.Unhealthy("Redis did not answer PING.", exception);
-        }
     }
 }

@@ -3,12 +3,14 @@ using System.Text.Json;
 namespace SocialEnterprise.Domain.Events;
 
 /// <summary>An event as it travels from the log to the services that push it on: what the event stream carries.</summary>
-public sealed record EventEnvelope(long Sequence, string Type, string StreamId, DateTimeOffset OccurredAt, JsonElement Payload)
+/// <param name="TraceParent">The trace the event was recorded in (W3C <c>traceparent</c>), for the push to continue it.</param>
+public sealed record EventEnvelope(
+    long Sequence, string Type, string StreamId, DateTimeOffset OccurredAt, JsonElement Payload, string? TraceParent = null)
 {
     public static EventEnvelope From(EventLogEntry entry)
     {
         using var document = JsonDocument.Parse(entry.Payload);
-        return new(entry.Sequence, entry.Type, entry.StreamId, entry.OccurredAt, document.RootElement.Clone());
+        return new(entry.Sequence, entry.Type, entry.StreamId, entry.OccurredAt, document.RootElement.Clone(), entry.TraceParent);
     }
 
     /// <summary>The typed event, or <c>null</c> when this process does not know the type (a newer producer).</summary>

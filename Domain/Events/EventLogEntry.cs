@@ -3,12 +3,13 @@ namespace SocialEnterprise.Domain.Events;
 /// <summary>An entry of the append-only event log.</summary>
 public sealed class EventLogEntry
 {
-    private EventLogEntry(string type, string streamId, string payload, DateTimeOffset occurredAt)
+    private EventLogEntry(string type, string streamId, string payload, DateTimeOffset occurredAt, string? traceParent)
     {
         Type = type;
         StreamId = streamId;
         Payload = payload;
         OccurredAt = occurredAt;
+        TraceParent = traceParent;
     }
 
     /// <summary>
@@ -26,9 +27,17 @@ public sealed class EventLogEntry
 
     public DateTimeOffset OccurredAt { get; private set; }
 
+    /// <summary>
+    /// The W3C trace context of the work that recorded the event (<c>traceparent</c>), so that whoever pushes it on
+    /// continues the same trace: from the webhook or the command to the workspace.
+    /// </summary>
+    public string? TraceParent { get; private set; }
+
+    /// <summary>The entry for <paramref name="domainEvent"/>, in the trace of the work under way now.</summary>
     public static EventLogEntry For(DomainEvent domainEvent) => new(
         EventTypes.NameOf(domainEvent),
         domainEvent.StreamId,
         EventTypes.Serialize(domainEvent),
-        domainEvent.OccurredAt);
+        domainEvent.OccurredAt,
+        Telemetry.CurrentTraceParent());
 }

@@ -19,11 +19,9 @@ namespace SocialEnterprise.Domain.Listening;
 /// nothing is stored twice.
 /// </summary>
 public sealed partial class IngestCarrier(
-    IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IngestCarrier> logger)
+    IServiceScopeFactory scopes, IOptions<IntakeOptions> options, IntakeMetrics metrics, TimeProvider time, ILogger<IngestCarrier> logger)
 {
     private const string Savepoint = "ingest_event";
-
-    private static readonly ActivitySource ActivitySource = new("SocialEnterprise.Intake");
 
     /// <summary>Claims and carries one batch of due events; says how many it claimed and when a retry falls due.</summary>
     /// <param name="partition">Which partition of <paramref name="partitions"/> to take events from (by author, see <see cref="IngestShards"/>).</param>
@@ -70,14 +68,21 @@ public sealed partial class IngestCarrier(
                 return new BatchResult(0, 0, await NextDueAsync(db, now, token));
             }
 
-            using var activity = ActivitySource.StartActivity("Carry ingested events");
-            activity?.SetTag("events.count", batch.Count);
+            // The batch's span links every webhook request it carries; each event's own span below continues that request's
+            // trace, so one trace runs from the webhook through the queue to the workspace (span links across the hand-off).
+            using var activity = Telemetry.Intake.StartActivity(
+                "Carry ingested events", ActivityKind.Consumer, parentContext: default,
+                links: batch.Select(e => Telemetry.ContextOf(e.TraceParent)).Where(c => c != default).Select(c => new ActivityLink(c)));
+            activity?.SetTag("messaging.system", "postgresql");
+            activity?.SetTag("messaging.destination.name", "ingest_events");
+            activity?.SetTag("messaging.batch.message_count", batch.Count);
             var rules = await processor.ReadRulesAsync(token);
             await db.HoldSlaRulesAsync(token);
             var stored = 0;
             // The event log admits one writer at a time until it commits (sequence order is commit order): the batch's
             // events are appended together at the end, so that carriers work in parallel and queue only to commit.
             var batchEvents = new List<DomainEvent>();
+            var batchEntries = new List<Events.EventLogEntry>();
             // A reply can arrive a moment before the message it answers: when both are in this batch, the reply goes
             // once more after the rest instead of waiting for a later batch.
             var queue = new Queue<(IngestEvent Event, bool Requeued)>(batch.Select(e => (e, false)));
@@ -86,6 +91,8 @@ public sealed partial class IngestCarrier(
                 var (ingestEvent, requeued) = next;
                 db.ChangeTracker.Clear();
                 db.IngestEvents.Attach(ingestEvent);
+                var eventActivity = StartEventActivity(ingestEvent, activity);
+                using var logScope = logger.BeginScope(new Dictionary<string, object> { ["IngestEventId"] = ingestEvent.Id });
                 await transaction.CreateSavepointAsync(Savepoint, token);
                 try
                 {
@@ -95,6 +102,7 @@ public sealed partial class IngestCarrier(
                         await transaction.RollbackToSavepointAsync(Savepoint, token);
                         db.TakePendingEvents();
                         queue.Enqueue((ingestEvent, true));
+                        eventActivity?.SetTag("socialenterprise.intake.outcome", "requeued");
                         continue;
                     }
 
@@ -106,6 +114,13 @@ public sealed partial class IngestCarrier(
                     var recorded = db.TakePendingEvents();
                     await db.SaveChangesAsync(token);
                     batchEvents.AddRange(recorded);
+                    // Created now, inside the event's span: the log entries carry its trace to the workspace.
+                    batchEntries.AddRange(recorded.Select(Events.EventLogEntry.For));
+                    var outcomeName = outcome.ToString().ToLowerInvariant();
+                    eventActivity?.SetTag("socialenterprise.intake.outcome", outcomeName);
+                    eventActivity?.SetTag("socialenterprise.conversation.id", ingestEvent.ConversationId);
+                    metrics.Carried(ingestEvent.Channel, outcomeName,
+                        outcome == IngestOutcome.Deferred ? null : time.GetUtcNow() - ingestEvent.ReceivedAt);
                 }
                 catch (Exception exception) when (!token.IsCancellationRequested)
                 {
@@ -113,16 +128,26 @@ public sealed partial class IngestCarrier(
                     db.ChangeTracker.Clear();
                     var failed = await db.IngestEvents.SingleAsync(e => e.Id == ingestEvent.Id, token);
                     failed.RecordFailure(Describe(exception), time.GetUtcNow(), options.Value.RetryPolicy, IsContention(exception));
-                    batchEvents.AddRange(db.TakePendingEvents());
+                    var recorded = db.TakePendingEvents();
+                    batchEvents.AddRange(recorded);
+                    batchEntries.AddRange(recorded.Select(Events.EventLogEntry.For));
                     await db.SaveChangesAsync(token);
+                    eventActivity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                    metrics.Carried(ingestEvent.Channel, "failed", null);
                     LogEventFailed(logger, ingestEvent.Channel, ingestEvent.ExternalId, failed.Attempts, failed.Status, exception);
+                }
+                finally
+                {
+                    eventActivity?.Dispose();
+                    // The event's span has a remote parent: put the batch's back as the current one for what follows.
+                    Activity.Current = activity;
                 }
             }
 
             db.ChangeTracker.Clear();
             // Followers hear of their customers' messages; the notifications' events go with the batch's at its end.
             await FollowerNotifications.ForCustomerMessagesAsync(db, batchEvents.OfType<MessageReceived>(), time.GetUtcNow(), token);
-            db.EventLog.AddRange(batchEvents.Select(Events.EventLogEntry.For));
+            db.EventLog.AddRange(batchEntries);
             await db.SaveChangesAsync(token);
 
             // Stamp the moment the batch becomes visible, so accept-to-stored figures include the whole batch.
@@ -141,6 +166,22 @@ public sealed partial class IngestCarrier(
 
             return new BatchResult(batch.Count, stored, nextDue);
         }, cancellationToken);
+
+    /// <summary>
+    /// The event's span, a child of the webhook request that accepted it (stored with the event), linked to the batch.
+    /// </summary>
+    private static Activity? StartEventActivity(IngestEvent ingestEvent, Activity? batch)
+    {
+        var activity = Telemetry.Intake.StartActivity(
+            $"Carry {ingestEvent.Channel} event", ActivityKind.Consumer, Telemetry.ContextOf(ingestEvent.TraceParent),
+            links: batch is null ? null : [new ActivityLink(batch.Context)]);
+        activity?.SetTag("messaging.system", "postgresql");
+        activity?.SetTag("messaging.destination.name", "ingest_events");
+        activity?.SetTag("messaging.message.id", ingestEvent.Id);
+        activity?.SetTag("socialenterprise.channel", ingestEvent.Channel);
+        activity?.SetTag("socialenterprise.intake.external_id", ingestEvent.ExternalId);
+        return activity;
+    }
 
     private static bool ParentIsIn(List<IngestEvent> batch, IngestEvent reply) =>
         reply.Request().InReplyTo is { } parent && batch.Exists(e => e.Channel == reply.Channel && e.ExternalId == parent);

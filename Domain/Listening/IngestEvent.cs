@@ -55,6 +55,9 @@ public sealed class IngestEvent : EventSource
 
     public Guid? MessageId { get; private set; }
 
+    /// <summary>The trace context of the webhook request that accepted the event: the Workers carry it on in the same trace.</summary>
+    public string? TraceParent { get; private set; }
+
     public IngestEventRequest Request() =>
         JsonSerializer.Deserialize<IngestEventRequest>(Payload, EventTypes.SerializerOptions)
         ?? throw new InvalidOperationException($"Ingest event {Id} has an empty payload.");

@@ -37,8 +37,15 @@ public sealed class IngestProcessor(
         var now = time.GetUtcNow();
         var request = ingestEvent.Request();
         var author = request.Author!;
-        var classification = classifier.Classify(
-            new ClassificationInput(request.Text!, ingestEvent.Channel, request.Kind!, request.Rating, author.Followers), rules.Topics);
+        MessageClassification classification;
+        using (var classifying = Telemetry.Intake.StartActivity("Classify message"))
+        {
+            classification = classifier.Classify(
+                new ClassificationInput(request.Text!, ingestEvent.Channel, request.Kind!, request.Rating, author.Followers), rules.Topics);
+            classifying?.SetTag("socialenterprise.message.type", classification.Type);
+            classifying?.SetTag("socialenterprise.message.sentiment", classification.SentimentLabel);
+            classifying?.SetTag("socialenterprise.message.topic", classification.Topic);
+        }
 
         var placement = await threading.PlaceAsync(ingestEvent.Channel, request, options.Value.ReopenWindow, cancellationToken);
         if (placement.ParentPending)
@@ -54,7 +61,13 @@ public sealed class IngestProcessor(
             return IngestOutcome.Filtered;
         }
 
-        var (customer, identity) = await identities.ResolveAsync(ingestEvent.Channel, request.Kind!, author, now, cancellationToken);
+        Customer customer;
+        CustomerIdentity identity;
+        using (Telemetry.Intake.StartActivity("Resolve customer identity"))
+        {
+            (customer, identity) = await identities.ResolveAsync(ingestEvent.Channel, request.Kind!, author, now, cancellationToken);
+        }
+
         var message = Message.Inbound(
             ingestEvent.Id, ingestEvent.Channel, ingestEvent.ExternalId, request.Kind!, identity.Id, author.DisplayName!.Trim(),
             request.Text!, request.Url, request.Rating, request.OccurredAt!.Value, ingestEvent.ReceivedAt,
@@ -64,7 +77,9 @@ public sealed class IngestProcessor(
         string priority;
         if (conversation is null)
         {
+            using var routingActivity = Telemetry.Intake.StartActivity("Route conversation");
             var routing = Route(request.Text!, ingestEvent.Channel, request.Kind!, classification, customer, rules, now);
+            routingActivity?.SetTag("socialenterprise.department", routing.Department);
             conversation = Conversation.Open(message, customer.Id, identity.Id, classification, routing, placement.PreviousConversationId, now);
             db.Conversations.Add(conversation);
             priority = routing.Priority;

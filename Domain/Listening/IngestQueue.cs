@@ -5,8 +5,8 @@ using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Listening;
 
-/// <summary>An event a channel posted, as the Api hands it to the queue.</summary>
-public sealed record IngestSubmission(string Channel, IngestEventRequest Event, DateTimeOffset ReceivedAt);
+/// <summary>An event a channel posted, as the Api hands it to the queue, with the trace of the request that brought it.</summary>
+public sealed record IngestSubmission(string Channel, IngestEventRequest Event, DateTimeOffset ReceivedAt, string? TraceParent = null);
 
 /// <summary>
 /// The intake queue's front door: an accepted event is one committed row in <c>ingest_events</c>, keyed by channel and
@@ -30,10 +30,10 @@ public static class IngestQueue
         var inserted = new HashSet<Guid>();
         await using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO ingest_events (id, channel, external_id, kind, payload, received_at, occurred_at, shard, status, attempts, next_attempt_at, restored_by_staff)
-            SELECT id, channel, external_id, kind, payload, received_at, occurred_at, shard, 'Pending', 0, received_at, false
-            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::timestamptz[], $8::integer[])
-                AS submitted(id, channel, external_id, kind, payload, received_at, occurred_at, shard)
+            INSERT INTO ingest_events (id, channel, external_id, kind, payload, received_at, occurred_at, shard, trace_parent, status, attempts, next_attempt_at, restored_by_staff)
+            SELECT id, channel, external_id, kind, payload, received_at, occurred_at, shard, trace_parent, 'Pending', 0, received_at, false
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::timestamptz[], $8::integer[], $9::text[])
+                AS submitted(id, channel, external_id, kind, payload, received_at, occurred_at, shard, trace_parent)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """, connection))
@@ -50,6 +50,7 @@ public static class IngestQueue
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = firsts.Select(p => p.s.ReceivedAt).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = firsts.Select(p => p.s.Event.OccurredAt!.Value.ToUniversalTime()).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = firsts.Select(p => IngestShards.Of(p.s.Channel, p.s.Event.Author!.Handle!)).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = firsts.Select(p => p.s.TraceParent).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ public sealed partial class IngestQueueWriter(NpgsqlDataSource dataSource, ILogg
 
     public async Task<(Guid Id, bool Duplicate)> AcceptAsync(IngestSubmission submission, CancellationToken cancellationToken)
     {
-        var waiting = new Waiting(submission, new TaskCompletionSource<(Guid, bool)>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiting = new Waiting(submission, Activity.Current?.Context ?? default, new TaskCompletionSource<(Guid, bool)>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _waiting.Writer.WriteAsync(waiting, cancellationToken);
         // The answer waits for the commit even if the caller gives up: an accepted write is never half done.
         return await waiting.Committed.Task.WaitAsync(cancellationToken);
@@ -52,6 +53,11 @@ public sealed partial class IngestQueueWriter(NpgsqlDataSource dataSource, ILogg
                 continue;
             }
 
+            // One commit for many requests: its span is linked to each request's, so every webhook trace shows its store.
+            using var activity = Telemetry.Intake.StartActivity(
+                "Store ingested events", ActivityKind.Internal, parentContext: default,
+                links: batch.Where(w => w.Request != default).Select(w => new ActivityLink(w.Request)));
+            activity?.SetTag("events.count", batch.Count);
             try
             {
                 var answers = await IngestQueue.AcceptAsync(dataSource, batch.ConvertAll(w => w.Submission), CancellationToken.None);
@@ -62,6 +68,7 @@ public sealed partial class IngestQueueWriter(NpgsqlDataSource dataSource, ILogg
             }
             catch (Exception exception)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
                 LogWriteFailed(logger, batch.Count, exception);
                 batch.ForEach(w => w.Committed.TrySetException(exception));
             }
@@ -73,7 +80,7 @@ public sealed partial class IngestQueueWriter(NpgsqlDataSource dataSource, ILogg
         }
     }
 
-    private sealed record Waiting(IngestSubmission Submission, TaskCompletionSource<(Guid, bool)> Committed);
+    private sealed record Waiting(IngestSubmission Submission, ActivityContext Request, TaskCompletionSource<(Guid, bool)> Committed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} ingested events failed; their channels are told to retry")]
     private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);

@@ -16,3 +16,6 @@ public sealed record IntakeEventView(
 }
 
 public sealed record IntakeEventPage(IReadOnlyList<IntakeEventView> Items, int Total);
+
+/// <summary>How many parked events went back to the queue, and how many are still parked (a call takes at most 1,000).</summary>
+public sealed record ParkedReplayResult(int Replayed, int Remaining);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Domain.Assignment;
 using SocialEnterprise.Domain.Classification;
@@ -26,6 +27,7 @@ public static class IntakeExtensions
         services.AddScoped<AssignmentService>();
         services.AddScoped<IngestProcessor>();
         services.AddSingleton<IngestCarrier>();
+        services.TryAddSingleton<IntakeMetrics>();
         return services;
     }
 }

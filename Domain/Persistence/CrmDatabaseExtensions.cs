@@ -10,26 +10,26 @@ namespace SocialEnterprise.Domain.Persistence;
 
 public static class CrmDatabaseExtensions
 {
-    public const string ReadyTag = "ready";
+    /// <summary>The name of the database's health check (Aspire's EF Core integration names it after the context).</summary>
+    public const string HealthCheckName = nameof(CrmDbContext);
 
     /// <summary>
-    /// Registers the CRM database from <c>ConnectionStrings:crmdb</c> (what an Aspire AppHost injects): one
-    /// <see cref="NpgsqlDataSource"/>, a pooled <see cref="CrmDbContext"/> that retries transient failures and a
-    /// readiness check.
+    /// Registers the CRM database from <c>ConnectionStrings:crmdb</c> (what the AppHost injects) with Aspire's client
+    /// integrations: one <see cref="NpgsqlDataSource"/> with Npgsql's traces and metrics, and a pooled
+    /// <see cref="CrmDbContext"/> on it, enriched with retries on transient failures and a health check.
     /// </summary>
     public static TBuilder AddCrmDatabase<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = RequiredConnectionString.Of(builder.Configuration, Resources.Database, "a PostgreSQL connection string");
+        RequiredConnectionString.Of(builder.Configuration, Resources.Database, "a PostgreSQL connection string");
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString)
-            .ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false))
-            .Build();
-        builder.Services.AddSingleton(dataSource);
+        // One check is enough: the context's (below) goes through this same data source.
+        builder.AddNpgsqlDataSource(Resources.Database,
+            settings => settings.DisableHealthChecks = true,
+            dataSource => dataSource.ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false)));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.Services.AddDbContextPool<CrmDbContext>(options => options.UseCrmDatabase(dataSource));
-
-        builder.Services.AddHealthChecks().AddDbContextCheck<CrmDbContext>(Resources.Postgres, tags: [ReadyTag]);
+        builder.Services.AddDbContextPool<CrmDbContext>((services, options) => options.UseCrmDatabase(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.EnrichNpgsqlDbContext<CrmDbContext>();
         return builder;
     }
 
@@ -44,9 +44,9 @@ public static class CrmDatabaseExtensions
         return builder;
     }
 
-    /// <summary>The one way the CRM database is configured: Npgsql with retries on transient failures, snake_case names.</summary>
+    /// <summary>The CRM database on a data source, with snake_case names (the services' retries come from Aspire's enrichment).</summary>
     public static DbContextOptionsBuilder UseCrmDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, npgsql => npgsql.EnableRetryOnFailure()).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(dataSource).UseSnakeCaseNamingConvention();
 
     /// <summary>Options for a <see cref="CrmDbContext"/> outside dependency injection (tools, tests, benchmarks).</summary>
     public static DbContextOptions<CrmDbContext> CrmDatabaseOptions(string connectionString) =>

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +32,14 @@ public sealed partial class CrmDatabaseMigrator(
                 var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
                 var applied = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
                 {
+                    // Npgsql asks whether the history table exists by querying it: on a new database that query fails and
+                    // EF Core logs it as an error (two red marks in the dashboard on every first start). Create it first,
+                    // where the database exists (the AppHost creates it; elsewhere the migration creates it).
+                    if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(token))
+                    {
+                        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), token);
+                    }
+
                     var pending = (await db.Database.GetPendingMigrationsAsync(token)).ToList();
                     await db.Database.MigrateAsync(token);
                     return pending;

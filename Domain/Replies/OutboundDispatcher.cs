@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -22,8 +21,8 @@ namespace SocialEnterprise.Domain.Replies;
 /// reply is never lost and reaches the customer once.
 /// </summary>
 public sealed partial class OutboundDispatcher(
-    IServiceScopeFactory scopes, IHttpClientFactory clients, IOptions<OutboundOptions> options, TimeProvider time,
-    ILogger<OutboundDispatcher> logger)
+    IServiceScopeFactory scopes, IHttpClientFactory clients, IOptions<OutboundOptions> options, OutboundMetrics metrics,
+    TimeProvider time, ILogger<OutboundDispatcher> logger)
 {
     public const string HttpClientName = "outbound";
 
@@ -32,7 +31,6 @@ public sealed partial class OutboundDispatcher(
 
     private const int MaxBodyInError = 300;
 
-    private static readonly ActivitySource ActivitySource = new("SocialEnterprise.Outbound");
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -57,7 +55,7 @@ public sealed partial class OutboundDispatcher(
             """).ToListAsync(cancellationToken);
         if (claimed.Count > 0)
         {
-            using var activity = ActivitySource.StartActivity("Deliver replies");
+            using var activity = Telemetry.Outbound.StartActivity("Deliver replies");
             activity?.SetTag("replies.count", claimed.Count);
             await Task.WhenAll(claimed.Select(id => DeliverAsync(id, leaseUntil, cancellationToken)));
         }
@@ -93,6 +91,7 @@ public sealed partial class OutboundDispatcher(
     private async Task DeliverAsync(Guid replyId, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["ReplyId"] = replyId });
         OutboundMessage message;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -105,6 +104,7 @@ public sealed partial class OutboundDispatcher(
         {
             await RecordAsync(replyId, leaseUntil, (reply, now) => reply.MarkFailed(
                 $"no connector configured for {message.Channel} (Outbound:Channels:{message.Channel}:Url)", now, countsAsAttempt: false), cancellationToken);
+            metrics.Delivered(message.Channel, "no-connector");
             return;
         }
 
@@ -117,6 +117,7 @@ public sealed partial class OutboundDispatcher(
         timeout.CancelAfter(settings.RequestTimeout);
         string? transient;
         TimeSpan? retryAfter = null;
+        var posted = time.GetTimestamp();
         try
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
@@ -128,6 +129,7 @@ public sealed partial class OutboundDispatcher(
                 await RecordAsync(
                     replyId, leaseUntil, (reply, now) => reply.MarkSent(externalId, now), cancellationToken, evenIfLeaseLost: true);
                 LogSent(logger, replyId, message.Channel, status);
+                metrics.Delivered(message.Channel, "sent", time.GetElapsedTime(posted));
                 return;
             }
 
@@ -137,6 +139,7 @@ public sealed partial class OutboundDispatcher(
                 await RecordAsync(replyId, leaseUntil, (reply, now) =>
                     reply.MarkFailed($"the {message.Channel} connector refused it: {said}", now), cancellationToken);
                 LogRefused(logger, replyId, message.Channel, status);
+                metrics.Delivered(message.Channel, "refused", time.GetElapsedTime(posted));
                 return;
             }
 
@@ -157,11 +160,13 @@ public sealed partial class OutboundDispatcher(
             transient = $"the {message.Channel} connector could not be reached: {exception.Message}";
         }
 
+        var gaveUp = false;
         await RecordAsync(replyId, leaseUntil, (reply, now) =>
         {
             var attempt = reply.Attempts + 1;
             if (attempt >= settings.MaxAttempts)
             {
+                gaveUp = true;
                 reply.MarkFailed($"gave up after {attempt} attempts: {transient}", now);
             }
             else
@@ -170,6 +175,7 @@ public sealed partial class OutboundDispatcher(
             }
         }, cancellationToken);
         LogRetrying(logger, replyId, message.Channel, transient);
+        metrics.Delivered(message.Channel, gaveUp ? "failed" : "retry", time.GetElapsedTime(posted));
     }
 
     /// <summary>
@@ -274,6 +280,7 @@ public static class OutboundExtensions
         // No resilience handler: the dispatcher's own retries (with the reply's attempts) are the retry policy.
         services.AddHttpClient(OutboundDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<OutboundDispatcher>();
+        services.TryAddSingleton<OutboundMetrics>();
         return services;
     }
 

@@ -9,6 +9,7 @@ public static class ServiceLevelExtensions
     {
         services.AddSingleton<ServiceLevelFiring>();
         services.AddSingleton<ServiceLevelScheduler>();
+        services.AddSingleton<ClockMetrics>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ public enum ClockMoment
 /// at load and fire at once.
 /// </summary>
 public sealed partial class ServiceLevelScheduler(
-    IServiceScopeFactory scopes, ServiceLevelFiring firing, TimeProvider time, ILogger<ServiceLevelScheduler> logger)
+    IServiceScopeFactory scopes, ServiceLevelFiring firing, ClockMetrics metrics, TimeProvider time, ILogger<ServiceLevelScheduler> logger)
 {
     /// <summary>How many due moments go in one firing transaction.</summary>
     public const int BatchSize = 500;
@@ -146,6 +146,7 @@ public sealed partial class ServiceLevelScheduler(
             {
                 var fired = await firing.FireAsync(group.Key, [.. group.Select(d => d.Id)], cancellationToken);
                 Interlocked.Add(ref _fired, fired);
+                metrics.Fired(group.Key, fired);
             }
         }
         catch

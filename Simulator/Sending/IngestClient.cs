@@ -34,7 +34,7 @@ public sealed class IngestClient
     private static readonly MediaTypeHeaderValue JsonContent = new("application/json");
 
     private readonly HttpClient _http;
-    private readonly string _secret;
+    private readonly Func<string, string> _secretOf;
     private readonly TimeProvider _time;
     private readonly int _maxAttempts;
     private readonly FrozenDictionary<string, Uri> _endpoints;
@@ -42,10 +42,16 @@ public sealed class IngestClient
     /// <param name="api">The Api's base address; its path, if any, is kept.</param>
     /// <param name="maxAttempts">Attempts per event when the Api answers 429; 1 sends once and reports the 429.</param>
     public IngestClient(HttpClient http, Uri api, string secret, TimeProvider time, int maxAttempts = 4)
+        : this(http, api, _ => secret, time, maxAttempts)
+    {
+    }
+
+    /// <param name="secretOf">Each channel's signing secret.</param>
+    public IngestClient(HttpClient http, Uri api, Func<string, string> secretOf, TimeProvider time, int maxAttempts = 4)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
         _http = http;
-        _secret = secret;
+        _secretOf = secretOf;
         _time = time;
         _maxAttempts = maxAttempts;
         var root = api.AbsoluteUri.EndsWith('/') ? api : new Uri(api.AbsoluteUri + "/");
@@ -58,7 +64,7 @@ public sealed class IngestClient
     public async Task<IngestResult> SendAsync(string channel, byte[] body, CancellationToken cancellationToken)
     {
         var endpoint = _endpoints[channel];
-        var signature = IngestSignature.Sign(_secret, body);
+        var signature = IngestSignature.Sign(_secretOf(channel), body);
         var started = _time.GetTimestamp();
         var throttled = 0;
         for (var attempt = 1; ; attempt++)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
+using SocialEnterprise.Domain;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Web.Operations;
@@ -11,7 +13,7 @@ namespace SocialEnterprise.Web.Live;
 /// event to the components that subscribed (which re-render through <c>InvokeAsync</c>).
 /// </summary>
 public sealed partial class LiveEventStream(
-    IConfiguration configuration, StaffTokens tokens, TimeProvider time, ILogger<LiveEventStream> logger)
+    IConfiguration configuration, StaffTokens tokens, WorkspaceMetrics metrics, TimeProvider time, ILogger<LiveEventStream> logger)
     : BackgroundService
 {
     /// <summary>How many past events a fresh workspace shows before the live ones.</summary>
@@ -27,6 +29,9 @@ public sealed partial class LiveEventStream(
     private readonly LinkedList<EventEnvelope> _recent = new();
     private readonly List<Subscription> _subscriptions = [];
     private long? _lastSequence;
+
+    // Events up to here were in the log before the stream was first followed (the backfill): not late, only old.
+    private long _liveFrom = long.MaxValue;
 
     public LiveConnectionState State { get; private set; } = LiveConnectionState.Connecting;
 
@@ -68,7 +73,9 @@ public sealed partial class LiveEventStream(
                     .Build();
                 await connection.StartAsync(stoppingToken);
 
-                var after = _lastSequence ?? Math.Max(0, await connection.InvokeAsync<long>("Head", stoppingToken) - Backfill);
+                var head = _lastSequence is null ? await connection.InvokeAsync<long>("Head", stoppingToken) : 0;
+                var after = _lastSequence ?? Math.Max(0, head - Backfill);
+                _liveFrom = Math.Min(_liveFrom, _lastSequence ?? head);
                 await SetStateAsync(LiveConnectionState.Live);
                 LogFollowing(logger, hub, after);
                 failures = 0;
@@ -113,9 +120,21 @@ public sealed partial class LiveEventStream(
             subscribers = [.. _subscriptions];
         }
 
+        // The last step of the event's trace (from the webhook or the command that caused it): handed to the open pages.
+        using var activity = envelope.TraceParent is null
+            ? null
+            : Telemetry.Live.StartActivity($"Push {envelope.Type}", ActivityKind.Consumer, Telemetry.ContextOf(envelope.TraceParent));
+        activity?.SetTag("socialenterprise.event.sequence", envelope.Sequence);
+        activity?.SetTag("socialenterprise.event.stream", envelope.StreamId);
+        activity?.SetTag("socialenterprise.workspace.subscribers", subscribers.Length);
         foreach (var subscriber in subscribers)
         {
             await subscriber.NotifyAsync(envelope, logger);
+        }
+
+        if (envelope.Sequence > _liveFrom)
+        {
+            metrics.Pushed(envelope.Type, time.GetUtcNow() - envelope.OccurredAt);
         }
     }
 

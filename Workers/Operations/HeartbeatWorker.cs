@@ -42,8 +42,7 @@ public sealed partial class HeartbeatWorker(
 
     public async Task BeatAsync(DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
-        var report = await health.CheckHealthAsync(
-            registration => registration.Tags.Contains(CrmDatabaseExtensions.ReadyTag), cancellationToken);
+        var report = await health.CheckHealthAsync(cancellationToken);
         var now = time.GetUtcNow();
 
         await using var scope = scopes.CreateAsyncScope();

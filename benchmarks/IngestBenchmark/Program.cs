@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using Npgsql;
 using SocialEnterprise.IngestBenchmark;
-using SocialEnterprise.LocalRunner;
 using SocialEnterprise.Shared;
+using SocialEnterprise.StackSupport;
 using SocialEnterprise.Simulator;
 using SocialEnterprise.Simulator.Sending;
 using SocialEnterprise.Simulator.Traffic;
@@ -20,7 +20,6 @@ var arguments = interpreted!;
 
 var configuration = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 var directory = Path.Combine(Path.GetTempPath(), $"socialenterprise-ingest-benchmark-{Guid.NewGuid():N}");
-var options = LocalStackOptions.OnFreePorts(RepositoryRoot.Find(AppContext.BaseDirectory), directory, configuration, durable: true);
 var time = TimeProvider.System;
 var run = TrafficGenerator.NewRunId();
 var phase = TimeSpan.FromSeconds(arguments.Seconds);
@@ -34,9 +33,9 @@ if (configuration != "Release")
 }
 
 var exitCode = 0;
-await using (var stack = await LocalStack.StartAsync(options, new RunnerLog(TextWriter.Null, color: false), CancellationToken.None))
+await using (var stack = await AspireStack.StartAsync(new AspireStackOptions { DataDirectory = directory, Durable = true }, CancellationToken.None))
 {
-    await using var database = NpgsqlDataSource.Create(stack.Postgres.ConnectionString(Resources.Database));
+    await using var database = NpgsqlDataSource.Create(stack.DatabaseConnectionString);
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     var client = new IngestClient(http, stack.ApiUrl, IngestSettings.DevSecret, time);
     var phases = new IngestPhases(client, new IngestEventsTable(database), time, Print);

@@ -7,8 +7,8 @@ using System.Reflection;
 using Microsoft.AspNetCore.SignalR.Client;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
-using SocialEnterprise.LocalRunner;
 using SocialEnterprise.Shared;
+using SocialEnterprise.StackSupport;
 
 // Starts a private stack (durable, as ./run.sh runs it) on free ports, then measures:
 //  1. latency, one probe in flight: POST accepted, and POST to the PipelineProbeCompleted event arriving at a
@@ -21,11 +21,9 @@ var callers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture)
 
 var configuration = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 var directory = Path.Combine(Path.GetTempPath(), $"socialenterprise-benchmark-{Guid.NewGuid():N}");
-var log = new RunnerLog(TextWriter.Null, color: false);
-var options = LocalStackOptions.OnFreePorts(RepositoryRoot.Find(AppContext.BaseDirectory), directory, configuration, durable: true);
 
 Console.WriteLine($"Pipeline benchmark ({configuration} build, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})");
-await using (var stack = await LocalStack.StartAsync(options, log, CancellationToken.None))
+await using (var stack = await AspireStack.StartAsync(new AspireStackOptions { DataDirectory = directory, Durable = true }, CancellationToken.None))
 {
     using var http = new HttpClient { BaseAddress = stack.ApiUrl };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessSettings.DevAdminKey);

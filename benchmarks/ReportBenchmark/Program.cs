@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Reports;
-using SocialEnterprise.LocalRunner;
+using SocialEnterprise.LocalServers;
 
 // Starts a private PostgreSQL, migrates it as the Api does, fills it with a year of service-level clocks (a million
 // by default), surveys and conversations, then times the SLA report the way GET /api/reports/service-levels reads it
@@ -36,7 +36,7 @@ var directory = Path.Combine(Path.GetTempPath(), $"socialenterprise-report-bench
 Directory.CreateDirectory(directory);
 try
 {
-    var log = new RunnerLog(TextWriter.Null, color: false);
+    var log = new ServerLog(TextWriter.Null, color: false);
     await using var postgres = await PostgresServer.StartAsync(
         Path.Combine(directory, "data"), FreePort.Next(), Guid.NewGuid().ToString("N"), log, durable: true, cancellationToken);
     await using (var admin = new NpgsqlConnection(postgres.ConnectionString("postgres")))

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.ServiceLevels;
-using SocialEnterprise.LocalRunner;
+using SocialEnterprise.LocalServers;
 using SocialEnterprise.Shared;
 
 // Starts a private PostgreSQL, writes N running clocks whose warnings fall due from 60 s to 120 s after the start, then
@@ -29,7 +29,7 @@ Console.WriteLine($"  load average at start: {Load()}");
 var directory = Path.Combine(Path.GetTempPath(), $"socialenterprise-sla-benchmark-{Guid.NewGuid():N}");
 var logPath = Path.Combine(Path.GetTempPath(), $"socialenterprise-sla-benchmark-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
 await using var logFile = new StreamWriter(logPath) { AutoFlush = true };
-var log = new RunnerLog(TextWriter.Synchronized(logFile), color: false);
+var log = new ServerLog(TextWriter.Synchronized(logFile), color: false);
 try
 {
     await using var postgres = await PostgresServer.StartAsync(

@@ -4,8 +4,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Npgsql;
-using SocialEnterprise.LocalRunner;
-using SocialEnterprise.Shared;
+using SocialEnterprise.StackSupport;
 using SocialEnterprise.Simulator;
 using SocialEnterprise.WorkspaceBenchmark;
 
@@ -20,7 +19,6 @@ var arguments = interpreted!;
 var configuration = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 var directory = arguments.KeepData ?? Path.Combine(Path.GetTempPath(), $"socialenterprise-workspace-benchmark-{Guid.NewGuid():N}");
 var stackLog = Path.Combine(Path.GetTempPath(), $"socialenterprise-workspace-benchmark-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
-var options = LocalStackOptions.OnFreePorts(RepositoryRoot.Find(AppContext.BaseDirectory), directory, configuration, durable: true);
 var summary = new List<string>();
 void Print(string line) => Console.WriteLine(line);
 string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -56,11 +54,10 @@ Print($"  load average at start: {loadAtStart}");
 Print($"  data in {directory}{(arguments.KeepData is null ? " (deleted at the end)" : " (kept)")}; the stack's output in {stackLog}");
 var exitCode = 0;
 await using var logFile = new StreamWriter(stackLog) { AutoFlush = true };
-var log = new RunnerLog(TextWriter.Synchronized(logFile), color: false);
 try
 {
-    await using var stack = await LocalStack.StartAsync(options, log, cancellationToken);
-    var connectionString = stack.Postgres.ConnectionString(Resources.Database);
+    await using var stack = await AspireStack.StartAsync(new AspireStackOptions { DataDirectory = directory, Durable = true, Log = logFile }, cancellationToken);
+    var connectionString = stack.DatabaseConnectionString;
     await using var database = NpgsqlDataSource.Create(connectionString);
     Print($"Private stack up: Api {stack.ApiUrl}, Web {stack.WebUrl}");
 
@@ -116,7 +113,7 @@ try
     using var http = new HttpClient { BaseAddress = stack.ApiUrl, Timeout = TimeSpan.FromSeconds(60) };
     var timer = new ApiTimer(http);
     var admin = ApiCaller.AdminKey();
-    var agent = await ApiCaller.StaffAsync(database, stack.Secrets.SigningKey, "agent", cancellationToken);
+    var agent = await ApiCaller.StaffAsync(database, stack.SigningKey, "agent", cancellationToken);
     var customers = await SupportCustomersAsync(database, 5_000, arguments.Conversations, cancellationToken);
     var busiest = customers[0];
     string[] filters =
@@ -155,7 +152,7 @@ try
     // 3. Profiles.
     Print("");
     Print(Invariant($"3. Customer profiles: {customers.Count:#,0} random customers (with support conversations), each looked up three ways"));
-    var profiles = await new ProfileLookups(connectionString, stack.Cache.ConnectionString).MeasureAsync(customers, cancellationToken);
+    var profiles = await new ProfileLookups(connectionString, stack.CacheConnectionString).MeasureAsync(customers, cancellationToken);
     var profileRows = new[]
     {
         Invariant($"CustomerProfileCache.GetAsync, first read (miss: PostgreSQL, then put in Redis): {profiles.Missed}"),

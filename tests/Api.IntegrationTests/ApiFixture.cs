@@ -29,7 +29,7 @@ public class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLi
 
     /// <summary>The key the Api seeds as its development admin key (every scope).</summary>
     public const string Key = "integration-test-key";
-    public const string KeyName = AccessSeeder.DevAdminKeyName;
+    public const string KeyName = AccessSeeder.AdminKeyName;
 
     public static readonly string SigningKey = new('s', 48);
 
@@ -49,7 +49,7 @@ public class ApiFixture(PostgresFixture postgres, RedisFixture redis) : IAsyncLi
             .UseSetting($"ConnectionStrings:{Resources.Database}", DatabaseConnectionString)
             .UseSetting($"ConnectionStrings:{Resources.Cache}", redis.ConnectionString)
             .UseSetting("Auth:SigningKey", SigningKey)
-            .UseSetting("Seed:DevAdminKey", Key)
+            .UseSetting("Seed:AdminKey", Key)
             .UseSetting("Seed:DemoCompany", "true")
             .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
                 IngestSettings.Channels.Select(channel => KeyValuePair.Create<string, string?>($"Ingest:Secrets:{channel}", ChannelSecret))))

@@ -11,6 +11,7 @@ namespace SocialEnterprise.EndToEnd;
 /// The reply guard in a real browser: the customer writes again while an agent types their reply; the send is refused
 /// with the choice; the agent reviews the new message and sends anyway.
 /// </summary>
+[Collection(typeof(ChannelSandboxCollection))]
 public sealed class GuardedSendTests(StackFixture stack, BrowserFixture browser)
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;

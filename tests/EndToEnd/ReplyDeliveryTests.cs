@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using SocialEnterprise.Channels;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Replies;
@@ -9,9 +10,10 @@ using static Microsoft.Playwright.Assertions;
 namespace SocialEnterprise.EndToEnd;
 
 /// <summary>
-/// A reply sent from the composer leaves through the development channel sandbox the stack runs, and its status on the
-/// message moves on live: queued, sent (the connector took it), delivered (the channel reported it back).
+/// A reply sent from the composer leaves through the development channel sandbox the AppHost runs (the <c>channels</c>
+/// resource, with the outbound connectors pointed at it), and its status on the message moves on live: queued, sent (the connector took it), delivered (the channel reported it back).
 /// </summary>
+[Collection(typeof(ChannelSandboxCollection))]
 public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browser)
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
@@ -30,22 +32,29 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
         await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
 
         // The channel answers the post after 5 s and reports delivery 12 s after taking it: each state stays long enough to see.
-        var channels = stack.Stack.Channels;
-        channels.ReceiptDelay = TimeSpan.FromSeconds(12);
-        channels.DelayNext(1, TimeSpan.FromSeconds(5));
+        await stack.Channels.SetReceiptDelayAsync(TimeSpan.FromSeconds(12), _cancellation);
+        await stack.Channels.DelayNextAsync(new SandboxDelayRequest(1, 5), _cancellation);
         var text = $"A new parcel {word} is on its way.";
-        var input = page.Locator("textarea[data-testid=reply-input], [data-testid=reply-input] textarea").First;
-        await input.PressSequentiallyAsync(text, new() { Delay = 10 });
-        await input.PressAsync("Control+Enter");
-
         var bubble = page.Locator("[data-testid=reply]", new() { HasText = word });
         var status = bubble.GetByTestId("reply-status");
-        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Queued, new() { Timeout = 30_000 });
-        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Sent, new() { Timeout = 15_000 });
-        await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Delivered, new() { Timeout = 25_000 });
-        await Expect(status).ToHaveTextAsync("Delivered");
+        try
+        {
+            var input = page.Locator("textarea[data-testid=reply-input], [data-testid=reply-input] textarea").First;
+            await input.PressSequentiallyAsync(text, new() { Delay = 10 });
+            await input.PressAsync("Control+Enter");
+
+            await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Queued, new() { Timeout = 30_000 });
+            await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Sent, new() { Timeout = 15_000 });
+            await Expect(status).ToHaveAttributeAsync("data-state", ReplyStates.Delivered, new() { Timeout = 25_000 });
+            await Expect(status).ToHaveTextAsync("Delivered");
+        }
+        finally
+        {
+            await stack.Channels.SetReceiptDelayAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        }
+
         var replyId = Guid.Parse((await bubble.GetAttributeAsync("data-reply-id"))!);
-        var delivered = Assert.Single(channels.Delivered, message => message.ReplyId == replyId);
+        var delivered = Assert.Single(await stack.Channels.MessagesAsync(_cancellation), message => message.ReplyId == replyId);
         Assert.Equal((IngestChannels.X, conversationId, text), (delivered.Channel, delivered.ConversationId, delivered.Text));
     }
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
+using SocialEnterprise.Channels;
 using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.LocalRunner;
 using SocialEnterprise.Shared;
+using SocialEnterprise.StackSupport;
 using SocialEnterprise.TestSupport;
 
 [assembly: AssemblyFixture(typeof(SocialEnterprise.EndToEnd.StackFixture))]
@@ -12,30 +12,31 @@ using SocialEnterprise.TestSupport;
 namespace SocialEnterprise.EndToEnd;
 
 /// <summary>
-/// The whole system, started by the local runner's own code exactly as ./run.sh starts it, but on free ports and a
-/// throw-away data folder.
+/// The whole system, started through the real AppHost by Aspire.Hosting.Testing (every resource ./run.sh starts, wired the
+/// same way), on free ports and a throw-away data folder.
 /// </summary>
 public sealed class StackFixture : IAsyncLifetime
 {
     private string _directory = "";
+    private StreamWriter? _log;
 
-    public LocalStack Stack { get; private set; } = null!;
+    public AspireStack Stack { get; private set; } = null!;
 
-    /// <summary>The build configuration of these tests, whose service builds the stack runs.</summary>
-    public static string Configuration =>
-        typeof(StackFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-
-    public static LocalStackOptions Options(string dataDirectory) =>
-        LocalStackOptions.OnFreePorts(RepositoryRoot.Find(AppContext.BaseDirectory), dataDirectory, Configuration, durable: false) with
-        {
-            // Every browser test signs in from 127.0.0.1; the rate limit itself is tested from another address.
-            AdditionalEnvironment = new Dictionary<string, string> { ["SignIn__AttemptsPerMinute"] = "60" },
-        };
+    /// <summary>The development channel sandbox the Workers deliver replies to, through its control surface.</summary>
+    public ChannelSandboxClient Channels { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         _directory = TestDirectories.New("stack");
-        Stack = await LocalStack.StartAsync(Options(_directory), TestLog.Instance, CancellationToken.None);
+        _log = new StreamWriter(Path.Combine(TestDirectories.Root, $"stack-{Environment.ProcessId}.log"), append: true) { AutoFlush = true };
+        Stack = await AspireStack.StartAsync(new AspireStackOptions
+        {
+            DataDirectory = _directory,
+            Log = _log,
+            // Every browser test signs in from 127.0.0.1; the rate limit itself is tested from another address.
+            Environment = [(Resources.Web, "SignIn__AttemptsPerMinute", "60")],
+        }, CancellationToken.None);
+        Channels = new ChannelSandboxClient(new HttpClient { BaseAddress = Stack.ChannelsUrl });
     }
 
     /// <summary>A client of the Api as an integrator holds it: with the stack's key.</summary>
@@ -46,7 +47,7 @@ public sealed class StackFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Posts <paramref name="request"/> as channel <paramref name="channel"/> does, signed with the runner's development secret, and expects it accepted.</summary>
+    /// <summary>Posts <paramref name="request"/> as channel <paramref name="channel"/> does, signed with the development secret, and expects it accepted.</summary>
     public async Task IngestAsync(string channel, IngestEventRequest request, CancellationToken cancellationToken)
     {
         using var api = ApiClient();
@@ -62,6 +63,11 @@ public sealed class StackFixture : IAsyncLifetime
         if (Stack is not null)
         {
             await Stack.DisposeAsync();
+        }
+
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
         }
 
         TestDirectories.Delete(_directory);

@@ -5,7 +5,7 @@ using Npgsql;
 using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Shared;
-using SocialEnterprise.Simulator.Channels;
+using SocialEnterprise.Channels;
 
 namespace SocialEnterprise.TestSupport;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using SocialEnterprise.LocalRunner;
+using SocialEnterprise.LocalServers;
 
 namespace SocialEnterprise.TestSupport;
 

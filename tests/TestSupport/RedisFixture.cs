@@ -1,4 +1,4 @@
-using SocialEnterprise.LocalRunner;
+using SocialEnterprise.LocalServers;
 
 namespace SocialEnterprise.TestSupport;
 

@@ -1,4 +1,4 @@
-using SocialEnterprise.LocalRunner;
+using SocialEnterprise.LocalServers;
 
 namespace SocialEnterprise.TestSupport;
 
@@ -29,12 +29,12 @@ public static class TestDirectories
 /// <summary>Where the servers tests start write their output: a file per process, kept out of the test report.</summary>
 public static class TestLog
 {
-    private static readonly Lazy<RunnerLog> Shared = new(() =>
+    private static readonly Lazy<ServerLog> Shared = new(() =>
     {
         Directory.CreateDirectory(TestDirectories.Root);
         var path = Path.Combine(TestDirectories.Root, $"servers-{Environment.ProcessId}.log");
-        return new RunnerLog(TextWriter.Synchronized(new StreamWriter(path, append: true) { AutoFlush = true }), color: false);
+        return new ServerLog(TextWriter.Synchronized(new StreamWriter(path, append: true) { AutoFlush = true }), color: false);
     });
 
-    public static RunnerLog Instance => Shared.Value;
+    public static ServerLog Instance => Shared.Value;
 }

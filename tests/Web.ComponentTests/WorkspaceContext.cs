@@ -26,7 +26,8 @@ public abstract class WorkspaceContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         var tokens = new StaffTokens(Options.Create(new AccessOptions { SigningKey = new string('k', 48) }), TimeProvider.System);
-        Live = new LiveEventStream(new ConfigurationBuilder().Build(), tokens, TimeProvider.System, NullLogger<LiveEventStream>.Instance);
+        Live = new LiveEventStream(
+            new ConfigurationBuilder().Build(), tokens, new WorkspaceMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), TimeProvider.System, NullLogger<LiveEventStream>.Instance);
         Services.AddSingleton(Live);
         Services.AddSingleton(tokens);
         Services.AddSingleton<IHttpClientFactory>(new StandInClients(Api));

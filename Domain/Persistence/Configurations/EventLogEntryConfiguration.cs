@@ -14,6 +14,7 @@ internal sealed class EventLogEntryConfiguration : IEntityTypeConfiguration<Even
         builder.Property(entry => entry.Type).HasMaxLength(100);
         builder.Property(entry => entry.StreamId).HasMaxLength(200);
         builder.Property(entry => entry.Payload).HasColumnType("jsonb");
+        builder.Property(entry => entry.TraceParent).HasMaxLength(Telemetry.TraceParentLength);
         builder.HasIndex(entry => entry.StreamId);
     }
 }

@@ -20,6 +20,7 @@ internal sealed class IngestEventConfiguration : IEntityTypeConfiguration<Ingest
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.LastError).HasMaxLength(2000);
         builder.Property(e => e.FilterReason).HasMaxLength(500);
+        builder.Property(e => e.TraceParent).HasMaxLength(Telemetry.TraceParentLength);
         builder.Ignore(e => e.PendingEvents);
 
         // Idempotency: one event per channel id, however often the channel posts it.

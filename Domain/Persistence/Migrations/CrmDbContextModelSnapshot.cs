@@ -1522,6 +1522,11 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("stream_id");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1747,6 +1752,11 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("Id")
                         .HasName("pk_ingest_events");
@@ -2365,12 +2375,13 @@ namespace SocialEnterprise.Domain.Persistence.Migrations
                         .HasDatabaseName("ix_service_level_clocks_consult_id")
                         .HasFilter("consult_id IS NOT NULL");
 
-                    b.HasIndex("StoppedAt")
-                        .HasDatabaseName("ix_service_level_clocks_stopped_at_breached")
-                        .HasFilter("outcome = 'breached' AND breached_at IS NULL");
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_service_level_clocks_pending_moments")
                         .HasFilter("stopped_at IS NULL AND breached_at IS NULL AND due_at IS NOT NULL");
+
+                    b.HasIndex("StoppedAt")
+                        .HasDatabaseName("ix_service_level_clocks_stopped_at_breached")
+                        .HasFilter("outcome = 'breached' AND breached_at IS NULL");
 
                     b.HasIndex("ConversationId", "Metric")
                         .HasDatabaseName("ix_service_level_clocks_conversation_id_metric");

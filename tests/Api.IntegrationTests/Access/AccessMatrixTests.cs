@@ -38,6 +38,7 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         ["POST /api/ingest/filtered/{id:guid}/restore"] = new(Permission.Write, Triage: true),
         ["GET /api/ingest/parked/"] = new(Permission.Administer),
         ["POST /api/ingest/parked/{id:guid}/replay"] = new(Permission.Administer),
+        ["POST /api/ingest/parked/replay"] = new(Permission.Administer),
         ["GET /api/noise-rules/"] = new(Permission.Read, Triage: true),
         ["POST /api/noise-rules/"] = new(Permission.Administer),
         ["PUT /api/noise-rules/{id:guid}"] = new(Permission.Administer),

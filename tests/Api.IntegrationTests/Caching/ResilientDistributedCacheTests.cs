@@ -73,7 +73,7 @@ public sealed class ResilientDistributedCacheTests(RedisOutageFixture redis) : I
 
         Assert.Null(read);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"A dead cache must not hold requests ({clock.Elapsed}).");
-        Assert.Equal(HealthStatus.Unhealthy, health.Entries[Resources.Cache].Status);
+        Assert.Equal(HealthStatus.Unhealthy, health.Entries[CrmCacheExtensions.HealthCheckName].Status);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ResilientDistributedCacheTests(RedisOutageFixture redis) : I
         Assert.Null(await Cache.GetStringAsync(key, _cancellation));
         Assert.False(await Connection.GetDatabase().KeyExistsAsync($"se:{key}"));
         var health = await _host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(_cancellation);
-        Assert.Equal(HealthStatus.Healthy, health.Entries[Resources.Cache].Status);
+        Assert.Equal(HealthStatus.Healthy, health.Entries[CrmCacheExtensions.HealthCheckName].Status);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,10 @@
 extern alias workspace;
 
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
@@ -25,7 +28,8 @@ public sealed class LiveEventStreamTests(LoopbackApiFixture api) : IClassFixture
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["services:api:http:0"] = $"http://127.0.0.1:{relay.Port}" })
             .Build();
-        using var stream = new LiveEventStream(configuration, ApiFixture.Tokens, TimeProvider.System, NullLogger<LiveEventStream>.Instance);
+        using var stream = new LiveEventStream(
+            configuration, ApiFixture.Tokens, new WorkspaceMetrics(Meters.Factory()), TimeProvider.System, NullLogger<LiveEventStream>.Instance);
         var received = new List<EventEnvelope>();
         var states = new List<LiveConnectionState>();
         using var subscription = stream.Subscribe(
@@ -71,6 +75,40 @@ public sealed class LiveEventStreamTests(LoopbackApiFixture api) : IClassFixture
             Assert.Contains(LiveConnectionState.Reconnecting, states);
             Assert.Equal(LiveConnectionState.Live, states[^1]);
         }
+    }
+
+    [Fact]
+    public async Task An_event_pushed_to_the_workspace_continues_the_trace_of_the_request_that_caused_it_and_its_latency_is_measured()
+    {
+        var activities = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "SocialEnterprise.Live",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["services:api:http:0"] = api.Address!.ToString().TrimEnd('/') })
+            .Build();
+        var meters = Meters.Factory();
+        using var latency = new MetricCollector<double>(meters, WorkspaceMetrics.MeterName, "socialenterprise.workspace.push.latency");
+        using var stream = new LiveEventStream(configuration, ApiFixture.Tokens, new WorkspaceMetrics(meters), TimeProvider.System, NullLogger<LiveEventStream>.Instance);
+        var received = new List<EventEnvelope>();
+        using var subscription = stream.Subscribe(envelope => { lock (received) { received.Add(envelope); } return Task.CompletedTask; });
+        await stream.StartAsync(_cancellation);
+        await Eventually.TrueAsync(() => stream.State == LiveConnectionState.Live, _cancellation);
+
+        var probe = await ProbeAsync("a traced caller");
+        await Eventually.TrueAsync(() => Seen(received, probe), _cancellation);
+        await stream.StopAsync(_cancellation);
+
+        var request = Assert.Single(activities, a => a.Source.Name == "Microsoft.AspNetCore" && a.DisplayName.Contains("api/probes", StringComparison.Ordinal)
+            && activities.Any(push => push.TraceId == a.TraceId && push.OperationName == "Push PipelineProbeRequested"));
+        var push = Assert.Single(activities, a => a.OperationName == "Push PipelineProbeRequested" && a.TraceId == request.TraceId);
+        Assert.Equal(request.SpanId, push.ParentSpanId);
+        Assert.Equal(PipelineProbeStream.Of(probe), push.GetTagItem("socialenterprise.event.stream"));
+        Assert.Contains(latency.GetMeasurementSnapshot(), m => Equals(m.Tags["event.type"], "PipelineProbeRequested") && m.Value is >= 0 and < 30);
     }
 
     private async Task<Guid> ProbeAsync(string requestedBy)

@@ -178,6 +178,45 @@ public sealed class IntakeTriageTests(IntakeFixture intake) : IClassFixture<Inta
         Assert.DoesNotContain((await admin.GetFromJsonAsync<IntakeEventPage>("api/ingest/parked", _cancellation))!.Items, e => e.Id == poison);
     }
 
+    [Fact]
+    public async Task Every_parked_event_goes_back_to_the_queue_in_one_call_each_replay_audited()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(1));
+        using var host = IntakeHost.Create(intake.DatabaseConnectionString, time, new Dictionary<string, string?> { ["Intake:MaxAttempts"] = "1" });
+        var marker = $"parkall{Guid.NewGuid():N}";
+        await ExecuteAsync($"""
+            CREATE FUNCTION refuse_{marker}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.text LIKE '%{marker}%' THEN RAISE EXCEPTION 'refused: {marker}'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_{marker} BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION refuse_{marker}();
+            """);
+        var firstEvent = ChannelEvents.Event($"My bill {marker} is wrong?", Handle("parked1"), "Park One");
+        var secondEvent = ChannelEvents.Event($"Refund {marker} please?", Handle("parked2"), "Park Two", MessageKinds.Email);
+        var first = await IngestAsync("x", firstEvent);
+        var second = await IngestAsync("email", secondEvent);
+        await host.Carrier().DrainAsync(_cancellation);
+        Assert.Equal((IngestEventStatus.Parked, IngestEventStatus.Parked), ((await StateAsync(first)).Item1, (await StateAsync(second)).Item1));
+        await ExecuteAsync($"DROP TRIGGER refuse_{marker} ON messages; DROP FUNCTION refuse_{marker}();");
+
+        using var admin = intake.CreateClient();
+        using var replayed = await admin.PostAsync("api/ingest/parked/replay", null, _cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        var result = (await replayed.Content.ReadFromJsonAsync<ParkedReplayResult>(_cancellation))!;
+        Assert.True(result.Replayed >= 2, $"replayed {result.Replayed}");
+        Assert.Equal(0, result.Remaining);
+        Assert.Equal((IngestEventStatus.Pending, 0), await StateAsync(first));
+        Assert.Equal((IngestEventStatus.Pending, 0), await StateAsync(second));
+        await using var db = intake.NewDbContext();
+        var audited = await db.AuditLog.Where(e => e.Action == AuditActions.ParkedEventReplayed).Select(e => e.Target).ToListAsync(_cancellation);
+        Assert.Contains($"x/{firstEvent.ExternalId}", audited);
+        Assert.Contains($"email/{secondEvent.ExternalId}", audited);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await host.Carrier().DrainAsync(_cancellation);
+        await intake.ConversationOfAsync(first, _cancellation);
+        await intake.ConversationOfAsync(second, _cancellation);
+    }
+
     private async Task<(IngestEventStatus, int)> StateAsync(Guid id)
     {
         await using var db = intake.NewDbContext();

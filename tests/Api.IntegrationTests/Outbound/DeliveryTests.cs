@@ -1,7 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
+using SocialEnterprise.Channels;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Replies;
@@ -60,6 +64,8 @@ public sealed class DeliveryTests(OutboundFixture fixture) : IClassFixture<Outbo
         var time = Clock();
         sandbox.FailNext(2, HttpStatusCode.ServiceUnavailable);
         using var host = fixture.Dispatcher(sandbox, time);
+        using var deliveries = new MetricCollector<long>(
+            host.Services.GetRequiredService<IMeterFactory>(), OutboundMetrics.MeterName, "socialenterprise.outbound.deliveries");
 
         Assert.Equal(1, (await host.Dispatcher().DispatchBatchAsync(_cancellation)).Claimed);
         var first = await fixture.ReadReplyAsync(replyId, _cancellation);
@@ -82,6 +88,8 @@ public sealed class DeliveryTests(OutboundFixture fixture) : IClassFixture<Outbo
         Assert.Equal((ReplyStates.Sent, 3, null), (sent.State, sent.Attempts, sent.LastError));
         Assert.Equal(3, sandbox.Posts.Count(p => p.Message?.ReplyId == replyId));
         Assert.Single(sandbox.Delivered, m => m.ReplyId == replyId);
+        // The dashboard's delivery results: two retries, then sent.
+        Assert.Equal(["retry", "retry", "sent"], deliveries.GetMeasurementSnapshot().Select(m => (string)m.Tags["result"]!));
     }
 
     [Fact]
@@ -268,7 +276,7 @@ public sealed class DeliveryTests(OutboundFixture fixture) : IClassFixture<Outbo
     [Fact]
     public async Task A_post_the_connector_cannot_verify_is_refused_and_the_reply_fails()
     {
-        await using var sandbox = await Simulator.Channels.ChannelSandbox.StartAsync(_ => "another-secret-entirely", cancellationToken: _cancellation);
+        await using var sandbox = await ChannelSandbox.StartAsync(_ => "another-secret-entirely", cancellationToken: _cancellation);
         var (conversationId, _, _) = await fixture.OpenAsync(IngestChannels.X, _cancellation);
         var replyId = await fixture.ReplyAsync(conversationId, "Wrong secret", _cancellation);
         using var host = fixture.Dispatcher(sandbox);

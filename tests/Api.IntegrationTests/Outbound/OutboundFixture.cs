@@ -6,7 +6,7 @@ using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Shared;
-using SocialEnterprise.Simulator.Channels;
+using SocialEnterprise.Channels;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Outbound;

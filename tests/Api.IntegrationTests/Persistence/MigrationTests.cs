@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.LocalRunner;
+using SocialEnterprise.LocalServers;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 

@@ -128,7 +128,7 @@ public sealed class IngestClientTests : IAsyncLifetime
     [Fact]
     public async Task An_Api_that_does_not_answer_is_recorded_as_no_answer()
     {
-        var closed = new Uri($"http://127.0.0.1:{SocialEnterprise.LocalRunner.FreePort.Next()}/");
+        var closed = new Uri($"http://127.0.0.1:{SocialEnterprise.LocalServers.FreePort.Next()}/");
 
         var result = await new IngestClient(_http, closed, Secret, TimeProvider.System).SendAsync(_generator.Next(), _cancellation);
 

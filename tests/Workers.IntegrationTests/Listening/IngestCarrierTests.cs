@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.LocalRunner;
+using SocialEnterprise.LocalServers;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Shared;
+
+namespace SocialEnterprise.EndToEnd;
+
+/// <summary>Tests that script the shared channel sandbox, or rely on it answering at once, run one after another.</summary>
+[CollectionDefinition]
+public sealed class ChannelSandboxCollection;
+
+/// <summary>The dashboard's buttons for operators, run against the stack as the dashboard runs them.</summary>
+[Collection(typeof(ChannelSandboxCollection))]
+public sealed class OperatorCommandTests(StackFixture stack)
+{
+    private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Send_a_pipeline_probe_says_the_probe_went_round_and_how_long_it_took()
+    {
+        var result = await stack.Stack.App.ResourceCommands.ExecuteCommandAsync(Resources.Api, "send-probe", _cancellation);
+
+        Assert.True(result.Success, result.Message);
+        Assert.Matches(@"^Probe [0-9a-f]{32} was stored, carried by .+ and recorded in \d+ ms\.$", result.Message);
+    }
+
+    [Fact]
+    public async Task Replay_parked_events_says_how_many_went_back_to_the_queue()
+    {
+        var result = await stack.Stack.App.ResourceCommands.ExecuteCommandAsync(Resources.Workers, "replay-parked", _cancellation);
+
+        Assert.True(result.Success, result.Message);
+        Assert.Equal("No event was parked.", result.Message);
+    }
+
+    [Fact]
+    public async Task Fail_the_next_replies_makes_the_channels_answer_the_next_five_posts_503_with_Retry_After()
+    {
+        var result = await stack.Stack.App.ResourceCommands.ExecuteCommandAsync(Resources.Channels, "fail-next", _cancellation);
+        Assert.True(result.Success, result.Message);
+
+        // Posted as the Workers post a reply, signed with the development outbound secret.
+        using var channels = new HttpClient { BaseAddress = stack.Stack.ChannelsUrl };
+        var answers = new List<(HttpStatusCode Status, string? RetryAfter)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(
+                new OutboundMessage(Guid.NewGuid(), Guid.NewGuid(), IngestChannels.X, "@someone", null, ReplyVisibilities.Public, "reply", "Hello"),
+                new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"channels/{IngestChannels.X}") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Add(IngestSignature.HeaderName, IngestSignature.Sign(OutboundSettings.DevSecret, body));
+            using var response = await channels.SendAsync(request, _cancellation);
+            answers.Add((response.StatusCode, response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal([.. Enumerable.Repeat((HttpStatusCode.ServiceUnavailable, (string?)"5"), 5), (HttpStatusCode.OK, null)], answers);
+    }
+}
