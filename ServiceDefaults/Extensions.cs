@@ -74,6 +74,8 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.SignalR", TelemetryPrefix + "*"))
             .WithTracing(tracing => tracing
+                // Before the exporter, which skips what is not recorded.
+                .AddProcessor(new BackgroundNoiseFilter())
                 .AddSource(builder.Environment.ApplicationName, TelemetryPrefix + "*", "Npgsql")
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes every few seconds would drown the traces that matter.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,9 @@ public sealed class EventLogFollower(IServiceScopeFactory scopes, PostgresNotifi
 
     public async Task<IReadOnlyList<EventEnvelope>> ReadAfterAsync(long after, int max, CancellationToken cancellationToken)
     {
+        // A follower's reads belong to no request: under a stream that lasts for hours they would pile up in its trace.
+        // (Set here, the change does not leak out of this method.)
+        Activity.Current = null;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var entries = await db.EventLog.AsNoTracking()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +26,14 @@ public static class CrmDatabaseExtensions
         // One check is enough: the context's (below) goes through this same data source.
         builder.AddNpgsqlDataSource(Resources.Database,
             settings => settings.DisableHealthChecks = true,
-            dataSource => dataSource.ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false)));
+            dataSource => dataSource.ConfigureTracing(tracing => tracing
+                .EnableFirstResponseEvent(false)
+                // Commands outside any trace are the background loops polling their queues every few seconds: as traces
+                // of their own they would bury the ones that matter. Inside a request or a carried event they show.
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null)
+                .ConfigureCommandSpanNameProvider(command => SpanName(command.CommandText))
+                .ConfigureBatchSpanNameProvider(batch => batch.BatchCommands.Count > 0 ? $"{SpanName(batch.BatchCommands[0].CommandText)} (batch)" : "batch")));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddDbContextPool<CrmDbContext>((services, options) => options.UseCrmDatabase(services.GetRequiredService<NpgsqlDataSource>()));
@@ -42,6 +50,14 @@ public static class CrmDatabaseExtensions
         builder.Services.AddSingleton<PostgresNotifications>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PostgresNotifications>());
         return builder;
+    }
+
+    /// <summary>A SQL statement's span is named by its first keyword (SELECT, INSERT, …): cheap, and says what it did.</summary>
+    private static string SpanName(string commandText)
+    {
+        var text = commandText.AsSpan().TrimStart();
+        var end = text.IndexOfAny([' ', '\n', '\r', '\t', '(']);
+        return (end < 0 ? text : text[..end]).ToString().ToUpperInvariant() is { Length: > 0 and <= 20 } keyword ? keyword : "SQL";
     }
 
     /// <summary>The CRM database on a data source, with snake_case names (the services' retries come from Aspire's enrichment).</summary>
