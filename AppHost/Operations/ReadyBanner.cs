@@ -32,12 +32,18 @@ internal static class ReadyBanner
                     }
                 }
 
+                // Without a dashboard this is a test or a benchmark running the AppHost: nobody to tell.
+                if (DashboardLoginUrl(builder, ready.Services) is not { } dashboard)
+                {
+                    return Task.CompletedTask;
+                }
+
                 var urls = services.ToDictionary(s => s.Resource.Name, s => s.GetEndpoint("http").Url);
                 var lines = new List<string>
                 {
                     "",
                     $"Social Enterprise is ready ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s).",
-                    $"  Dashboard   {DashboardLoginUrl(builder, ready.Services) ?? "off"}",
+                    $"  Dashboard   {dashboard}",
                     $"  Workspace   {urls[Resources.Web]}" + (isDevelopment ? $"   sign in as admin@{AccessSettings.DemoDomain} / {AccessSettings.DemoPassword} (README: every demo account)" : ""),
                     $"  Api         {urls[Resources.Api]}   OpenAPI {urls[Resources.Api]}/openapi/v1.json" + (isDevelopment ? $"   key {AccessSettings.DevAdminKey}" : ""),
                     $"  Workers     {urls[Resources.Workers]}/health",
@@ -78,6 +84,12 @@ internal static class ReadyBanner
     /// <summary>Says that Ctrl-C was heard: stopping every process takes the orchestrator some seconds.</summary>
     public static DistributedApplication AnnounceStopping(this DistributedApplication app)
     {
+        // Without a dashboard this is a test or a benchmark running the AppHost: nobody to tell.
+        if (app.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
+        {
+            return app;
+        }
+
         var lifetime = app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Register(() => Console.Out.WriteLine("Stopping every resource; the AppHost exits once all of them have stopped..."));
         lifetime.ApplicationStopped.Register(() => Console.Out.WriteLine("Stopped."));
