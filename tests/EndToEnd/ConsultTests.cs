@@ -73,7 +73,7 @@ public sealed class ConsultTests(StackFixture stack, BrowserFixture browser)
         {
             page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}", _cancellation);
             return page!.Total == 1;
-        }, _cancellation, TimeSpan.FromSeconds(15));
+        }, _cancellation, TimeSpan.FromSeconds(30));
         return (await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page!.Items[0].Id}", _cancellation))!;
     }
 

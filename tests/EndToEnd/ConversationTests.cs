@@ -74,7 +74,7 @@ public sealed class ConversationTests(StackFixture stack, BrowserFixture browser
         {
             page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}&channel={channel}", _cancellation);
             return page!.Total == 1;
-        }, _cancellation, TimeSpan.FromSeconds(15));
+        }, _cancellation, TimeSpan.FromSeconds(30));
         return (await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page!.Items[0].Id}", _cancellation))!;
     }
 

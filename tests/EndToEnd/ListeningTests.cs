@@ -32,7 +32,7 @@ public sealed class ListeningTests(StackFixture stack)
         {
             page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}", _cancellation);
             return page!.Total == 1 && page.Items[0].MessageCount == 2;
-        }, _cancellation, TimeSpan.FromSeconds(15));
+        }, _cancellation, TimeSpan.FromSeconds(30));
 
         var conversation = await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page!.Items[0].Id}", _cancellation);
         Assert.Equal([root.ExternalId, reply.ExternalId], conversation!.Messages.Select(m => m.ExternalId));

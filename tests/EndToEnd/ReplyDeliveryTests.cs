@@ -66,7 +66,7 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
         {
             found = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}", _cancellation);
             return found!.Total == 1;
-        }, _cancellation, TimeSpan.FromSeconds(15));
+        }, _cancellation, TimeSpan.FromSeconds(30));
         return found!.Items[0].Id;
     }
 }
