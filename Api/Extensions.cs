@@ -4,14 +4,14 @@ using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Api.Outbound;
 using SocialEnterprise.Api.Replies;
-using SocialEnterprise.Domain.Assignment;
-using SocialEnterprise.Domain.Caching;
 using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Collaboration;
-using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Domain.Routing;
+using SocialEnterprise.Infrastructure.Assignment;
+using SocialEnterprise.Infrastructure.Caching;
+using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
+using SocialEnterprise.Infrastructure.Routing;
 
 namespace SocialEnterprise.Api;
 

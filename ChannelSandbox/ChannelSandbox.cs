@@ -5,8 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Replies;
 
 namespace SocialEnterprise.Channels;
 
@@ -140,7 +140,7 @@ public sealed class ChannelSandbox : IAsyncDisposable
 
             var script = signed && _script.TryDequeue(out var next) ? next : null;
             var post = new SandboxPost(channel, message, signed, script?.Status ?? (signed ? HttpStatusCode.OK : HttpStatusCode.Unauthorized),
-                http.Request.Headers[OutboundDispatcher.IdempotencyKeyHeader].ToString(), DateTimeOffset.UtcNow);
+                http.Request.Headers[OutboundMessage.IdempotencyKeyHeader].ToString(), DateTimeOffset.UtcNow);
             if (!signed)
             {
                 _posts.Enqueue(post);

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
-using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Contracts.Replies;
 
 namespace SocialEnterprise.Channels;
 

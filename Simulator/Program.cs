@@ -9,6 +9,7 @@ if (CommandLine.Interpret(args, SimulatorArguments.Parse, parsed => parsed.Help,
 var arguments = interpreted!;
 
 using var stopping = new CancellationTokenSource();
+
 void Stop(PosixSignalContext context)
 {
     context.Cancel = true;

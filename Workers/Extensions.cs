@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SocialEnterprise.Domain.Caching;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Caching;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 using SocialEnterprise.Workers.Listening;
 using SocialEnterprise.Workers.Operations;
 using SocialEnterprise.Workers.Outbound;

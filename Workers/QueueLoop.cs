@@ -1,4 +1,4 @@
-using SocialEnterprise.Domain.Notifications;
+using SocialEnterprise.Infrastructure.Notifications;
 
 namespace SocialEnterprise.Workers;
 

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Api.Access;
 

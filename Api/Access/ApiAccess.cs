@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Events;
+using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Api.Access;
 

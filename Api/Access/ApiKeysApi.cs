@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Access;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Access;
 
@@ -25,7 +27,7 @@ public static class ApiKeysApi
     public static async Task<Ok<List<ApiKeyResponse>>> ListKeys(CrmDbContext db, CancellationToken cancellationToken)
     {
         var keys = await db.ApiKeys.AsNoTracking().OrderByDescending(key => key.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(keys.ConvertAll(ApiKeyResponse.From));
+        return TypedResults.Ok(keys.ConvertAll(AccessViews.ApiKeyResponse));
     }
 
     public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem>> CreateKey(
@@ -53,7 +55,7 @@ public static class ApiKeysApi
         db.ApiKeys.Add(key);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ApiKeyCreated, key.Name, $"scopes: {string.Join(", ", key.Scopes)}"));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/admin/api-keys/{key.Id}", new CreatedApiKeyResponse(ApiKeyResponse.From(key), secret));
+        return TypedResults.Created($"/api/admin/api-keys/{key.Id}", new CreatedApiKeyResponse(AccessViews.ApiKeyResponse(key), secret));
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeKey(

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Contracts.Access;
 
 namespace SocialEnterprise.Api.Access;
 

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Assignment;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Assignment;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Assignment;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Assignment;
 

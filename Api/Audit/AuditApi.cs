@@ -4,9 +4,11 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Audit;
 
@@ -47,7 +49,7 @@ public static class AuditApi
         }
 
         var entries = await query.OrderByDescending(entry => entry.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var page = entries.Take(take).Select(AuditEntryResponse.From).ToList();
+        var page = entries.Take(take).Select(AuditViews.AuditEntryResponse).ToList();
         return TypedResults.Ok(new AuditPage(page, entries.Count > take ? page[^1].Id : null));
     }
 

@@ -1,4 +1,5 @@
-using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Domain.Audit;
 
 namespace SocialEnterprise.Api.Audit;

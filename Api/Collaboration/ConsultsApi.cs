@@ -5,12 +5,16 @@ using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Conversations;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Collaboration;
 
@@ -98,7 +102,7 @@ public static class ConsultsApi
             db, members, staffId, NotificationKinds.ConsultRequested,
             $"{caller.DisplayName} asks {target}: {Conversation.PreviewOf(question!)}", StaffNotifications.ConversationLink(id), now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/conversations/{id}/consults", ConsultView.From(consult, now));
+        return TypedResults.Created($"/api/conversations/{id}/consults", CollaborationViews.ConsultView(consult, now));
     }
 
     public static async Task<Results<Ok<List<ConsultView>>, NotFound>> ListForConversationAsync(
@@ -111,7 +115,7 @@ public static class ConsultsApi
 
         var now = time.GetUtcNow();
         var consults = await db.Consults.AsNoTracking().Where(c => c.ConversationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(consults.ConvertAll(c => ConsultView.From(c, now)));
+        return TypedResults.Ok(consults.ConvertAll(c => CollaborationViews.ConsultView(c, now)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ExpertSuggestion>>, NotFound, ValidationProblem>> ExpertsAsync(
@@ -171,7 +175,7 @@ public static class ConsultsApi
                 select new { consult, customer.DisplayName })
             .Take(MaxListed)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.ConvertAll(row => ConsultView.From(row.consult, now, row.DisplayName)));
+        return TypedResults.Ok(rows.ConvertAll(row => CollaborationViews.ConsultView(row.consult, now, row.DisplayName)));
     }
 
     public static Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AcceptAsync(
@@ -289,7 +293,7 @@ public static class ConsultsApi
                 $"Someone else worked the consult at the same moment: it was not {step}.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
 
-        return TypedResults.Ok(ConsultView.From(consult, now));
+        return TypedResults.Ok(CollaborationViews.ConsultView(consult, now));
     }
 
     private static Task<List<Guid>> MembersOfAsync(CrmDbContext db, string department, CancellationToken cancellationToken) =>

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Collaboration;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Collaboration;
 

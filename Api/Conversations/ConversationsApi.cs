@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Assignment;
-using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Routing;
+using SocialEnterprise.Infrastructure.Assignment;
+using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.Conversations;
 
@@ -119,9 +122,9 @@ public static class ConversationsApi
         return TypedResults.Ok(new ConversationDetail(
             c.Id, c.CustomerId, customer.DisplayName, c.Channel, c.Status, c.Type, c.Sentiment, c.SentimentScore, c.Topic, c.Language, c.Urgency,
             c.Priority, c.Department, c.RoutingReason, c.Preview, c.OpenedAt, c.LastActivityAt, c.ResolvedAt, c.PreviousConversationId,
-            c.Version, following, messages.ConvertAll(MessageView.From), c.AssigneeId, assigneeName, c.ResponseDueAt,
-            c.ServiceLevelAt(now), notes.ConvertAll(NoteView.From), history, score.Score, score.Explanation,
-            replies.ConvertAll(ThreadReplyView.From), surveys.ConvertAll(CsatView.From)));
+            c.Version, following, messages.ConvertAll(ConversationViews.MessageView), c.AssigneeId, assigneeName, c.ResponseDueAt,
+            c.ServiceLevelAt(now), notes.ConvertAll(ConversationViews.NoteView), history, score.Score, score.Explanation,
+            replies.ConvertAll(ReplyViews.ThreadReplyView), surveys.ConvertAll(ReplyViews.CsatView)));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
@@ -380,7 +383,7 @@ public static class ConversationsApi
         await MentionAsync(db, id, staffId, caller.DisplayName, text, mentioned, now, cancellationToken);
         await FollowerNotifications.ForNoteAsync(db, id, staffId, caller.DisplayName, text, mentioned.Recipients, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/conversations/{id}", NoteView.From(note));
+        return TypedResults.Created($"/api/conversations/{id}", ConversationViews.NoteView(note));
     }
 
     /// <summary>

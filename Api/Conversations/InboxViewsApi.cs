@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Conversations;
 

@@ -5,11 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Conversations;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Customers;
 
@@ -91,7 +94,7 @@ public static class CustomersApi
             .ToListAsync(cancellationToken);
         var items = messages.Select(m =>
             {
-                var view = MessageView.From(m);
+                var view = ConversationViews.MessageView(m);
                 return new TimelineItem(
                     m.Id, m.Direction, m.OccurredAt, m.Channel, m.ConversationId, m.Text, m.AuthorName, view.Classification?.SentimentLabel,
                     view.Classification?.SentimentScore, view.Classification?.Type);
@@ -241,13 +244,13 @@ public static class CustomersApi
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsentRecorded, $"{identity.Channel}/@{identity.Handle}", $"{request.Status}: {request.Basis}"));
         await db.SaveChangesAsync(cancellationToken);
         await profiles.InvalidateAsync([id], cancellationToken);
-        return TypedResults.Ok(IdentityView.From(identity));
+        return TypedResults.Ok(CustomerViews.IdentityView(identity));
     }
 
     public static async Task<Ok<List<MergeSuggestionView>>> SuggestionsAsync(
         CrmDbContext db, CancellationToken cancellationToken, string status = "open", int limit = 50)
     {
-        var wanted = Enum.TryParse<MergeSuggestionStatus>(status, ignoreCase: true, out var parsed) ? parsed : MergeSuggestionStatus.Open;
+        var wanted = MergeSuggestionStatuses.All.FirstOrDefault(known => known.Equals(status, StringComparison.OrdinalIgnoreCase)) ?? MergeSuggestionStatuses.Open;
         var suggestions = await db.MergeSuggestions.AsNoTracking()
             .Where(s => s.Status == wanted)
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.CreatedAt)
@@ -257,7 +260,7 @@ public static class CustomersApi
         return TypedResults.Ok(suggestions
             .Where(s => cards.ContainsKey(s.CustomerId) && cards.ContainsKey(s.CandidateId))
             .Select(s => new MergeSuggestionView(
-                s.Id, cards[s.CustomerId], cards[s.CandidateId], s.Reason, s.Score, s.Status.ToString().ToLowerInvariant(), s.CreatedAt))
+                s.Id, cards[s.CustomerId], cards[s.CandidateId], s.Reason, s.Score, s.Status, s.CreatedAt))
             .ToList());
     }
 
@@ -270,14 +273,14 @@ public static class CustomersApi
             return TypedResults.NotFound();
         }
 
-        if (suggestion.Status != MergeSuggestionStatus.Open)
+        if (suggestion.Status != MergeSuggestionStatuses.Open)
         {
-            return TypedResults.Problem($"The suggestion was already {suggestion.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict, title: "Already decided");
+            return TypedResults.Problem($"The suggestion was already {suggestion.Status}.", statusCode: StatusCodes.Status409Conflict, title: "Already decided");
         }
 
         var caller = Caller.From(user);
         var now = time.GetUtcNow();
-        suggestion.Decide(MergeSuggestionStatus.Dismissed, caller.Name, now);
+        suggestion.Decide(MergeSuggestionStatuses.Dismissed, caller.Name, now);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.MergeSuggestionDismissed, $"customer/{suggestion.CustomerId}", suggestion.Reason));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
@@ -397,6 +400,6 @@ public static class CustomersApi
         var customers = await db.Customers.AsNoTracking().Where(c => wanted.Contains(c.Id)).ToListAsync(cancellationToken);
         var identities = await db.CustomerIdentities.AsNoTracking().Where(i => wanted.Contains(i.CustomerId)).ToListAsync(cancellationToken);
         return customers.ToDictionary(c => c.Id, c => new CustomerCard(
-            c.Id, c.DisplayName, c.Influence, identities.Where(i => i.CustomerId == c.Id).OrderBy(i => i.FirstSeenAt).Select(IdentityView.From).ToList()));
+            c.Id, c.DisplayName, c.Influence, identities.Where(i => i.CustomerId == c.Id).OrderBy(i => i.FirstSeenAt).Select(CustomerViews.IdentityView).ToList()));
     }
 }

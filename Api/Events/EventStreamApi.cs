@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Infrastructure.Events;
 
 namespace SocialEnterprise.Api.Events;
 

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SocialEnterprise.Domain;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Listening;
 
 namespace SocialEnterprise.Api.Listening;
 
@@ -123,7 +125,7 @@ public static class IngestApi
         try
         {
             // The Workers continue this request's trace when they carry the event (IngestCarrier).
-            stored = await queue.AcceptAsync(new IngestSubmission(channel, ingestEvent, now, Telemetry.CurrentTraceParent()), cancellationToken);
+            stored = await queue.AcceptAsync(new IngestSubmission(channel, ingestEvent, now, TraceContext.CurrentTraceParent()), cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Threading.Channels.ChannelClosedException)
         {

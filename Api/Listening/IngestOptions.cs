@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Contracts.Listening;
 
 namespace SocialEnterprise.Api.Listening;
 

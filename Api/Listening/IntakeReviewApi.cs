@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Listening;
 
@@ -37,10 +39,10 @@ public static class IntakeReviewApi
     public const int ReplayAllLimit = 1_000;
 
     public static Task<Ok<IntakeEventPage>> FilteredAsync(CrmDbContext db, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
-        PageAsync(db, IngestEventStatus.Filtered, channel, limit, offset, cancellationToken);
+        PageAsync(db, IngestEventStatuses.Filtered, channel, limit, offset, cancellationToken);
 
     public static Task<Ok<IntakeEventPage>> ParkedAsync(CrmDbContext db, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
-        PageAsync(db, IngestEventStatus.Parked, channel, limit, offset, cancellationToken);
+        PageAsync(db, IngestEventStatuses.Parked, channel, limit, offset, cancellationToken);
 
     public static Task<Results<Accepted, NotFound, ProblemHttpResult>> RestoreAsync(
         Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
@@ -54,7 +56,7 @@ public static class IntakeReviewApi
     public static async Task<Ok<ParkedReplayResult>> ReplayAllAsync(
         ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parked = await db.IngestEvents.Where(e => e.Status == IngestEventStatus.Parked)
+        var parked = await db.IngestEvents.Where(e => e.Status == IngestEventStatuses.Parked)
             .OrderBy(e => e.ReceivedAt).Take(ReplayAllLimit).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var caller = Caller.From(user);
@@ -64,12 +66,12 @@ public static class IntakeReviewApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var remaining = await db.IngestEvents.CountAsync(e => e.Status == IngestEventStatus.Parked, cancellationToken);
+        var remaining = await db.IngestEvents.CountAsync(e => e.Status == IngestEventStatuses.Parked, cancellationToken);
         return TypedResults.Ok(new ParkedReplayResult(parked.Count, remaining));
     }
 
     private static async Task<Ok<IntakeEventPage>> PageAsync(
-        CrmDbContext db, IngestEventStatus status, string? channel, int limit, int offset, CancellationToken cancellationToken)
+        CrmDbContext db, string status, string? channel, int limit, int offset, CancellationToken cancellationToken)
     {
         var query = db.IngestEvents.AsNoTracking().Where(e => e.Status == status);
         if (channel is not null)
@@ -79,7 +81,7 @@ public static class IntakeReviewApi
 
         var total = await query.CountAsync(cancellationToken);
         var events = await query.OrderByDescending(e => e.ReceivedAt).Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new IntakeEventPage(events.ConvertAll(IntakeEventView.From), total));
+        return TypedResults.Ok(new IntakeEventPage(events.ConvertAll(ListeningViews.IntakeEventView), total));
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> RequeueAsync(
@@ -96,7 +98,7 @@ public static class IntakeReviewApi
         if (!requeue(ingestEvent, now))
         {
             return TypedResults.Problem(
-                $"The event is {ingestEvent.Status.ToString().ToLowerInvariant()}, not {expected}.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to do");
+                $"The event is {ingestEvent.Status}, not {expected}.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to do");
         }
 
         var caller = Caller.From(user);

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Filtering;
 using SocialEnterprise.Domain.Filtering;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Filtering;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Listening;
 
@@ -26,7 +28,7 @@ public static class NoiseRulesApi
     public static async Task<Ok<List<NoiseRuleView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
     {
         var rules = await db.NoiseRules.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Pattern).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rules.ConvertAll(NoiseRuleView.From));
+        return TypedResults.Ok(rules.ConvertAll(FilteringViews.NoiseRuleView));
     }
 
     public static async Task<Results<Created<NoiseRuleView>, ValidationProblem>> CreateAsync(
@@ -44,7 +46,7 @@ public static class NoiseRulesApi
         db.NoiseRules.Add(rule);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoiseRuleCreated, $"noise-rule/{rule.Id}", Describe(rule)));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/noise-rules/{rule.Id}", NoiseRuleView.From(rule));
+        return TypedResults.Created($"/api/noise-rules/{rule.Id}", FilteringViews.NoiseRuleView(rule));
     }
 
     public static async Task<Results<Ok<NoiseRuleView>, NotFound, ValidationProblem>> ChangeAsync(
@@ -68,7 +70,7 @@ public static class NoiseRulesApi
         rule.Change(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? rule.Enabled, caller.Name, now);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoiseRuleChanged, $"noise-rule/{rule.Id}", $"{before} -> {Describe(rule)}"));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(NoiseRuleView.From(rule));
+        return TypedResults.Ok(FilteringViews.NoiseRuleView(rule));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Classification;
 using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Listening;
 
@@ -29,7 +31,7 @@ public static class TopicsApi
     public static async Task<Ok<List<TopicView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
     {
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
-        return TypedResults.Ok(topics.ConvertAll(TopicView.From));
+        return TypedResults.Ok(topics.ConvertAll(ClassificationViews.TopicView));
     }
 
     public static async Task<Results<Created<TopicView>, ValidationProblem>> CreateAsync(
@@ -61,7 +63,7 @@ public static class TopicsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["key"] = ["A topic with this key exists."] });
         }
 
-        return TypedResults.Created($"/api/topics/{topic.Key}", TopicView.From(topic));
+        return TypedResults.Created($"/api/topics/{topic.Key}", ClassificationViews.TopicView(topic));
     }
 
     public static async Task<Results<Ok<TopicView>, NotFound, ValidationProblem>> ChangeAsync(
@@ -85,7 +87,7 @@ public static class TopicsApi
         topic.Change(request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, caller.Name, now);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicChanged, $"topic/{topic.Key}", $"{before} -> {Describe(topic)}"));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(TopicView.From(topic));
+        return TypedResults.Ok(ClassificationViews.TopicView(topic));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Operations;
 using SocialEnterprise.Domain.Operations;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Caching;
+using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.Api.Operations;

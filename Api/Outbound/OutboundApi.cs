@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Listening;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.Outbound;
 
@@ -128,7 +130,7 @@ public static class OutboundApi
                 "The reply changed while it was being sent again; look again.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
 
-        return TypedResults.Ok(ThreadReplyView.From(reply));
+        return TypedResults.Ok(ReplyViews.ThreadReplyView(reply));
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

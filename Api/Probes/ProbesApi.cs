@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Probes;
 
 namespace SocialEnterprise.Api.Probes;
 
@@ -42,14 +44,14 @@ public static class ProbesApi
         var probe = PipelineProbe.Request(requestedBy, services.Time.GetUtcNow());
         services.Db.PipelineProbes.Add(probe);
         await services.Db.SaveChangesAsync(services.CancellationToken);
-        return TypedResults.Accepted($"/api/probes/{probe.Id}", ProbeResponse.From(probe));
+        return TypedResults.Accepted($"/api/probes/{probe.Id}", ProbeViews.ProbeResponse(probe));
     }
 
     public static async Task<Results<Ok<ProbeResponse>, NotFound>> GetProbe(Guid id, [AsParameters] ProbeServices services)
     {
         var probe = await services.Db.PipelineProbes.AsNoTracking()
             .SingleOrDefaultAsync(candidate => candidate.Id == id, services.CancellationToken);
-        return probe is null ? TypedResults.NotFound() : TypedResults.Ok(ProbeResponse.From(probe));
+        return probe is null ? TypedResults.NotFound() : TypedResults.Ok(ProbeViews.ProbeResponse(probe));
     }
 
     public static async Task<Results<Ok<List<ProbeResponse>>, ValidationProblem>> RecentProbes(
@@ -64,7 +66,7 @@ public static class ProbesApi
             .OrderByDescending(probe => probe.RequestedAt)
             .Take(take)
             .ToListAsync(services.CancellationToken);
-        return TypedResults.Ok(probes.ConvertAll(ProbeResponse.From));
+        return TypedResults.Ok(probes.ConvertAll(ProbeViews.ProbeResponse));
     }
 }
 

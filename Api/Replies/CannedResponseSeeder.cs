@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Replies;
 

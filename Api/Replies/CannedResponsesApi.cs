@@ -5,12 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Routing;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.Replies;
 
@@ -54,7 +57,7 @@ public static partial class CannedResponsesApi
         }
 
         var rows = await usable.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(MaxListed).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.ConvertAll(CannedResponseView.From));
+        return TypedResults.Ok(rows.ConvertAll(ReplyViews.CannedResponseView));
     }
 
     public static async Task<Results<Created<CannedResponseView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -79,7 +82,7 @@ public static partial class CannedResponsesApi
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.CannedResponseCreated, Target(canned), Describe(canned)));
         return await SaveAsync(db, request, cancellationToken) is { } conflict
             ? conflict
-            : TypedResults.Created($"/api/canned-responses/{canned.Id}", CannedResponseView.From(canned));
+            : TypedResults.Created($"/api/canned-responses/{canned.Id}", ReplyViews.CannedResponseView(canned));
     }
 
     public static async Task<Results<Ok<CannedResponseView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
@@ -108,7 +111,7 @@ public static partial class CannedResponsesApi
         var now = time.GetUtcNow();
         canned.Change(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), caller.DisplayName, now);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.CannedResponseChanged, Target(canned), Describe(canned)));
-        return await SaveAsync(db, request, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(CannedResponseView.From(canned));
+        return await SaveAsync(db, request, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(ReplyViews.CannedResponseView(canned));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(

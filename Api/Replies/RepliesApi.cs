@@ -6,12 +6,17 @@ using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Conversations;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.Replies;
 
@@ -150,7 +155,7 @@ public static class RepliesApi
             return await RefusedAsync(db, current, version, cancellationToken);
         }
 
-        return TypedResults.Created($"/api/conversations/{id}/replies/{reply.Id}", ReplyView.From(reply, conversation.Version));
+        return TypedResults.Created($"/api/conversations/{id}/replies/{reply.Id}", ReplyViews.ReplyView(reply, conversation.Version));
     }
 
     public static async Task<Results<Ok<ReplyPolicyView>, NotFound>> PolicyAsync(
@@ -308,7 +313,7 @@ public static class RepliesApi
                 statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
 
-        return TypedResults.Ok(ReplyView.From(reply, conversation.Version));
+        return TypedResults.Ok(ReplyViews.ReplyView(reply, conversation.Version));
     }
 
     /// <summary>
@@ -360,12 +365,12 @@ public static class RepliesApi
     private static Task<List<Guid>> ApproversOfAsync(CrmDbContext db, ReplyApproval approval, string department, CancellationToken cancellationToken)
     {
         var roles = approval.Approvers.ToList();
-        var adminsApprove = roles.Contains(Domain.Staff.StaffRoles.Admin);
+        var adminsApprove = roles.Contains(Contracts.Staff.StaffRoles.Admin);
         return (
                 from userRole in db.UserRoles
                 join role in db.Roles on userRole.RoleId equals role.Id
                 where roles.Contains(role.Name!)
-                    && ((adminsApprove && role.Name == Domain.Staff.StaffRoles.Admin)
+                    && ((adminsApprove && role.Name == Contracts.Staff.StaffRoles.Admin)
                         || db.DepartmentMemberships.Any(m => m.StaffUserId == userRole.UserId && m.DepartmentId == department))
                 select userRole.UserId)
             .Distinct()

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.Replies;
 
@@ -36,7 +38,7 @@ public static class ReplyDraftsApi
         }
 
         var draft = await db.ReplyDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
-        return TypedResults.Ok(DraftView.From(draft ?? ReplyDraft.For(conversation, conversation.OpenedAt)));
+        return TypedResults.Ok(ReplyViews.DraftView(draft ?? ReplyDraft.For(conversation, conversation.OpenedAt)));
     }
 
     public static async Task<Results<Ok<DraftView>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
@@ -100,7 +102,7 @@ public static class ReplyDraftsApi
             return Conflict(current);
         }
 
-        return TypedResults.Ok(DraftView.From(draft));
+        return TypedResults.Ok(ReplyViews.DraftView(draft));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DiscardAsync(
@@ -139,5 +141,5 @@ public static class ReplyDraftsApi
         $"{(current.UpdatedByName.Length == 0 ? "A colleague" : current.UpdatedByName)} saved the draft after the version you edited: your text was not saved. Merge your words into theirs and save again.",
         statusCode: StatusCodes.Status409Conflict,
         title: "The draft changed",
-        extensions: new Dictionary<string, object?> { ["current"] = DraftView.From(current) });
+        extensions: new Dictionary<string, object?> { ["current"] = ReplyViews.DraftView(current) });
 }

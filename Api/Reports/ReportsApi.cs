@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Reports;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Reports;
+using SocialEnterprise.Contracts.Staff;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Reports;
 
 namespace SocialEnterprise.Api.Reports;
 

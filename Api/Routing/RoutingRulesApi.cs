@@ -4,14 +4,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Routing;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Routing;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Routing;
 
 namespace SocialEnterprise.Api.Routing;
 
@@ -41,7 +44,7 @@ public static class RoutingRulesApi
     public static async Task<Ok<List<RoutingRuleView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
     {
         var rules = await db.RoutingRules.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rules.ConvertAll(RoutingRuleView.From));
+        return TypedResults.Ok(rules.ConvertAll(RoutingViews.RoutingRuleView));
     }
 
     public static async Task<Results<Created<RoutingRuleView>, ValidationProblem>> CreateAsync(
@@ -64,7 +67,7 @@ public static class RoutingRulesApi
         db.RoutingRules.Add(rule);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleCreated, Target(rule), Describe(rule)));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/routing-rules/{rule.Id}", RoutingRuleView.From(rule));
+        return TypedResults.Created($"/api/routing-rules/{rule.Id}", RoutingViews.RoutingRuleView(rule));
     }
 
     public static async Task<Results<Ok<RoutingRuleView>, NotFound, ValidationProblem>> ChangeAsync(
@@ -93,7 +96,7 @@ public static class RoutingRulesApi
         rule.TriggerOn(request.Trigger is null ? rule.Trigger : TriggerOf(request));
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleChanged, Target(rule), $"{before} -> {Describe(rule)}"));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(RoutingRuleView.From(rule));
+        return TypedResults.Ok(RoutingViews.RoutingRuleView(rule));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(
@@ -145,7 +148,7 @@ public static class RoutingRulesApi
         var order = string.Join(", ", ids.Select((ruleId, index) => $"#{index + 1} {byId[ruleId].Name}"));
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleChanged, "routing-rules", $"order: {order}"));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ids.Select(ruleId => RoutingRuleView.From(byId[ruleId])).ToList());
+        return TypedResults.Ok(ids.Select(ruleId => RoutingViews.RoutingRuleView(byId[ruleId])).ToList());
     }
 
     public static async Task<Results<Ok<RoutingDryRunResult>, ValidationProblem>> DryRunAsync(

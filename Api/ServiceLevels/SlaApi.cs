@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Routing;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Routing;
+using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 
 namespace SocialEnterprise.Api.ServiceLevels;
 
@@ -50,7 +52,7 @@ public static class SlaApi
     }
 
     public static async Task<Ok<List<SlaPolicyView>>> ListPoliciesAsync(CrmDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken)).ConvertAll(SlaPolicyView.From));
+        TypedResults.Ok((await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken)).ConvertAll(ServiceLevelViews.SlaPolicyView));
 
     public static async Task<Results<Created<SlaPolicyView>, ValidationProblem>> CreatePolicyAsync(
         SlaPolicyRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -73,7 +75,7 @@ public static class SlaApi
         db.SlaPolicies.Add(policy);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaPolicyCreated, $"sla-policy/{policy.Name}", Describe(policy)));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/sla/policies/{policy.Name}", SlaPolicyView.From(policy));
+        return TypedResults.Created($"/api/sla/policies/{policy.Name}", ServiceLevelViews.SlaPolicyView(policy));
     }
 
     public static async Task<Results<Ok<SlaPolicyView>, NotFound, ValidationProblem>> ChangePolicyAsync(
@@ -98,7 +100,7 @@ public static class SlaApi
         policy.Change(request.Description ?? policy.Description, request.Calendar!, request.Targets!.Select(t => t!), (request.Olas ?? []).Select(o => o!), caller.Name, now);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaPolicyChanged, $"sla-policy/{policy.Name}", $"{before} -> {Describe(policy)}"));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(SlaPolicyView.From(policy));
+        return TypedResults.Ok(ServiceLevelViews.SlaPolicyView(policy));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> DeletePolicyAsync(
@@ -130,7 +132,7 @@ public static class SlaApi
     }
 
     public static async Task<Ok<List<SlaCalendarView>>> ListCalendarsAsync(CrmDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.SlaCalendars.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken)).ConvertAll(SlaCalendarView.From));
+        TypedResults.Ok((await db.SlaCalendars.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken)).ConvertAll(ServiceLevelViews.SlaCalendarView));
 
     public static async Task<Results<Created<SlaCalendarView>, ValidationProblem>> CreateCalendarAsync(
         SlaCalendarRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -152,7 +154,7 @@ public static class SlaApi
         db.SlaCalendars.Add(calendar);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaCalendarCreated, $"sla-calendar/{calendar.Name}", Describe(calendar)));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/sla/calendars/{calendar.Name}", SlaCalendarView.From(calendar));
+        return TypedResults.Created($"/api/sla/calendars/{calendar.Name}", ServiceLevelViews.SlaCalendarView(calendar));
     }
 
     public static async Task<Results<Ok<SlaCalendarView>, NotFound, ValidationProblem>> ChangeCalendarAsync(
@@ -177,7 +179,7 @@ public static class SlaApi
         calendar.Change(request.TimeZone!, request.Hours!.Select(h => h!), (request.Holidays ?? []).Select(h => h!), caller.Name, now);
         db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaCalendarChanged, $"sla-calendar/{calendar.Name}", $"{before} -> {Describe(calendar)}"));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(SlaCalendarView.From(calendar));
+        return TypedResults.Ok(ServiceLevelViews.SlaCalendarView(calendar));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> DeleteCalendarAsync(

@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Assignment;
-using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Assignment;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Assignment;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Api.Staff;
 

@@ -88,7 +88,7 @@ internal static class OperatorCommands
             await AuthorizeAsync(read, adminKey, cancellationToken);
             using var answer = await http.SendAsync(read, cancellationToken);
             var probe = await answer.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            if (probe.GetProperty("status").GetString() == "Completed")
+            if (probe.GetProperty("status").GetString() == "completed")
             {
                 return CommandResults.Success(
                     $"Probe {id:N} was stored, carried by {probe.GetProperty("completedBy").GetString()} and recorded in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms.");

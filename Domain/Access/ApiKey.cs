@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SocialEnterprise.Contracts.Access;
 
 namespace SocialEnterprise.Domain.Access;
 
@@ -96,15 +97,4 @@ public sealed class ApiKey
         LastUsedAt = now;
         return true;
     }
-}
-
-/// <summary>What an API key may do.</summary>
-public static class ApiScopes
-{
-    public const string Read = "read";
-    public const string Write = "write";
-    public const string Ingest = "ingest";
-    public const string Admin = "admin";
-
-    public static readonly IReadOnlyList<string> All = [Read, Write, Ingest, Admin];
 }

@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Classification;
+
 namespace SocialEnterprise.Domain.Classification;
 
 /// <summary>Tells the language of a message from its common words, accented letters and typical word endings.</summary>

@@ -1,4 +1,5 @@
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Listening;
 
 namespace SocialEnterprise.Domain.Classification;
 

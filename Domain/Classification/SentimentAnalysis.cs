@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Classification;
+
 namespace SocialEnterprise.Domain.Classification;
 
 /// <summary>How a message feels before its type is known: the words that count and how the modifiers changed them.</summary>

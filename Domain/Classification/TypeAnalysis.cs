@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Classification;
+
 namespace SocialEnterprise.Domain.Classification;
 
 /// <summary>

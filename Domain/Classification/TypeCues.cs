@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SocialEnterprise.Contracts.Classification;
 
 namespace SocialEnterprise.Domain.Classification;
 

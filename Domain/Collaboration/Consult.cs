@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 
@@ -164,19 +166,6 @@ public sealed class Consult : EventSource
     }
 }
 
-public static class ConsultStates
-{
-    public const string Open = "open";
-    public const string Accepted = "accepted";
-    public const string Answered = "answered";
-    public const string Declined = "declined";
-
-    public static readonly IReadOnlyList<string> All = [Open, Accepted, Answered, Declined];
-
-    /// <summary>The states in which the target department still owes an answer.</summary>
-    public static readonly IReadOnlyList<string> Waiting = [Open, Accepted];
-}
-
 /// <summary>Where a consult stands against its own clock.</summary>
 public static class ConsultClocks
 {
@@ -195,38 +184,4 @@ public static class ConsultClocks
         : now >= dueAt ? Overdue
         : now >= warnAt ? AtRisk
         : OnTrack;
-}
-
-public static class ConsultStream
-{
-    /// <summary>Consult events belong to their conversation's stream, so that the conversation page reloads on them.</summary>
-    public static string Of(Guid conversationId) => ConversationStream.Of(conversationId);
-}
-
-public sealed record ConsultRequested(
-    Guid ConsultId, Guid ConversationId, string Department, string RequesterDepartment, string TargetDepartment, Guid RequestedById,
-    string RequestedByName, string Question, string Priority, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConsultStream.Of(ConversationId);
-}
-
-public sealed record ConsultAccepted(
-    Guid ConsultId, Guid ConversationId, string RequesterDepartment, string TargetDepartment, Guid RequestedById, string AcceptedBy,
-    DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConsultStream.Of(ConversationId);
-}
-
-public sealed record ConsultAnswered(
-    Guid ConsultId, Guid ConversationId, string RequesterDepartment, string TargetDepartment, Guid RequestedById, string AnsweredBy,
-    string Answer, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConsultStream.Of(ConversationId);
-}
-
-public sealed record ConsultDeclined(
-    Guid ConsultId, Guid ConversationId, string RequesterDepartment, string TargetDepartment, Guid RequestedById, string DeclinedBy,
-    string Reason, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConsultStream.Of(ConversationId);
 }

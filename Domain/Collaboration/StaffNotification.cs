@@ -1,5 +1,5 @@
+using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Persistence;
 
 namespace SocialEnterprise.Domain.Collaboration;
 
@@ -50,54 +50,4 @@ public sealed class StaffNotification : EventSource
     }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
-}
-
-public static class NotificationKinds
-{
-    public const string Mention = "mention";
-    public const string Assignment = "assignment";
-    public const string ConsultRequested = "consult-requested";
-    public const string ConsultAnswered = "consult-answered";
-    public const string ConsultDeclined = "consult-declined";
-    public const string FollowedActivity = "followed-activity";
-    public const string ApprovalRequested = "approval-requested";
-    public const string ReplyApproved = "reply-approved";
-    public const string ReplyRejected = "reply-rejected";
-    public const string SlaWarning = "sla-warning";
-    public const string SlaPredictedBreach = "sla-predicted-breach";
-    public const string SlaBreach = "sla-breach";
-    public const string Escalation = "escalation";
-
-    public static readonly IReadOnlyList<string> All = [Mention, Assignment, ConsultRequested, ConsultAnswered, ConsultDeclined, FollowedActivity,
-        ApprovalRequested, ReplyApproved, ReplyRejected, SlaWarning, SlaPredictedBreach, SlaBreach, Escalation];
-}
-
-/// <summary>A notification for one staff member: their bell reloads, nobody else's.</summary>
-public sealed record StaffNotified(Guid NotificationId, Guid RecipientId, string Kind, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => StaffStream.Of(RecipientId);
-}
-
-public static class StaffStream
-{
-    public static string Of(Guid staffId) => $"staff/{staffId:N}";
-}
-
-public static class StaffNotifications
-{
-    /// <summary>
-    /// Adds a notification for each recipient, with the event that reloads their bell, to the unit of work: it is
-    /// saved in the same transaction as what it tells of. The actor is never notified of their own doing.
-    /// </summary>
-    public static void Notify(
-        CrmDbContext db, IEnumerable<Guid> recipients, Guid? actorId, string kind, string text, string link, DateTimeOffset now)
-    {
-        foreach (var recipient in recipients.Distinct().Where(recipient => recipient != actorId))
-        {
-            db.StaffNotifications.Add(StaffNotification.For(recipient, kind, text, link, now));
-        }
-    }
-
-    /// <summary>The link to a conversation in the workspace.</summary>
-    public static string ConversationLink(Guid conversationId) => $"/conversations/{conversationId}";
 }

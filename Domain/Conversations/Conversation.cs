@@ -1,5 +1,5 @@
-using SocialEnterprise.Domain.Classification;
-using NpgsqlTypes;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Conversations;
@@ -60,9 +60,6 @@ public sealed class Conversation : EventSource
     /// the one table.
     /// </summary>
     public string SearchText { get; private set; } = "";
-
-    /// <summary>Computed by PostgreSQL from <see cref="SearchText"/>.</summary>
-    public NpgsqlTsVector SearchVector { get; private set; } = null!;
 
     public DateTimeOffset OpenedAt { get; private set; }
 
@@ -323,91 +320,7 @@ public sealed class Conversation : EventSource
     }
 }
 
-public static class ConversationStatuses
-{
-    public const string Open = "open";
-
-    /// <summary>Waiting on the customer.</summary>
-    public const string Pending = "pending";
-
-    public const string Resolved = "resolved";
-
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Open, Pending, Resolved };
-}
-
-public static class Priorities
-{
-    public const string Low = "low";
-    public const string Normal = "normal";
-    public const string High = "high";
-    public const string Urgent = "urgent";
-
-    public static readonly IReadOnlyList<string> All = [Low, Normal, High, Urgent];
-
-    public static int Rank(string priority) => priority switch
-    {
-        Low => 0,
-        High => 2,
-        Urgent => 3,
-        _ => 1,
-    };
-}
-
 /// <summary>Where a new conversation goes and with which priority, and why.</summary>
 public sealed record Routing(
     string Department, string Priority, string Reason, IReadOnlyList<string>? Tags = null, string? SlaPolicy = null, Guid? AssigneeId = null,
     IReadOnlyList<Guid>? RuleIds = null, string? AssigneeName = null);
-
-public sealed record ConversationOpened(
-    Guid ConversationId, Guid CustomerId, string Channel, string Department, string Type, string Priority, string Preview,
-    DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
-}
-
-public sealed record MessageReceived(
-    Guid ConversationId, Guid MessageId, Guid CustomerId, string Channel, string Department, string Preview, string Type,
-    string Sentiment, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
-}
-
-public sealed record ConversationStatusChanged(
-    Guid ConversationId, string Department, string From, string To, string By, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
-}
-
-public sealed record ConversationAssigned(
-    Guid ConversationId, string Department, Guid? PreviousAssigneeId, Guid? AssigneeId, string? AssigneeName, string By,
-    DateTimeOffset OccurredAt, string? Reason = null) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
-}
-
-/// <summary>A reply to the customer joined the outbound queue (approved, if it needed approval).</summary>
-public sealed record ConversationReplied(
-    Guid ConversationId, Guid ReplyId, Guid CustomerId, string Department, Guid? AuthorId, string AuthorName, string Visibility,
-    DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
-}
-
-/// <summary>The conversation's priority changed (an escalation rule raised it), with who and why in words.</summary>
-public sealed record ConversationPriorityChanged(
-    Guid ConversationId, string Department, string From, string To, string By, string Reason, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
-}
-
-/// <summary>Nobody in the department had room: the conversation waits in its queue.</summary>
-public sealed record ConversationQueued(
-    Guid ConversationId, string Department, string Priority, string Reason, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
-}
-
-public static class ConversationStream
-{
-    public static string Of(Guid conversationId) => $"conversation/{conversationId:N}";
-}

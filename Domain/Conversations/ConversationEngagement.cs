@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Conversations;
+
 namespace SocialEnterprise.Domain.Conversations;
 
 /// <summary>
@@ -39,14 +41,4 @@ public sealed class ConversationEngagement
         Detail = detail.Length <= 200 ? detail : detail[..200],
         At = now,
     };
-}
-
-public static class EngagementKinds
-{
-    public const string Note = "note";
-    public const string Assigned = "assigned";
-    public const string StatusChanged = "status-changed";
-    public const string Followed = "followed";
-    public const string Consult = "consult";
-    public const string Reply = "reply";
 }

@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Conversations;
@@ -51,11 +52,4 @@ public sealed class ConversationNote : EventSource
         note.Record(new NoteAdded(conversation.Id, note.Id, conversation.CustomerId, conversation.Department, authorName, authorDepartment, now));
         return note;
     }
-}
-
-public sealed record NoteAdded(
-    Guid ConversationId, Guid NoteId, Guid CustomerId, string Department, string AuthorName, string AuthorDepartment, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
 }

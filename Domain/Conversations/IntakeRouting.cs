@@ -1,5 +1,7 @@
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Customers;
 
 namespace SocialEnterprise.Domain.Conversations;
 

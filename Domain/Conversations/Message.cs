@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Conversations;
 
 namespace SocialEnterprise.Domain.Conversations;
 
@@ -69,12 +70,6 @@ public sealed class Message
     public void JoinedThreadAt(int threadVersion) => ThreadVersion = threadVersion;
 }
 
-public static class MessageDirections
-{
-    public const string Inbound = "inbound";
-    public const string Outbound = "outbound";
-}
-
 /// <summary>
 /// A channel's thread key (its thread id, or the implicit thread of a customer's direct messages) pointing at the
 /// conversation it currently feeds.
@@ -117,12 +112,4 @@ public sealed class ConversationParticipant
 
     public static ConversationParticipant Mention(Guid conversationId, Guid staffId, DateTimeOffset now) =>
         new() { ConversationId = conversationId, StaffId = staffId, Reason = ParticipationReasons.Mentioned, Since = now };
-}
-
-public static class ParticipationReasons
-{
-    public const string Following = "following";
-
-    /// <summary>Mentioned in a note (by name or through their department).</summary>
-    public const string Mentioned = "mentioned";
 }

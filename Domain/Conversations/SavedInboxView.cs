@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Conversations;
+
 namespace SocialEnterprise.Domain.Conversations;
 
 /// <summary>A staff member's own inbox view: a name and the <see cref="InboxQuery"/> it shows, as a query string.</summary>
@@ -28,19 +30,4 @@ public sealed class SavedInboxView
         Query = query.ToQueryString(),
         CreatedAt = now,
     };
-}
-
-/// <summary>The views every inbox starts with, before any saved one.</summary>
-public static class BuiltInInboxViews
-{
-    public static readonly IReadOnlyList<(string Key, string Name, InboxQuery Query)> All =
-    [
-        ("open", "Open", new InboxQuery { Status = ConversationStatuses.Open }),
-        ("mine", "Assigned to me", new InboxQuery { Status = ConversationStatuses.Open, Assignee = InboxAssignees.Me }),
-        ("unassigned", "Unassigned", new InboxQuery { Status = ConversationStatuses.Open, Assignee = InboxAssignees.None }),
-        ("at-risk", "At risk", new InboxQuery { Sla = ServiceLevelStates.AtRisk, Sort = InboxSorts.Due }),
-        ("breached", "Breached", new InboxQuery { Sla = ServiceLevelStates.Breached, Sort = InboxSorts.Due }),
-        ("pending", "Waiting on customer", new InboxQuery { Status = ConversationStatuses.Pending }),
-        ("all", "All", new InboxQuery()),
-    ];
 }

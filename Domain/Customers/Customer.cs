@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Customers;
@@ -86,12 +87,6 @@ public sealed class Customer : EventSource
         MergedIntoId = null;
         UpdatedAt = now;
     }
-}
-
-public static class CustomerTiers
-{
-    public const string Standard = "standard";
-    public const string Vip = "vip";
 }
 
 /// <summary>Keys that make likenesses between identities comparable: case, accents and punctuation do not count.</summary>

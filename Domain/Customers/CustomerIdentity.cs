@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Customers;
+
 namespace SocialEnterprise.Domain.Customers;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed class CustomerIdentity
     /// <summary>The letters of the handle (<see cref="IdentityKeys.HandleLetters"/>), indexed for merge suggestions.</summary>
     public string HandleKey { get; private set; } = "";
 
-    public IdentityEvidence Evidence { get; private set; } = IdentityEvidence.FirstSeen;
+    public string Evidence { get; private set; } = IdentityEvidenceKinds.FirstSeen;
 
     /// <summary>How the identity was linked, in words: "same email ann@example.com as email/ann@example.com".</summary>
     public string EvidenceDetail { get; private set; } = "";
@@ -48,7 +50,7 @@ public sealed class CustomerIdentity
 
     public static CustomerIdentity New(
         Guid customerId, string channel, string handle, string displayName, string? email, int? followers,
-        IdentityEvidence evidence, string evidenceDetail, DateTimeOffset now)
+        string evidence, string evidenceDetail, DateTimeOffset now)
     {
         var identity = new CustomerIdentity
         {
@@ -103,25 +105,3 @@ public sealed class CustomerIdentity
     public void MoveTo(Guid customerId) => CustomerId = customerId;
 }
 
-/// <summary>Why an identity belongs to its customer.</summary>
-public enum IdentityEvidence
-{
-    /// <summary>The first identity of a new customer.</summary>
-    FirstSeen,
-
-    /// <summary>The same email address as an identity of the customer.</summary>
-    SameEmail,
-
-    /// <summary>The customer declared the profile as theirs (a link on their profile).</summary>
-    DeclaredLink,
-
-    /// <summary>Staff merged the customer it came from into this one.</summary>
-    StaffMerge,
-}
-
-public static class ConsentStatuses
-{
-    public const string Unknown = "unknown";
-    public const string Granted = "granted";
-    public const string Withdrawn = "withdrawn";
-}

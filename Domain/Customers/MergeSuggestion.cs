@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Customers;
@@ -24,7 +25,7 @@ public sealed class MergeSuggestion
     /// <summary>0 to 1: how alike the two look.</summary>
     public double Score { get; private set; }
 
-    public MergeSuggestionStatus Status { get; private set; }
+    public string Status { get; private set; } = MergeSuggestionStatuses.Open;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -39,11 +40,11 @@ public sealed class MergeSuggestion
         CandidateId = candidateId,
         Reason = reason,
         Score = score,
-        Status = MergeSuggestionStatus.Open,
+        Status = MergeSuggestionStatuses.Open,
         CreatedAt = now,
     };
 
-    public void Decide(MergeSuggestionStatus status, string by, DateTimeOffset now)
+    public void Decide(string status, string by, DateTimeOffset now)
     {
         Status = status;
         DecidedBy = by;
@@ -51,12 +52,6 @@ public sealed class MergeSuggestion
     }
 }
 
-public enum MergeSuggestionStatus
-{
-    Open,
-    Merged,
-    Dismissed,
-}
 
 /// <summary>
 /// A staff merge of one customer into another, with what it moved, so that it can be undone exactly: the moved
@@ -108,21 +103,4 @@ public sealed class CustomerMerge : EventSource
         UndoneBy = by;
         Record(new CustomerMergeUndone(Id, SourceId, TargetId, by, now));
     }
-}
-
-public sealed record CustomersMerged(Guid MergeId, Guid SourceId, Guid TargetId, int IdentitiesMoved, string By, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => CustomerStream.Of(TargetId);
-}
-
-public sealed record CustomerMergeUndone(Guid MergeId, Guid SourceId, Guid TargetId, string By, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => CustomerStream.Of(TargetId);
-}
-
-public static class CustomerStream
-{
-    public static string Of(Guid customerId) => $"customer/{customerId:N}";
 }

@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Events;
+
 namespace SocialEnterprise.Domain.Events;
 
 /// <summary>
@@ -12,5 +14,5 @@ public abstract class EventSource
 
     protected void Record(DomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
 
-    internal void ClearPendingEvents() => _pendingEvents.Clear();
+    public void ClearPendingEvents() => _pendingEvents.Clear();
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Filtering;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Domain.Listening;
 
 namespace SocialEnterprise.Domain.Filtering;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Listening;
@@ -32,7 +34,7 @@ public sealed class IngestEvent : EventSource
 
     public DateTimeOffset OccurredAt { get; private set; }
 
-    public IngestEventStatus Status { get; private set; }
+    public string Status { get; private set; } = IngestEventStatuses.Pending;
 
     /// <summary>How many times a worker tried to carry the event and failed.</summary>
     public int Attempts { get; private set; }
@@ -64,7 +66,7 @@ public sealed class IngestEvent : EventSource
 
     public void MarkProcessed(Guid conversationId, Guid messageId, DateTimeOffset now)
     {
-        Status = IngestEventStatus.Processed;
+        Status = IngestEventStatuses.Processed;
         ConversationId = conversationId;
         MessageId = messageId;
         ProcessedAt = now;
@@ -72,7 +74,7 @@ public sealed class IngestEvent : EventSource
 
     public void MarkFiltered(string reason, Guid? ruleId, DateTimeOffset now)
     {
-        Status = IngestEventStatus.Filtered;
+        Status = IngestEventStatuses.Filtered;
         FilterReason = reason;
         FilterRuleId = ruleId;
         ProcessedAt = now;
@@ -93,7 +95,7 @@ public sealed class IngestEvent : EventSource
         LastError = error.Length > 2000 ? error[..2000] : error;
         if (Attempts >= policy.MaxAttempts)
         {
-            Status = IngestEventStatus.Parked;
+            Status = IngestEventStatuses.Parked;
             Record(new IngestEventParked(Id, Channel, ExternalId, LastError, Attempts, now));
         }
         else
@@ -105,12 +107,12 @@ public sealed class IngestEvent : EventSource
     /// <summary>Puts a parked event back in the queue for a fresh set of attempts.</summary>
     public bool Replay(DateTimeOffset now)
     {
-        if (Status != IngestEventStatus.Parked)
+        if (Status != IngestEventStatuses.Parked)
         {
             return false;
         }
 
-        Status = IngestEventStatus.Pending;
+        Status = IngestEventStatuses.Pending;
         Attempts = 0;
         NextAttemptAt = now;
         return true;
@@ -119,25 +121,18 @@ public sealed class IngestEvent : EventSource
     /// <summary>Sends a filtered event back through the pipeline with the noise filter switched off for it.</summary>
     public bool Restore(DateTimeOffset now)
     {
-        if (Status != IngestEventStatus.Filtered)
+        if (Status != IngestEventStatuses.Filtered)
         {
             return false;
         }
 
-        Status = IngestEventStatus.Pending;
+        Status = IngestEventStatuses.Pending;
         RestoredByStaff = true;
         NextAttemptAt = now;
         return true;
     }
 }
 
-public enum IngestEventStatus
-{
-    Pending,
-    Processed,
-    Filtered,
-    Parked,
-}
 
 /// <summary>Retry with exponential backoff, capped; after <see cref="MaxAttempts"/> failures the event is parked.</summary>
 public sealed record IngestRetryPolicy(int MaxAttempts, TimeSpan FirstDelay, TimeSpan MaxDelay)
@@ -147,24 +142,6 @@ public sealed record IngestRetryPolicy(int MaxAttempts, TimeSpan FirstDelay, Tim
         var delay = FirstDelay * Math.Pow(2, Math.Max(0, attempts - 1));
         return delay < MaxDelay ? delay : MaxDelay;
     }
-}
-
-public sealed record IngestEventFiltered(Guid IngestEventId, string Channel, string ExternalId, string Reason, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => IngestStream.Of(IngestEventId);
-}
-
-public sealed record IngestEventParked(
-    Guid IngestEventId, string Channel, string ExternalId, string Error, int Attempts, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => IngestStream.Of(IngestEventId);
-}
-
-public static class IngestStream
-{
-    public static string Of(Guid ingestEventId) => $"ingest/{ingestEventId:N}";
 }
 
 /// <summary>

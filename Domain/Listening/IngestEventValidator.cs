@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using SocialEnterprise.Contracts.Listening;
 
 namespace SocialEnterprise.Domain.Listening;
 

@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Probes;
@@ -15,7 +16,7 @@ public sealed class PipelineProbe : EventSource
         Id = id;
         RequestedBy = requestedBy;
         RequestedAt = requestedAt;
-        Status = PipelineProbeStatus.Requested;
+        Status = PipelineProbeStatuses.Requested;
     }
 
     public Guid Id { get; private set; }
@@ -24,7 +25,7 @@ public sealed class PipelineProbe : EventSource
 
     public DateTimeOffset RequestedAt { get; private set; }
 
-    public PipelineProbeStatus Status { get; private set; }
+    public string Status { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
@@ -46,41 +47,15 @@ public sealed class PipelineProbe : EventSource
 
     public void Complete(string worker, DateTimeOffset now)
     {
-        if (Status == PipelineProbeStatus.Completed)
+        if (Status == PipelineProbeStatuses.Completed)
         {
             return;
         }
 
-        Status = PipelineProbeStatus.Completed;
+        Status = PipelineProbeStatuses.Completed;
         CompletedAt = now;
         CompletedBy = worker;
         Record(new PipelineProbeCompleted(Id, RequestedBy, RequestedAt, worker, now));
     }
 }
 
-public enum PipelineProbeStatus
-{
-    Requested,
-    Completed,
-}
-
-public sealed record PipelineProbeRequested(Guid ProbeId, string RequestedBy, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => PipelineProbeStream.Of(ProbeId);
-}
-
-public sealed record PipelineProbeCompleted(
-    Guid ProbeId, string RequestedBy, DateTimeOffset RequestedAt, string CompletedBy, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => PipelineProbeStream.Of(ProbeId);
-
-    /// <summary>How long the probe took from the Api accepting it to a worker carrying it.</summary>
-    public TimeSpan PipelineTime => OccurredAt - RequestedAt;
-}
-
-public static class PipelineProbeStream
-{
-    public static string Of(Guid probeId) => $"probe/{probeId:N}";
-}

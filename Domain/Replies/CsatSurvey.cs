@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Events;
 
 namespace SocialEnterprise.Domain.Replies;
@@ -73,11 +74,4 @@ public sealed class CsatSurvey : EventSource
         AnsweredAt = now;
         Record(new CsatAnswered(ConversationId, Id, CustomerId, Department, AssigneeId, score, now));
     }
-}
-
-public sealed record CsatAnswered(
-    Guid ConversationId, Guid SurveyId, Guid CustomerId, string Department, Guid? AssigneeId, int Score, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => Conversations.ConversationStream.Of(ConversationId);
 }

@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 
@@ -270,45 +271,4 @@ public sealed class Reply : EventSource
 
     private static string Shorten(string text, int length) =>
         text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
-}
-
-public static class ReplyKinds
-{
-    public const string Reply = "reply";
-
-    /// <summary>The satisfaction survey sent after resolution.</summary>
-    public const string Survey = "survey";
-
-    public static readonly IReadOnlyList<string> All = [Reply, Survey];
-}
-
-public static class ReplyVisibilities
-{
-    /// <summary>On the public thread where the customer wrote (a public reply, a comment).</summary>
-    public const string Public = "public";
-
-    /// <summary>A direct message to the customer.</summary>
-    public const string Private = "private";
-
-    public static readonly IReadOnlyList<string> All = [Public, Private];
-}
-
-public static class ReplyStates
-{
-    public const string AwaitingApproval = "awaiting-approval";
-    public const string Rejected = "rejected";
-    public const string Queued = "queued";
-    public const string Sent = "sent";
-    public const string Delivered = "delivered";
-    public const string Failed = "failed";
-
-    public static readonly IReadOnlyList<string> All = [AwaitingApproval, Rejected, Queued, Sent, Delivered, Failed];
-}
-
-/// <summary>A reply was written, approved, rejected, sent, delivered or failed: <see cref="State"/> says which.</summary>
-public sealed record ReplyStateChanged(
-    Guid ConversationId, Guid ReplyId, Guid CustomerId, string Department, string Kind, string State, Guid? AuthorId, string? Detail,
-    DateTimeOffset OccurredAt) : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
 }

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.DependencyInjection;
-using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Replies;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Staff;
 
 namespace SocialEnterprise.Domain.Replies;
 
@@ -68,34 +68,5 @@ public sealed class ReplyApproval : IValidatableObject
         {
             yield return new ValidationResult("A topic must not be blank.", [nameof(Topics)]);
         }
-    }
-}
-
-/// <summary>Which reply visibilities each channel supports: review sites have no direct messages, email and chat nothing public.</summary>
-public static class ReplyChannels
-{
-    private static readonly IReadOnlyList<string> Both = [ReplyVisibilities.Public, ReplyVisibilities.Private];
-
-    public static IReadOnlyList<string> VisibilitiesOf(string channel) => channel switch
-    {
-        IngestChannels.Reviews => [ReplyVisibilities.Public],
-        IngestChannels.Email or IngestChannels.Chat => [ReplyVisibilities.Private],
-        _ => Both,
-    };
-
-    /// <summary>What the composer offers first: public where the customer wrote in public, else private.</summary>
-    public static string DefaultVisibilityOf(string channel) => VisibilitiesOf(channel)[0];
-}
-
-public static class ReplyExtensions
-{
-    /// <summary>The reply approval policy (section <c>ReplyApproval</c>), validated on start.</summary>
-    public static IServiceCollection AddReplyApproval(this IServiceCollection services)
-    {
-        services.AddOptions<ReplyApproval>()
-            .BindConfiguration(ReplyApproval.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        return services;
     }
 }

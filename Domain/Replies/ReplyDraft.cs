@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 
@@ -96,12 +97,4 @@ public sealed class ReplyDraft : EventSource
         UpdatedAt = now;
         Version++;
     }
-}
-
-/// <summary>Someone saved (or emptied) a conversation's shared reply draft: colleagues looking at it reload it.</summary>
-public sealed record ReplyDraftSaved(
-    Guid ConversationId, string Department, int DraftVersion, Guid? SavedById, string SavedByName, bool Empty, DateTimeOffset OccurredAt)
-    : DomainEvent(OccurredAt)
-{
-    public override string StreamId => ConversationStream.Of(ConversationId);
 }

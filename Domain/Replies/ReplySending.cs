@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
 
 namespace SocialEnterprise.Domain.Replies;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Customers;
 
 namespace SocialEnterprise.Domain.Routing;
 

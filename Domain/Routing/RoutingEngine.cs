@@ -1,17 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Routing;
 
 namespace SocialEnterprise.Domain.Routing;
 
 /// <summary>What the routing rules look at: a new conversation's first message, its classification and its customer.</summary>
 public sealed record RoutingInput(
     string Text, string Channel, string Kind, MessageClassification Classification, string CustomerTier, int Influence, DateTimeOffset At);
-
-/// <summary>One rule as the engine tried it: whether it matched, and why (the conditions that held) or why not (the first that failed).</summary>
-public sealed record RuleEvaluation(
-    Guid RuleId, string Name, int Position, bool Enabled, bool Matched, IReadOnlyList<string> Reasons, string? FailedCondition,
-    bool Stopped);
 
 /// <summary>
 /// What the rules decided; what they left open (null) the default routing decides. <see cref="Outcomes"/> say which

@@ -1,15 +1,12 @@
 using System.Globalization;
-using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Routing;
+using SocialEnterprise.Contracts.ServiceLevels;
 
 namespace SocialEnterprise.Domain.Routing;
-
-/// <summary>What a rule may name, read from the database and configuration before a rule is checked.</summary>
-public sealed record RoutingVocabulary(
-    IReadOnlySet<string> Departments, IReadOnlySet<string> Topics, IReadOnlyList<string> SlaPolicies,
-    IReadOnlyDictionary<Guid, IReadOnlySet<string>> StaffDepartments);
 
 public static class RoutingRuleValidation
 {
@@ -103,7 +100,7 @@ public static class RoutingRuleValidation
             RoutingFields.CustomerTier => [CustomerTiers.Standard, CustomerTiers.Vip],
             RoutingFields.Language => [.. MessageLanguages.Recognised, MessageLanguages.Undetermined],
             RoutingFields.BusinessHours => BusinessHoursStates.All,
-            EscalationFields.Metric => ServiceLevels.ServiceLevelMetrics.All,
+            EscalationFields.Metric => ServiceLevelMetrics.All,
             EscalationFields.Department => vocabulary.Departments,
             EscalationFields.Priority => Priorities.All,
             _ => null,

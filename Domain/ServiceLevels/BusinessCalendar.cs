@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.ServiceLevels;
+
 namespace SocialEnterprise.Domain.ServiceLevels;
 
 /// <summary>
@@ -159,6 +161,3 @@ public sealed class BusinessCalendar
         return new DateTimeOffset(local - offset, TimeSpan.Zero);
     }
 }
-
-/// <summary>Open from <see cref="Opens"/> to <see cref="Closes"/> (local times of the day, 24:00 allowed) on <see cref="Day"/>.</summary>
-public sealed record OpenHours(DayOfWeek Day, TimeSpan Opens, TimeSpan Closes);

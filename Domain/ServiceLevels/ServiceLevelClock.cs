@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.ServiceLevels;
+
 namespace SocialEnterprise.Domain.ServiceLevels;
 
 /// <summary>
@@ -247,33 +249,4 @@ public sealed class ServiceLevelClock
         DueAt = null;
         PredictedBreachAt = null;
     }
-}
-
-public static class ServiceLevelMetrics
-{
-    public const string FirstResponse = "first-response";
-    public const string NextResponse = "next-response";
-    public const string Resolution = "resolution";
-
-    /// <summary>A department's answer to a consult (operational-level agreement).</summary>
-    public const string Consult = "consult";
-
-    public static readonly IReadOnlyList<string> All = [FirstResponse, NextResponse, Resolution, Consult];
-}
-
-public static class ServiceLevelOutcomes
-{
-    public const string Running = "running";
-    public const string Paused = "paused";
-
-    /// <summary>Stopped within the target.</summary>
-    public const string Met = "met";
-
-    /// <summary>Stopped past the target. A clock still running past it keeps Running and has its BreachedAt set.</summary>
-    public const string Breached = "breached";
-
-    /// <summary>No longer owed (e.g. the conversation was resolved without a reply being due).</summary>
-    public const string Cancelled = "cancelled";
-
-    public static readonly IReadOnlyList<string> All = [Running, Paused, Met, Breached, Cancelled];
 }

@@ -1,4 +1,5 @@
-using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.ServiceLevels;
 
 namespace SocialEnterprise.Domain.ServiceLevels;
 
@@ -80,12 +81,6 @@ public sealed class SlaPolicy
         });
 }
 
-/// <summary>How long a promise may take: <see cref="Metric"/> at <see cref="Priority"/>, on <see cref="Channel"/> or (null) any channel.</summary>
-public sealed record SlaTarget(string Metric, string Priority, TimeSpan Target, string? Channel = null);
-
-/// <summary>How long <see cref="Department"/> has to answer a consult under a policy (its operational-level agreement).</summary>
-public sealed record DepartmentOla(string Department, TimeSpan Target);
-
 /// <summary>
 /// A named business calendar, edited by admins: a time zone, open hours per weekday (several spans a day allowed, 24:00
 /// as the end of the day) and holidays.
@@ -137,8 +132,6 @@ public sealed class SlaCalendar
     public static IEnumerable<OpenHours> AllDay(IEnumerable<DayOfWeek> days) =>
         days.Select(day => new OpenHours(day, TimeSpan.Zero, TimeSpan.FromDays(1)));
 }
-
-public sealed record Holiday(DateOnly Date, string? Name = null);
 
 /// <summary>The calendars and policies every workspace starts with (seeded by the migration that created them).</summary>
 public static class SlaDefaults

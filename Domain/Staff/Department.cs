@@ -1,3 +1,5 @@
+using SocialEnterprise.Contracts.Staff;
+
 namespace SocialEnterprise.Domain.Staff;
 
 /// <summary>A part of the company that conversations are routed to and consults are asked of.</summary>
@@ -32,28 +34,14 @@ public sealed class Department
         return true;
     }
 
+    /// <summary>The standard departments (<see cref="Departments"/>) as the company starts with them.</summary>
     public static readonly IReadOnlyList<Department> Standard =
     [
-        new("support", "Support"),
-        new("product", "Product", AssignmentStrategies.LeastLoad),
-        new("engineering", "Engineering", AssignmentStrategies.LeastLoad),
-        new("legal", "Legal", AssignmentStrategies.Manual),
-        new("sales", "Sales"),
-        new("marketing", "Marketing", AssignmentStrategies.LeastLoad),
+        new(Departments.Support, "Support"),
+        new(Departments.Product, "Product", AssignmentStrategies.LeastLoad),
+        new(Departments.Engineering, "Engineering", AssignmentStrategies.LeastLoad),
+        new(Departments.Legal, "Legal", AssignmentStrategies.Manual),
+        new(Departments.Sales, "Sales"),
+        new(Departments.Marketing, "Marketing", AssignmentStrategies.LeastLoad),
     ];
-}
-
-/// <summary>How a department hands out new conversations.</summary>
-public static class AssignmentStrategies
-{
-    /// <summary>In turn, to each available member with room.</summary>
-    public const string RoundRobin = "round-robin";
-
-    /// <summary>To the available member with the fewest open conversations, then whoever waited longest for one.</summary>
-    public const string LeastLoad = "least-load";
-
-    /// <summary>Nobody is assigned automatically: conversations wait in the queue until someone takes them.</summary>
-    public const string Manual = "manual";
-
-    public static readonly IReadOnlyList<string> All = [RoundRobin, LeastLoad, Manual];
 }

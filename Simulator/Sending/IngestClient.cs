@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Simulator.Traffic;
 
 namespace SocialEnterprise.Simulator.Sending;

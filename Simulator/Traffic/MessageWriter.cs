@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Contracts.Listening;
 
 namespace SocialEnterprise.Simulator.Traffic;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Contracts.Listening;
 
 namespace SocialEnterprise.Simulator.Traffic;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Contracts.Listening;
 
 namespace SocialEnterprise.Simulator.Traffic;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Contracts.Listening;
 
 namespace SocialEnterprise.Simulator.Traffic;
 

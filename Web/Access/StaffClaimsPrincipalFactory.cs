@@ -2,9 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Staff;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Web.Access;
 

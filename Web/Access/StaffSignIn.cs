@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SocialEnterprise.Domain.Assignment;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Assignment;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Web.Access;
 

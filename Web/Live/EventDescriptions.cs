@@ -1,6 +1,7 @@
 using System.Globalization;
-using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Replies;
 
 namespace SocialEnterprise.Web.Live;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
-using SocialEnterprise.Domain;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Events;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Events;
 using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.Web.Live;
@@ -123,7 +122,7 @@ public sealed partial class LiveEventStream(
         // The last step of the event's trace (from the webhook or the command that caused it): handed to the open pages.
         using var activity = envelope.TraceParent is null
             ? null
-            : Telemetry.Live.StartActivity($"Push {envelope.Type}", ActivityKind.Consumer, Telemetry.ContextOf(envelope.TraceParent));
+            : LiveTelemetry.Source.StartActivity($"Push {envelope.Type}", ActivityKind.Consumer, TraceContext.ContextOf(envelope.TraceParent));
         activity?.SetTag("socialenterprise.event.sequence", envelope.Sequence);
         activity?.SetTag("socialenterprise.event.stream", envelope.StreamId);
         activity?.SetTag("socialenterprise.workspace.subscribers", subscribers.Length);

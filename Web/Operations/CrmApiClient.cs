@@ -2,22 +2,22 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components.Authorization;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Assignment;
-using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Collaboration;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Domain.Filtering;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Operations;
-using SocialEnterprise.Domain.Probes;
-using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Domain.Reports;
-using SocialEnterprise.Domain.Routing;
-using SocialEnterprise.Domain.ServiceLevels;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Assignment;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Filtering;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Operations;
+using SocialEnterprise.Contracts.Probes;
+using SocialEnterprise.Contracts.Replies;
+using SocialEnterprise.Contracts.Reports;
+using SocialEnterprise.Contracts.Routing;
+using SocialEnterprise.Contracts.ServiceLevels;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Web.Access;
 
 namespace SocialEnterprise.Web.Operations;
@@ -140,8 +140,8 @@ public sealed class CrmApiClient(IHttpClientFactory clients, AuthenticationState
         ReadAsync<NoteView>(HttpMethod.Post, $"api/conversations/{id}/notes", new NoteRequest(text), cancellationToken);
 
     /// <summary>Sends a failed reply again (it rejoins the outbound queue).</summary>
-    public Task<Domain.Replies.ThreadReplyView> RetryReplyAsync(Guid conversationId, Guid replyId, CancellationToken cancellationToken) =>
-        ReadAsync<Domain.Replies.ThreadReplyView>(HttpMethod.Post, $"api/conversations/{conversationId}/replies/{replyId}/retry", null, cancellationToken);
+    public Task<Contracts.Replies.ThreadReplyView> RetryReplyAsync(Guid conversationId, Guid replyId, CancellationToken cancellationToken) =>
+        ReadAsync<Contracts.Replies.ThreadReplyView>(HttpMethod.Post, $"api/conversations/{conversationId}/replies/{replyId}/retry", null, cancellationToken);
 
     public async Task<IReadOnlyList<StaffMemberView>> StaffAsync(string? department, CancellationToken cancellationToken) =>
         await ReadAsync<List<StaffMemberView>>(

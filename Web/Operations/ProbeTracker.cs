@@ -1,5 +1,5 @@
-using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 
 namespace SocialEnterprise.Web.Operations;
 

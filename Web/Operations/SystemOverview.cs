@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SocialEnterprise.Domain.Operations;
+using SocialEnterprise.Contracts.Operations;
 using SocialEnterprise.Shared;
 using SocialEnterprise.Web.Live;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Notifications;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Notifications;
 
 namespace SocialEnterprise.Workers.Listening;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SocialEnterprise.Domain.Operations;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.Workers.Operations;

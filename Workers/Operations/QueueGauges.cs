@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 
 namespace SocialEnterprise.Workers.Operations;
 
@@ -67,8 +67,8 @@ public sealed partial class QueueGauges : BackgroundService
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var row = await db.Database.SqlQuery<QueueRow>($"""
             SELECT
-              (SELECT count(*) FROM ingest_events WHERE status = 'Pending') AS backlog,
-              (SELECT min(received_at) FROM ingest_events WHERE status = 'Pending') AS oldest,
+              (SELECT count(*) FROM ingest_events WHERE status = 'pending') AS backlog,
+              (SELECT min(received_at) FROM ingest_events WHERE status = 'pending') AS oldest,
               (SELECT count(*) FROM replies WHERE next_attempt_at IS NOT NULL AND state = 'queued') AS outbound,
               (SELECT count(*) FROM service_level_clocks WHERE stopped_at IS NULL AND breached_at IS NULL AND due_at IS NOT NULL) AS running,
               (SELECT count(*) FROM service_level_clocks WHERE breached_at IS NOT NULL AND stopped_at IS NULL) AS breached

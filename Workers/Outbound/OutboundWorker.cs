@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using SocialEnterprise.Domain.Notifications;
-using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Notifications;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Workers.Outbound;
 

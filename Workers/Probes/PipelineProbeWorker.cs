@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using SocialEnterprise.Domain.Notifications;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Notifications;
+using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Workers.Probes;
 
@@ -59,7 +59,7 @@ public sealed partial class PipelineProbeWorker(
             var probes = await db.PipelineProbes
                 .FromSql($"""
                     SELECT * FROM pipeline_probes
-                    WHERE status = 'Requested'
+                    WHERE status = 'requested'
                     ORDER BY requested_at
                     LIMIT {BatchSize}
                     FOR UPDATE SKIP LOCKED

@@ -1,5 +1,5 @@
-using SocialEnterprise.Domain.Notifications;
-using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Notifications;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 
 namespace SocialEnterprise.Workers.ServiceLevels;
 

@@ -6,7 +6,7 @@ namespace SocialEnterprise.IngestBenchmark;
 /// <summary>The Api's <c>ingest_events</c> table, read directly: which of one run's events the Workers have dealt with, and how fast.</summary>
 public sealed class IngestEventsTable(NpgsqlDataSource database)
 {
-    public const string Pending = "Pending";
+    public const string Pending = "pending";
 
     /// <summary>Rows of the run whose external ids start with <paramref name="prefix"/>, by status.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(string prefix, CancellationToken cancellationToken)

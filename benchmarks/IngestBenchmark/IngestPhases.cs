@@ -51,7 +51,7 @@ public sealed class IngestPhases(IngestClient client, IngestEventsTable table, T
         return await run.RunAsync(CancellationToken.None);
     }
 
-    /// <summary>Waits until none of the run's events is still 'Pending'; returns the backlog it started from, what is left and how long it took.</summary>
+    /// <summary>Waits until none of the run's events is still 'pending'; returns the backlog it started from, what is left and how long it took.</summary>
     public async Task<(long Backlog, long Left, TimeSpan Elapsed)> DrainAsync(string prefix, TimeSpan? timeout = null)
     {
         var started = time.GetTimestamp();

@@ -3,10 +3,10 @@ using System.Reflection;
 using Npgsql;
 using SocialEnterprise.IngestBenchmark;
 using SocialEnterprise.Shared;
-using SocialEnterprise.StackSupport;
 using SocialEnterprise.Simulator;
 using SocialEnterprise.Simulator.Sending;
 using SocialEnterprise.Simulator.Traffic;
+using SocialEnterprise.StackSupport;
 
 // Starts a private stack (durable, as ./run.sh runs it) on free ports, then measures ingestion through the real
 // processes: 1. max throughput of POST /api/ingest/{channel} from concurrent callers, and how fast the Workers drain
@@ -68,7 +68,7 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions { D
 
         // Latency first, on an empty queue; then the flat-out burst, whose backlog would otherwise delay it.
         Print("");
-        Print(Invariant($"1. Steady rate: {arguments.Rate:0.##} events/s for {arguments.Seconds} s, then until every accepted event has left 'Pending'"));
+        Print(Invariant($"1. Steady rate: {arguments.Rate:0.##} events/s for {arguments.Seconds} s, then until every accepted event has left 'pending'"));
         var steady = new TrafficGenerator(1, $"{run}b", time);
         var steadyTotals = await phases.SteadyAsync(steady, arguments.Rate, phase);
         var (_, stillPending, _) = await phases.DrainAsync(steady.ExternalIdPrefix);
@@ -78,7 +78,7 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions { D
         Print(Invariant($"   {Figures.Count(steadyTotals.Accepted)} accepted; in ingest_events: {string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {Figures.Count(s.Value)}"))}"));
         if (stillPending > 0)
         {
-            Print($"   {Figures.Count(stillPending)} still 'Pending' after the drain timeout: the latency below leaves them out");
+            Print($"   {Figures.Count(stillPending)} still 'pending' after the drain timeout: the latency below leaves them out");
         }
 
         Print($"   received -> processed: {latency}");

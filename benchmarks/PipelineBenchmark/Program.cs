@@ -5,8 +5,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR.Client;
-using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Shared;
 using SocialEnterprise.StackSupport;
 

@@ -4,8 +4,9 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.Reports;
+using SocialEnterprise.Contracts.Reports;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Reports;
 using SocialEnterprise.LocalServers;
 
 // Starts a private PostgreSQL, migrates it as the Api does, fills it with a year of service-level clocks (a million
@@ -21,6 +22,7 @@ Console.WriteLine($"  load average at start: {(File.Exists("/proc/loadavg") ? st
 
 // Ctrl-C, SIGTERM and a closed terminal cancel the run, so that the await using below stops PostgreSQL.
 using var cancellation = new CancellationTokenSource();
+
 void Stop(PosixSignalContext context)
 {
     context.Cancel = true;
@@ -30,6 +32,7 @@ void Stop(PosixSignalContext context)
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
+
 var cancellationToken = cancellation.Token;
 
 var directory = Path.Combine(Path.GetTempPath(), $"socialenterprise-report-benchmark-{Guid.NewGuid():N}");

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using SocialEnterprise.Domain.Persistence;
-using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 using SocialEnterprise.LocalServers;
 using SocialEnterprise.Shared;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.WorkspaceBenchmark;

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SocialEnterprise.Domain.Caching;
-using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Infrastructure.Caching;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Simulator.Measuring;
 using StackExchange.Redis;
 

@@ -4,8 +4,8 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Npgsql;
-using SocialEnterprise.StackSupport;
 using SocialEnterprise.Simulator;
+using SocialEnterprise.StackSupport;
 using SocialEnterprise.WorkspaceBenchmark;
 
 // Starts a private stack (durable, as ./run.sh runs it) on free ports, fills it with a million conversations, then
@@ -25,6 +25,7 @@ string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantC
 // Ctrl-C, SIGTERM and a closed terminal cancel the run; the stack is then stopped by the await using below, so no
 // PostgreSQL, Redis or service outlives the benchmark (the services run in sessions of their own and get no signal).
 using var cancellation = new CancellationTokenSource();
+
 void Stop(PosixSignalContext context)
 {
     context.Cancel = true;
@@ -38,6 +39,7 @@ void Stop(PosixSignalContext context)
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
+
 var cancellationToken = cancellation.Token;
 
 var header = Invariant($"Workspace benchmark ({configuration} build, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");

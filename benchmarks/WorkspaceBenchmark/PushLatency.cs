@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Shared;
 using SocialEnterprise.Simulator.Measuring;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.WorkspaceBenchmark;
@@ -351,7 +352,7 @@ public sealed class WorkspaceData(NpgsqlDataSource database, WorkspaceBenchmarkA
         SELECT md5('identity-' || k || '-' || j)::uuid, md5('customer-' || k)::uuid, channel, handle, name,
                CASE WHEN channel = 'email' THEN handle || '@example.com' END,
                floor(power(random(), 6) * 100000)::int, lower(name), handle,
-               CASE WHEN j = 1 THEN 'FirstSeen' ELSE 'SameEmail' END, '', 'unknown', '', created, created, created + (now() - created) * random()
+               CASE WHEN j = 1 THEN 'first-seen' ELSE 'same-email' END, '', 'unknown', '', created, created, created + (now() - created) * random()
         FROM (
             SELECT c.k, j, c.name, c.created,
                    (@channels::text[])[1 + (2147483647 & hashint8(4 * c.k + j)) % cardinality(@channels::text[])] AS channel,

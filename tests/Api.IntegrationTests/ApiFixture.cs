@@ -8,8 +8,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
+using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Access;
+using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 

@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.TestSupport;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 using static Microsoft.Playwright.Assertions;

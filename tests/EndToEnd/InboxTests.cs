@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Playwright;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 using static Microsoft.Playwright.Assertions;

@@ -2,8 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.EndToEnd;

@@ -1,10 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Routing;
+using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Routing;
 using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Routing;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 using SocialEnterprise.TestSupport;
 using static Microsoft.Playwright.Assertions;
 

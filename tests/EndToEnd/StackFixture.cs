@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using SocialEnterprise.Channels;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Shared;
 using SocialEnterprise.StackSupport;
 using SocialEnterprise.TestSupport;

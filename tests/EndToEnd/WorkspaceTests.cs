@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Probes;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocialEnterprise.EndToEnd;

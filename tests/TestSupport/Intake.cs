@@ -4,10 +4,14 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Caching;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.TestSupport;

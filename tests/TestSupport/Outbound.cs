@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.Shared;
 using SocialEnterprise.Channels;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PostgresFixture))]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Contracts.ServiceLevels;
 
 namespace SocialEnterprise.Web.Components.Admin;
 

@@ -1,4 +1,5 @@
 using MudBlazor;
+using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Domain.Collaboration;
 
 namespace SocialEnterprise.Web.Components.Collaboration;

@@ -1,5 +1,5 @@
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Replies;
 
 namespace SocialEnterprise.Web.Components.Conversations;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Contracts.Staff;
 
 namespace SocialEnterprise.Web.Components.Reports;
 
@@ -33,5 +33,5 @@ public static class ReportText
 
     public static string Score(double? average) => average is { } value ? value.ToString("0.0", CultureInfo.InvariantCulture) : "—";
 
-    public static string Department(string id) => Domain.Staff.Department.Standard.FirstOrDefault(d => d.Id == id)?.Name ?? id;
+    public static string Department(string id) => Contracts.Staff.Departments.Standard.FirstOrDefault(d => d.Id == id)?.Name ?? id;
 }

@@ -1,4 +1,4 @@
-using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Contracts.Customers;
 
 namespace SocialEnterprise.Web.Components.Shared;
 
@@ -22,10 +22,10 @@ public static class DisplayText
     public static string Evidence(IdentityView identity) =>
         !string.IsNullOrWhiteSpace(identity.Evidence) ? identity.Evidence : identity.EvidenceKind switch
         {
-            nameof(IdentityEvidence.FirstSeen) => "first seen",
-            nameof(IdentityEvidence.SameEmail) => "same email",
-            nameof(IdentityEvidence.DeclaredLink) => "declared by the customer",
-            nameof(IdentityEvidence.StaffMerge) => "merged by staff",
+            IdentityEvidenceKinds.FirstSeen => "first seen",
+            IdentityEvidenceKinds.SameEmail => "same email",
+            IdentityEvidenceKinds.DeclaredLink => "declared by the customer",
+            IdentityEvidenceKinds.StaffMerge => "merged by staff",
             _ => identity.EvidenceKind,
         };
 }

@@ -3,8 +3,12 @@ using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Access;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Api.IntegrationTests.Access;
 

@@ -3,9 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Access;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Api.IntegrationTests.Access;
 

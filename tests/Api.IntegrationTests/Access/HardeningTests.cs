@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Probes;
 
 namespace SocialEnterprise.Api.IntegrationTests.Access;
 

@@ -4,9 +4,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Api.IntegrationTests.Listening;
-using SocialEnterprise.Domain.Assignment;
+using SocialEnterprise.Contracts.Assignment;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Assignment;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Api.IntegrationTests.Assignment;
 

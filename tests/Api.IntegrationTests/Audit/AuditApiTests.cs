@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Api.IntegrationTests.Audit;
 

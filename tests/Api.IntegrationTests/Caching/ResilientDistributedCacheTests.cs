@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Infrastructure.Caching;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 using StackExchange.Redis;

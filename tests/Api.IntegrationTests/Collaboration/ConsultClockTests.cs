@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Infrastructure.Collaboration;
 
 namespace SocialEnterprise.Api.IntegrationTests.Collaboration;
 

@@ -2,9 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.IntegrationTests.Listening;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Conversations;
 
 namespace SocialEnterprise.Api.IntegrationTests.Collaboration;
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using SocialEnterprise.Api.IntegrationTests.Listening;
+using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Infrastructure.Collaboration;
 
 namespace SocialEnterprise.Api.IntegrationTests.Collaboration;
 

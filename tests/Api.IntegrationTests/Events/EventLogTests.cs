@@ -1,9 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Notifications;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Notifications;
+using SocialEnterprise.Infrastructure.Probes;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Events;
@@ -37,7 +41,7 @@ public sealed class EventLogTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         await using var check = api.NewDbContext();
         var keptEvent = await check.EventLog.SingleAsync(entry => entry.StreamId == PipelineProbeStream.Of(kept.Id), _cancellation);
-        var requested = Assert.IsType<PipelineProbeRequested>(EventEnvelope.From(keptEvent).ToEvent());
+        var requested = Assert.IsType<PipelineProbeRequested>(keptEvent.ToEnvelope().ToEvent());
         Assert.Equal(kept.Id, requested.ProbeId);
         Assert.False(await check.EventLog.AnyAsync(entry => entry.StreamId == PipelineProbeStream.Of(rolledBack.Id), _cancellation));
         Assert.False(await check.PipelineProbes.AnyAsync(probe => probe.Id == rolledBack.Id, _cancellation));

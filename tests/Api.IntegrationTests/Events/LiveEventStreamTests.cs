@@ -6,8 +6,12 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Probes;
 using SocialEnterprise.TestSupport;
 using workspace::SocialEnterprise.Web.Live;
 

@@ -1,10 +1,20 @@
 using System.Net;
 using System.Net.Http.Json;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Access;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Listening;

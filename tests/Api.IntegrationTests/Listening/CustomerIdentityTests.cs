@@ -1,9 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Listening;
@@ -24,7 +30,7 @@ public sealed class CustomerIdentityTests(IntakeFixture intake) : IClassFixture<
         var profile = await ProfileAsync(byEmail);
         Assert.Equal(2, profile.Identities.Count);
         var chat = Assert.Single(profile.Identities, i => i.Channel == "chat");
-        Assert.Equal(nameof(IdentityEvidence.SameEmail), chat.EvidenceKind);
+        Assert.Equal(IdentityEvidenceKinds.SameEmail, chat.EvidenceKind);
         Assert.Contains(email, chat.Evidence, StringComparison.Ordinal);
         Assert.Equal(2, profile.Conversations.Count);
     }
@@ -40,7 +46,7 @@ public sealed class CustomerIdentityTests(IntakeFixture intake) : IClassFixture<
 
         Assert.Equal(onX, onLinkedIn);
         var linked = Assert.Single((await ProfileAsync(onX)).Identities, i => i.Channel == "linkedin");
-        Assert.Equal(nameof(IdentityEvidence.DeclaredLink), linked.EvidenceKind);
+        Assert.Equal(IdentityEvidenceKinds.DeclaredLink, linked.EvidenceKind);
     }
 
     [Fact]

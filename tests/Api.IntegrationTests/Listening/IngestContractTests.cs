@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Listening;
@@ -36,7 +38,7 @@ public sealed class IngestContractTests(ApiFixture api) : IClassFixture<ApiFixtu
         await using (var db = api.NewDbContext())
         {
             var stored = await db.IngestEvents.SingleAsync(e => e.Id == accepted.Id, _cancellation);
-            Assert.Equal((channel, request.ExternalId, IngestEventStatus.Pending), (stored.Channel, stored.ExternalId, stored.Status));
+            Assert.Equal((channel, request.ExternalId, IngestEventStatuses.Pending), (stored.Channel, stored.ExternalId, stored.Status));
             Assert.Equal(request.Text, stored.Request().Text);
         }
 

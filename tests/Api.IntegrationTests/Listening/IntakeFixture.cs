@@ -2,10 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Access;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Listening;
@@ -53,7 +61,7 @@ public class IntakeFixture(PostgresFixture postgres, RedisFixture redis) : ApiFi
             }
 
             await using var db = NewDbContext();
-            if (!await db.IngestEvents.AnyAsync(e => e.Status == IngestEventStatus.Pending, cancellationToken) || DateTimeOffset.UtcNow > deadline)
+            if (!await db.IngestEvents.AnyAsync(e => e.Status == IngestEventStatuses.Pending, cancellationToken) || DateTimeOffset.UtcNow > deadline)
             {
                 return;
             }
@@ -66,7 +74,7 @@ public class IntakeFixture(PostgresFixture postgres, RedisFixture redis) : ApiFi
     {
         await using var db = NewDbContext();
         var ingestEvent = await db.IngestEvents.SingleAsync(e => e.Id == ingestEventId, cancellationToken);
-        Assert.True(ingestEvent.Status == IngestEventStatus.Processed, $"{ingestEvent.Status}: {ingestEvent.FilterReason ?? ingestEvent.LastError}");
+        Assert.True(ingestEvent.Status == IngestEventStatuses.Processed, $"{ingestEvent.Status}: {ingestEvent.FilterReason ?? ingestEvent.LastError}");
         return ingestEvent.ConversationId!.Value;
     }
 

@@ -3,10 +3,18 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Filtering;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Filtering;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Listening;
@@ -151,17 +159,17 @@ public sealed class IntakeTriageTests(IntakeFixture intake) : IClassFixture<Inta
         var first = await host.Carrier().CarryBatchAsync(_cancellation);
         Assert.True(first.Claimed >= 2);
         await intake.ConversationOfAsync(healthy, _cancellation);
-        Assert.Equal((IngestEventStatus.Pending, 1), await StateAsync(poison));
+        Assert.Equal((IngestEventStatuses.Pending, 1), await StateAsync(poison));
         Assert.Equal(0, (await host.Carrier().CarryBatchAsync(_cancellation)).Claimed);
 
         time.Advance(TimeSpan.FromSeconds(10));
         await host.Carrier().CarryBatchAsync(_cancellation);
-        Assert.Equal((IngestEventStatus.Pending, 2), await StateAsync(poison));
+        Assert.Equal((IngestEventStatuses.Pending, 2), await StateAsync(poison));
         time.Advance(TimeSpan.FromSeconds(19));
         Assert.Equal(0, (await host.Carrier().CarryBatchAsync(_cancellation)).Claimed);
         time.Advance(TimeSpan.FromSeconds(1));
         await host.Carrier().CarryBatchAsync(_cancellation);
-        Assert.Equal((IngestEventStatus.Parked, 3), await StateAsync(poison));
+        Assert.Equal((IngestEventStatuses.Parked, 3), await StateAsync(poison));
 
         using var admin = intake.CreateClient();
         var parked = await admin.GetFromJsonAsync<IntakeEventPage>("api/ingest/parked", _cancellation);
@@ -198,7 +206,7 @@ public sealed class IntakeTriageTests(IntakeFixture intake) : IClassFixture<Inta
         var second = await IngestAsync("email", secondEvent);
         CatchUp(time);
         await host.Carrier().DrainAsync(_cancellation);
-        Assert.Equal((IngestEventStatus.Parked, IngestEventStatus.Parked), ((await StateAsync(first)).Item1, (await StateAsync(second)).Item1));
+        Assert.Equal((IngestEventStatuses.Parked, IngestEventStatuses.Parked), ((await StateAsync(first)).Item1, (await StateAsync(second)).Item1));
         await ExecuteAsync($"DROP TRIGGER refuse_{marker} ON messages; DROP FUNCTION refuse_{marker}();");
 
         using var admin = intake.CreateClient();
@@ -208,8 +216,8 @@ public sealed class IntakeTriageTests(IntakeFixture intake) : IClassFixture<Inta
         var result = (await replayed.Content.ReadFromJsonAsync<ParkedReplayResult>(_cancellation))!;
         Assert.True(result.Replayed >= 2, $"replayed {result.Replayed}");
         Assert.Equal(0, result.Remaining);
-        Assert.Equal((IngestEventStatus.Pending, 0), await StateAsync(first));
-        Assert.Equal((IngestEventStatus.Pending, 0), await StateAsync(second));
+        Assert.Equal((IngestEventStatuses.Pending, 0), await StateAsync(first));
+        Assert.Equal((IngestEventStatuses.Pending, 0), await StateAsync(second));
         await using var db = intake.NewDbContext();
         var audited = await db.AuditLog.Where(e => e.Action == AuditActions.ParkedEventReplayed).Select(e => e.Target).ToListAsync(_cancellation);
         Assert.Contains($"x/{firstEvent.ExternalId}", audited);
@@ -231,7 +239,7 @@ public sealed class IntakeTriageTests(IntakeFixture intake) : IClassFixture<Inta
         }
     }
 
-    private async Task<(IngestEventStatus, int)> StateAsync(Guid id)
+    private async Task<(string, int)> StateAsync(Guid id)
     {
         await using var db = intake.NewDbContext();
         var ingestEvent = await db.IngestEvents.SingleAsync(e => e.Id == id, _cancellation);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Operations;
 using SocialEnterprise.Domain.Operations;
+using SocialEnterprise.Infrastructure.Operations;
 using SocialEnterprise.Shared;
 
 namespace SocialEnterprise.Api.IntegrationTests.Operations;

@@ -2,11 +2,17 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using SocialEnterprise.Api.IntegrationTests.Listening;
+using SocialEnterprise.Channels;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.Shared;
-using SocialEnterprise.Channels;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Outbound;
@@ -79,7 +85,7 @@ public sealed class OutboundFixture(PostgresFixture postgres, RedisFixture redis
             .Where(e => e.StreamId == ConversationStream.Of(conversationId) && e.Type == nameof(ReplyStateChanged))
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
-        return [.. entries.Select(e => System.Text.Json.JsonSerializer.Deserialize<ReplyStateChanged>(e.Payload, Domain.Events.EventTypes.SerializerOptions)!).Where(e => e.ReplyId == replyId).Select(e => e.State)];
+        return [.. entries.Select(e => System.Text.Json.JsonSerializer.Deserialize<ReplyStateChanged>(e.Payload, SocialEnterprise.Contracts.Events.EventTypes.SerializerOptions)!).Where(e => e.ReplyId == replyId).Select(e => e.State)];
     }
 
     public override async ValueTask DisposeAsync()

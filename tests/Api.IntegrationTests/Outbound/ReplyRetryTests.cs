@@ -1,9 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Outbound;

@@ -2,10 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Outbound;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using SocialEnterprise.Domain.Persistence;
+using Microsoft.Extensions.Hosting;
+using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.LocalServers;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Probes;
 
 namespace SocialEnterprise.Api.IntegrationTests.Probes;
 

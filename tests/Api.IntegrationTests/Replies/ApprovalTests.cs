@@ -2,10 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.IntegrationTests.Collaboration;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.IntegrationTests.Replies;
 

@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Replies;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.IntegrationTests.Replies;
 

@@ -1,9 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.IntegrationTests.Replies;
 

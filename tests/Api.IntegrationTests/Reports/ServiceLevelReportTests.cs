@@ -2,9 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SocialEnterprise.Api.Reports;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Reports;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Domain.Reports;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Reports;
+using SocialEnterprise.Infrastructure.Staff;
 using static SocialEnterprise.Api.IntegrationTests.Reports.ReportsFixture;
 
 namespace SocialEnterprise.Api.IntegrationTests.Reports;

@@ -1,9 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using SocialEnterprise.Api.IntegrationTests.Listening;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.ServiceLevels;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.ServiceLevels;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.ServiceLevels;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.ServiceLevels;

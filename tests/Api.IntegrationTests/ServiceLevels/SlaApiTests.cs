@@ -2,11 +2,21 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Routing;
+using SocialEnterprise.Contracts.ServiceLevels;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Routing;
 using SocialEnterprise.Domain.ServiceLevels;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Routing;
+using SocialEnterprise.Infrastructure.ServiceLevels;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Api.IntegrationTests.ServiceLevels;
 

@@ -2,9 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.IntegrationTests.Listening;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Workspace;

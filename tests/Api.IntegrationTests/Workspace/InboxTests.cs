@@ -2,10 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.IntegrationTests.Listening;
+using SocialEnterprise.Contracts.Audit;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Audit;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Api.IntegrationTests.Workspace;

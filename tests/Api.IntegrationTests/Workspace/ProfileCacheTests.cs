@@ -1,9 +1,13 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.IntegrationTests.Listening;
-using SocialEnterprise.Domain.Caching;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Caching;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.TestSupport;
 using StackExchange.Redis;
 

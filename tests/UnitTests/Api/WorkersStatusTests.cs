@@ -1,5 +1,7 @@
 using SocialEnterprise.Api.Operations;
+using SocialEnterprise.Contracts.Operations;
 using SocialEnterprise.Domain.Operations;
+using SocialEnterprise.Infrastructure.Operations;
 
 namespace SocialEnterprise.UnitTests.Api;
 

@@ -1,8 +1,16 @@
 using System.Text.Json;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Probes;
 
 namespace SocialEnterprise.UnitTests.Domain;
 
@@ -21,7 +29,7 @@ public sealed class EventTypesTests
             Guid.NewGuid(), "support", null, Guid.NewGuid(), "Alex Agent", "assignment", DateTimeOffset.UtcNow,
             "round-robin in support: Alex Agent, 3/8 open, skill billing"),
         new ConversationQueued(Guid.NewGuid(), "support", "urgent", "nobody in support is available", DateTimeOffset.UtcNow),
-        new SocialEnterprise.Domain.Replies.ReplyDraftSaved(Guid.NewGuid(), "support", 3, Guid.NewGuid(), "Alex Agent", false, DateTimeOffset.UtcNow),
+        new SocialEnterprise.Contracts.Replies.ReplyDraftSaved(Guid.NewGuid(), "support", 3, Guid.NewGuid(), "Alex Agent", false, DateTimeOffset.UtcNow),
     };
 
     [Theory]
@@ -30,7 +38,7 @@ public sealed class EventTypesTests
     {
         var entry = EventLogEntry.For(domainEvent);
 
-        var envelope = EventEnvelope.From(entry);
+        var envelope = entry.ToEnvelope();
 
         Assert.Equal(domainEvent, envelope.ToEvent());
         Assert.Equal(domainEvent.StreamId, entry.StreamId);

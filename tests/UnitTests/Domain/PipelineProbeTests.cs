@@ -1,4 +1,6 @@
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Probes;
 
 namespace SocialEnterprise.UnitTests.Domain;
 
@@ -11,7 +13,7 @@ public sealed class PipelineProbeTests
     {
         var probe = PipelineProbe.Request("ops", Now);
 
-        Assert.Equal(PipelineProbeStatus.Requested, probe.Status);
+        Assert.Equal(PipelineProbeStatuses.Requested, probe.Status);
         var requested = Assert.IsType<PipelineProbeRequested>(Assert.Single(probe.PendingEvents));
         Assert.Equal(new PipelineProbeRequested(probe.Id, "ops", Now), requested);
         Assert.Equal(PipelineProbeStream.Of(probe.Id), requested.StreamId);
@@ -35,7 +37,7 @@ public sealed class PipelineProbeTests
         probe.Complete("worker/1", Now.AddMilliseconds(40));
         probe.Complete("worker/2", Now.AddMilliseconds(90));
 
-        Assert.Equal(PipelineProbeStatus.Completed, probe.Status);
+        Assert.Equal(PipelineProbeStatuses.Completed, probe.Status);
         Assert.Equal("worker/1", probe.CompletedBy);
         var completed = Assert.Single(probe.PendingEvents.OfType<PipelineProbeCompleted>());
         Assert.Equal(TimeSpan.FromMilliseconds(40), completed.PipelineTime);

@@ -1,4 +1,6 @@
+using SocialEnterprise.Contracts.Operations;
 using SocialEnterprise.Domain.Operations;
+using SocialEnterprise.Infrastructure.Operations;
 
 namespace SocialEnterprise.UnitTests.Domain;
 

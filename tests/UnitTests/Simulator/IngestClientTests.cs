@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Simulator.Sending;
 using SocialEnterprise.Simulator.Traffic;
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Simulator.Traffic;
 
 namespace SocialEnterprise.UnitTests.Simulator;

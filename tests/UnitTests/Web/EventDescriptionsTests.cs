@@ -1,6 +1,10 @@
 using System.Text.Json;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Probes;
 using SocialEnterprise.Web.Live;
 
 namespace SocialEnterprise.UnitTests.Web;

@@ -1,6 +1,10 @@
 using System.Text.Json;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Probes;
 using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.UnitTests.Web;
@@ -43,7 +47,7 @@ public sealed class ProbeTrackerTests
         var tracker = new ProbeTracker();
         var id = Guid.NewGuid();
 
-        tracker.Load([new ProbeResponse(id, "Requested", "ops", Asked, null, null)]);
+        tracker.Load([new ProbeResponse(id, "requested", "ops", Asked, null, null)]);
         tracker.Apply(EventDescriptionsTests.Envelope(new PipelineProbeRequested(id, "ops", Asked)), Asked);
 
         Assert.Single(tracker.Rows);
@@ -54,7 +58,7 @@ public sealed class ProbeTrackerTests
     {
         var tracker = new ProbeTracker();
 
-        tracker.Load(Enumerable.Range(0, 30).Select(i => new ProbeResponse(Guid.NewGuid(), "Requested", $"p{i}", Asked.AddSeconds(i), null, null)));
+        tracker.Load(Enumerable.Range(0, 30).Select(i => new ProbeResponse(Guid.NewGuid(), "requested", $"p{i}", Asked.AddSeconds(i), null, null)));
 
         Assert.Equal(ProbeTracker.Shown, tracker.Rows.Count);
         Assert.Equal("p29", tracker.Rows[0].RequestedBy);

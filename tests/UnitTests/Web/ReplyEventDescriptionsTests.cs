@@ -1,4 +1,6 @@
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.Web.Live;
 
 namespace SocialEnterprise.UnitTests.Web;

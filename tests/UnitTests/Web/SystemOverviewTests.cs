@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SocialEnterprise.Contracts.Operations;
 using SocialEnterprise.Domain.Operations;
+using SocialEnterprise.Infrastructure.Operations;
 using SocialEnterprise.Web.Live;
 using SocialEnterprise.Web.Operations;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Bunit;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Web.Components.Admin;
 
 namespace SocialEnterprise.Web.ComponentTests.Admin;

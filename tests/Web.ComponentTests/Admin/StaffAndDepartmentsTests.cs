@@ -1,8 +1,13 @@
 using System.Net;
 using Bunit;
-using SocialEnterprise.Domain.Assignment;
+using SocialEnterprise.Contracts.Assignment;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Assignment;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Admin;
 
 namespace SocialEnterprise.Web.ComponentTests.Admin;

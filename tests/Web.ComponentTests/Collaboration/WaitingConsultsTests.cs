@@ -1,6 +1,8 @@
 using System.Net;
 using Bunit;
+using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Infrastructure.Collaboration;
 using SocialEnterprise.Web.Components.Collaboration;
 
 namespace SocialEnterprise.Web.ComponentTests.Collaboration;

@@ -1,9 +1,17 @@
 using System.Net;
 using Bunit;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Conversations;
 using SocialEnterprise.Web.ComponentTests.Customers;
 using SocialEnterprise.Web.Live;

@@ -1,7 +1,11 @@
 using System.Net;
 using Bunit;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Customers;
 using SocialEnterprise.Web.ComponentTests.Conversations;
 using SocialEnterprise.Web.Components.Customers;
 
@@ -162,7 +166,7 @@ public sealed class Customer360Tests : PresenceWorkspaceContext
         new(id, "Ann Lee", "ann@example.test", "vip", 1200, Start, null, identities, conversations);
 
     private static IdentityView Identity(string channel, string handle, int followers, string evidence, string consent, string basis) => new(
-        Guid.NewGuid(), channel, handle, "Ann Lee", null, followers, evidence, "FirstSeen", new ConsentView(consent, basis, Start), Start, Start);
+        Guid.NewGuid(), channel, handle, "Ann Lee", null, followers, evidence, "first-seen", new ConsentView(consent, basis, Start), Start, Start);
 
     private ConversationSummary Summary(string preview, string status) => new(
         Guid.NewGuid(), _id, "Ann Lee", "x", status, "question", "neutral", null, "normal", "support", preview, Start, 1);

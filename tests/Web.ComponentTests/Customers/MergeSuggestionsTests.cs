@@ -1,6 +1,8 @@
 using System.Net;
 using Bunit;
+using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Infrastructure.Customers;
 using SocialEnterprise.Web.Components.Customers;
 
 namespace SocialEnterprise.Web.ComponentTests.Customers;
@@ -10,8 +12,8 @@ public sealed class MergeSuggestionsTests : WorkspaceContext
     private const string Suggestions = "/api/customers/merge-suggestions?status=open";
     private const string Merges = "/api/customers/merges";
 
-    private static readonly CustomerCard Ann = Card("Ann Lee", 1200, Identity("x", "annlee", "FirstSeen", ""));
-    private static readonly CustomerCard AnnOnFacebook = Card("Ann Lee", 80, Identity("facebook", "ann.lee", "FirstSeen", ""), Identity("email", "ann@example.test", "SameEmail", "same email ann@example.test as facebook/@ann.lee"));
+    private static readonly CustomerCard Ann = Card("Ann Lee", 1200, Identity("x", "annlee", "first-seen", ""));
+    private static readonly CustomerCard AnnOnFacebook = Card("Ann Lee", 80, Identity("facebook", "ann.lee", "first-seen", ""), Identity("email", "ann@example.test", "same-email", "same email ann@example.test as facebook/@ann.lee"));
     private static readonly MergeSuggestionView Suggestion = new(
         Guid.NewGuid(), Ann, AnnOnFacebook, "same name \"Ann Lee\" as facebook/@ann.lee", 0.5, "open", DateTimeOffset.UtcNow);
 

@@ -2,8 +2,12 @@ using System.Net;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Inbox;
 
 namespace SocialEnterprise.Web.ComponentTests.Inbox;
@@ -264,7 +268,7 @@ public sealed class InboxTests : WorkspaceContext
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=inbox-row]")));
         var loads = Api.CallsTo(HttpMethod.Get, "/api/conversations").Count;
 
-        await Live.PublishAsync(Envelope(new Domain.Probes.PipelineProbeRequested(Guid.NewGuid(), "ops", DateTimeOffset.UtcNow), 1));
+        await Live.PublishAsync(Envelope(new SocialEnterprise.Contracts.Probes.PipelineProbeRequested(Guid.NewGuid(), "ops", DateTimeOffset.UtcNow), 1));
         Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, Page(conversation with { Preview = "Any news?" }));
         await Live.PublishAsync(Envelope(new MessageReceived(conversation.Id, Guid.NewGuid(), conversation.CustomerId, "x", "support", "Any news?", "question", "neutral", DateTimeOffset.UtcNow), 2));
 

@@ -1,7 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Infrastructure.Conversations;
 using SocialEnterprise.Web.Access;
 using SocialEnterprise.Web.Components.Layout;
 

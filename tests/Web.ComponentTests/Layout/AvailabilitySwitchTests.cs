@@ -1,7 +1,10 @@
 using System.Net;
 using Bunit;
-using SocialEnterprise.Domain.Assignment;
+using SocialEnterprise.Contracts.Assignment;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Assignment;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Layout;
 
 namespace SocialEnterprise.Web.ComponentTests.Layout;

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Access;
 using SocialEnterprise.Web.Components.Layout;
 

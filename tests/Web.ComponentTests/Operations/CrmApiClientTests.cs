@@ -1,6 +1,10 @@
 using System.Net;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Filtering;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Filtering;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Filtering;
 using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.Web.ComponentTests.Operations;

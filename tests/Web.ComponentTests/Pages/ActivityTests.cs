@@ -1,5 +1,7 @@
 using Bunit;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Probes;
 using SocialEnterprise.Web.Components.Pages;
 
 namespace SocialEnterprise.Web.ComponentTests.Pages;

@@ -2,7 +2,8 @@ using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SocialEnterprise.Domain.Reports;
+using SocialEnterprise.Contracts.Reports;
+using SocialEnterprise.Infrastructure.Reports;
 using SocialEnterprise.Web.Components.Reports;
 
 namespace SocialEnterprise.Web.ComponentTests.Reports;

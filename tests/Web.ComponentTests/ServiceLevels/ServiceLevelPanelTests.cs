@@ -1,7 +1,11 @@
 using System.Net;
 using Bunit;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 using SocialEnterprise.Web.Components.Admin;
 using SocialEnterprise.Web.Components.Conversations;
 
@@ -88,9 +92,9 @@ public sealed class ServiceLevelPanelTests : WorkspaceContext
     {
         SignInAs("admin");
         var standard = SlaDefaults.Policies()[0];
-        Api.Answer(HttpMethod.Get, "/api/sla/policies", HttpStatusCode.OK, new[] { SlaPolicyView.From(standard) });
-        Api.Answer(HttpMethod.Get, "/api/sla/calendars", HttpStatusCode.OK, SlaDefaults.Calendars().Select(SlaCalendarView.From).ToArray());
-        Api.Answer(HttpMethod.Put, "/api/sla/policies/standard", HttpStatusCode.OK, SlaPolicyView.From(standard));
+        Api.Answer(HttpMethod.Get, "/api/sla/policies", HttpStatusCode.OK, new[] { ServiceLevelViews.SlaPolicyView(standard) });
+        Api.Answer(HttpMethod.Get, "/api/sla/calendars", HttpStatusCode.OK, SlaDefaults.Calendars().Select(ServiceLevelViews.SlaCalendarView).ToArray());
+        Api.Answer(HttpMethod.Put, "/api/sla/policies/standard", HttpStatusCode.OK, ServiceLevelViews.SlaPolicyView(standard));
         var page = Render<SocialEnterprise.Web.Components.Admin.ServiceLevels>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=sla-policy]")));
         Assert.Contains("1h / 1h / 3h", page.Find("[data-testid=sla-policy]").TextContent, StringComparison.Ordinal);

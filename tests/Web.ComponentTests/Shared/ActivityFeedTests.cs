@@ -1,6 +1,10 @@
 using Bunit;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Events;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Probes;
 using SocialEnterprise.Web.Components.Shared;
 
 namespace SocialEnterprise.Web.ComponentTests.Shared;

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.LocalServers;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
@@ -52,7 +54,7 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
         try
         {
             // Kill -9 once it is under way: some events carried, a batch in flight, most still waiting.
-            await Eventually.TrueAsync(async () => await CountAsync(run, IngestEventStatus.Processed) >= 100, _cancellation, TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(async () => await CountAsync(run, IngestEventStatuses.Processed) >= 100, _cancellation, TimeSpan.FromSeconds(60));
             Process.GetProcessById(first.Id).Kill();
             await first.WaitForExitAsync(_cancellation);
         }
@@ -61,14 +63,14 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
             await first.DisposeAsync();
         }
 
-        var processedAtCrash = await CountAsync(run, IngestEventStatus.Processed);
+        var processedAtCrash = await CountAsync(run, IngestEventStatuses.Processed);
         Assert.InRange(processedAtCrash, 100, events - 1);
         await AssertConsistentAsync(run);
 
         var second = StartWorkersProcess("workers-2");
         try
         {
-            await Eventually.TrueAsync(async () => await CountAsync(run, IngestEventStatus.Processed) == events, _cancellation, TimeSpan.FromSeconds(120));
+            await Eventually.TrueAsync(async () => await CountAsync(run, IngestEventStatuses.Processed) == events, _cancellation, TimeSpan.FromSeconds(120));
         }
         finally
         {
@@ -86,7 +88,7 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
         _ = workers.Server;
         var run = await EnqueueAsync(1, "live");
 
-        await Eventually.TrueAsync(async () => await CountAsync(run, IngestEventStatus.Processed) == 1, _cancellation, TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(async () => await CountAsync(run, IngestEventStatuses.Processed) == 1, _cancellation, TimeSpan.FromSeconds(10));
     }
 
     private ChildProcess StartWorkersProcess(string name)
@@ -128,7 +130,7 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
         return run;
     }
 
-    private async Task<int> CountAsync(string run, IngestEventStatus status)
+    private async Task<int> CountAsync(string run, string status)
     {
         await using var db = database.NewDbContext();
         return await db.IngestEvents.CountAsync(e => e.ExternalId.StartsWith(run) && e.Status == status, _cancellation);
@@ -138,7 +140,7 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
     private async Task AssertConsistentAsync(string run)
     {
         await using var db = database.NewDbContext();
-        var processed = await db.IngestEvents.Where(e => e.ExternalId.StartsWith(run) && e.Status == IngestEventStatus.Processed)
+        var processed = await db.IngestEvents.Where(e => e.ExternalId.StartsWith(run) && e.Status == IngestEventStatuses.Processed)
             .Select(e => e.MessageId).ToListAsync(_cancellation);
         var messages = await db.Messages.Where(m => m.ExternalId.StartsWith(run)).Select(m => (Guid?)m.Id).ToListAsync(_cancellation);
         Assert.Equal(processed.Order(), messages.Order());

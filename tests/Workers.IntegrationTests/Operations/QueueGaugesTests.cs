@@ -4,8 +4,10 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Domain.Persistence;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.TestSupport;
 using SocialEnterprise.Workers.Operations;
 

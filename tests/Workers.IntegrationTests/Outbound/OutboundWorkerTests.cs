@@ -3,9 +3,15 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Listening;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Listening;
+using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Workers.IntegrationTests.Outbound;

@@ -2,11 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Notifications;
-using Npgsql;
-using SocialEnterprise.Domain.Persistence;
 using SocialEnterprise.Domain.Probes;
+using SocialEnterprise.Infrastructure.Events;
+using SocialEnterprise.Infrastructure.Notifications;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Probes;
+using Npgsql;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
 using SocialEnterprise.Workers.Probes;
@@ -33,7 +37,7 @@ public sealed class PipelineProbeWorkerTests(MigratedDatabase database, RedisFix
         Assert.Equal(0, again);
         await using var db = database.NewDbContext();
         var stored = await db.PipelineProbes.SingleAsync(candidate => candidate.Id == probe.Id, _cancellation);
-        Assert.Equal(PipelineProbeStatus.Completed, stored.Status);
+        Assert.Equal(PipelineProbeStatuses.Completed, stored.Status);
         Assert.Equal("worker-a", stored.CompletedBy);
         var completed = Assert.Single(await CompletionsAsync(db, probe.Id));
         Assert.Equal("worker-a", completed.CompletedBy);
@@ -159,6 +163,6 @@ public sealed class PipelineProbeWorkerTests(MigratedDatabase database, RedisFix
         var entries = await db.EventLog.AsNoTracking()
             .Where(entry => entry.StreamId == PipelineProbeStream.Of(probeId) && entry.Type == "PipelineProbeCompleted")
             .ToListAsync(_cancellation);
-        return entries.ConvertAll(entry => (PipelineProbeCompleted)EventEnvelope.From(entry).ToEvent()!);
+        return entries.ConvertAll(entry => (PipelineProbeCompleted)entry.ToEnvelope().ToEvent()!);
     }
 }

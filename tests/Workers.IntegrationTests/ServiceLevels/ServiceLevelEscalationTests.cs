@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Workers.IntegrationTests.ServiceLevels;
@@ -24,19 +26,19 @@ public sealed class ServiceLevelEscalationTests(MigratedDatabase database) : ICl
         await using (var db = database.NewDbContext())
         {
             department = (await db.Conversations.SingleAsync(c => c.Id == conversation, _cancellation)).Department;
-            var role = await db.Roles.SingleOrDefaultAsync(r => r.Name == Domain.Staff.StaffRoles.Manager, _cancellation);
+            var role = await db.Roles.SingleOrDefaultAsync(r => r.Name == SocialEnterprise.Contracts.Staff.StaffRoles.Manager, _cancellation);
             if (role is null)
             {
-                role = new Microsoft.AspNetCore.Identity.IdentityRole<Guid>(Domain.Staff.StaffRoles.Manager)
+                role = new Microsoft.AspNetCore.Identity.IdentityRole<Guid>(SocialEnterprise.Contracts.Staff.StaffRoles.Manager)
                 {
-                    Id = Guid.NewGuid(), NormalizedName = Domain.Staff.StaffRoles.Manager.ToUpperInvariant(),
+                    Id = Guid.NewGuid(), NormalizedName = SocialEnterprise.Contracts.Staff.StaffRoles.Manager.ToUpperInvariant(),
                 };
                 db.Roles.Add(role);
             }
 
-            Domain.Staff.StaffUser Member(string name, string availability)
+            SocialEnterprise.Infrastructure.Staff.StaffUser Member(string name, string availability)
             {
-                var user = new Domain.Staff.StaffUser
+                var user = new SocialEnterprise.Infrastructure.Staff.StaffUser
                 {
                     Id = Guid.NewGuid(), UserName = $"{name}{world.Marker}", DisplayName = $"{name} {world.Marker}", Availability = availability,
                 };
@@ -45,9 +47,9 @@ public sealed class ServiceLevelEscalationTests(MigratedDatabase database) : ICl
                 return user;
             }
 
-            manager = Member("manager", Domain.Staff.StaffAvailability.Offline).Id;
-            busy = Member("busy", Domain.Staff.StaffAvailability.Available).Id;
-            free = Member("free", Domain.Staff.StaffAvailability.Available).Id;
+            manager = Member("manager", SocialEnterprise.Contracts.Staff.StaffAvailability.Offline).Id;
+            busy = Member("busy", SocialEnterprise.Contracts.Staff.StaffAvailability.Available).Id;
+            free = Member("free", SocialEnterprise.Contracts.Staff.StaffAvailability.Available).Id;
             db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = manager, RoleId = role.Id });
             await db.SaveChangesAsync(_cancellation);
 
@@ -55,10 +57,10 @@ public sealed class ServiceLevelEscalationTests(MigratedDatabase database) : ICl
             var held = await db.Conversations.SingleAsync(c => c.Id == conversation, _cancellation);
             held.Assign(busy, "busy", "test", world.Time.GetUtcNow());
             var rule = Domain.Routing.RoutingRule.New(
-                $"warn {world.Marker}", 901, true, [new Domain.Routing.RoutingCondition(Domain.Routing.EscalationFields.Department, [department])],
-                [new Domain.Routing.RoutingAction(Domain.Routing.RoutingActionTypes.Reassign), new Domain.Routing.RoutingAction(Domain.Routing.RoutingActionTypes.NotifyManager)],
+                $"warn {world.Marker}", 901, true, [new SocialEnterprise.Contracts.Routing.RoutingCondition(SocialEnterprise.Contracts.Routing.EscalationFields.Department, [department])],
+                [new SocialEnterprise.Contracts.Routing.RoutingAction(SocialEnterprise.Contracts.Routing.RoutingActionTypes.Reassign), new SocialEnterprise.Contracts.Routing.RoutingAction(SocialEnterprise.Contracts.Routing.RoutingActionTypes.NotifyManager)],
                 true, "test", world.Time.GetUtcNow());
-            rule.TriggerOn(Domain.Routing.RoutingTriggers.SlaWarning);
+            rule.TriggerOn(SocialEnterprise.Contracts.Routing.RoutingTriggers.SlaWarning);
             db.RoutingRules.Add(rule);
             await db.SaveChangesAsync(_cancellation);
         }
@@ -75,9 +77,9 @@ public sealed class ServiceLevelEscalationTests(MigratedDatabase database) : ICl
         Assert.Contains(audit, detail => detail!.StartsWith($"manager {world.Marker} notified by rule", StringComparison.Ordinal));
         var kinds = await check.StaffNotifications.Where(n => n.RecipientId == manager).Select(n => n.Kind).ToListAsync(_cancellation);
         // The manager hears of the warning itself and of the escalation.
-        Assert.Contains(Domain.Collaboration.NotificationKinds.SlaWarning, kinds);
-        Assert.Contains(Domain.Collaboration.NotificationKinds.Escalation, kinds);
-        Assert.Contains(free, await check.StaffNotifications.Where(n => n.Kind == Domain.Collaboration.NotificationKinds.Assignment).Select(n => n.RecipientId).ToListAsync(_cancellation));
+        Assert.Contains(SocialEnterprise.Contracts.Collaboration.NotificationKinds.SlaWarning, kinds);
+        Assert.Contains(SocialEnterprise.Contracts.Collaboration.NotificationKinds.Escalation, kinds);
+        Assert.Contains(free, await check.StaffNotifications.Where(n => n.Kind == SocialEnterprise.Contracts.Collaboration.NotificationKinds.Assignment).Select(n => n.RecipientId).ToListAsync(_cancellation));
         // Held by an available member at half time: no breach was predicted.
         Assert.DoesNotContain("ServiceLevelBreachPredicted", await world.EventsAsync(conversation));
         // The clock follows its new assignee.

@@ -2,8 +2,12 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 using SocialEnterprise.TestSupport;
 
 namespace SocialEnterprise.Workers.IntegrationTests.ServiceLevels;
@@ -179,12 +183,12 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
         {
             var rule = Domain.Routing.RoutingRule.New(
                 ruleName, 900, true,
-                [new Domain.Routing.RoutingCondition(Domain.Routing.EscalationFields.Metric, [ServiceLevelMetrics.FirstResponse]),
-                 new Domain.Routing.RoutingCondition(Domain.Routing.EscalationFields.Priority, [Priorities.Low, Priorities.Normal, Priorities.High])],
-                [new Domain.Routing.RoutingAction(Domain.Routing.RoutingActionTypes.RaisePriority, Priority: Priorities.Urgent),
-                 new Domain.Routing.RoutingAction(Domain.Routing.RoutingActionTypes.NotifyManager)],
+                [new SocialEnterprise.Contracts.Routing.RoutingCondition(SocialEnterprise.Contracts.Routing.EscalationFields.Metric, [ServiceLevelMetrics.FirstResponse]),
+                 new SocialEnterprise.Contracts.Routing.RoutingCondition(SocialEnterprise.Contracts.Routing.EscalationFields.Priority, [Priorities.Low, Priorities.Normal, Priorities.High])],
+                [new SocialEnterprise.Contracts.Routing.RoutingAction(SocialEnterprise.Contracts.Routing.RoutingActionTypes.RaisePriority, Priority: Priorities.Urgent),
+                 new SocialEnterprise.Contracts.Routing.RoutingAction(SocialEnterprise.Contracts.Routing.RoutingActionTypes.NotifyManager)],
                 false, "test", world.Time.GetUtcNow());
-            rule.TriggerOn(Domain.Routing.RoutingTriggers.SlaBreach);
+            rule.TriggerOn(SocialEnterprise.Contracts.Routing.RoutingTriggers.SlaBreach);
             db.RoutingRules.Add(rule);
             await db.SaveChangesAsync(_cancellation);
         }

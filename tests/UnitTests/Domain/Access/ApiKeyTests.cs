@@ -1,4 +1,6 @@
+using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Domain.Access;
+using SocialEnterprise.Infrastructure.Access;
 
 namespace SocialEnterprise.UnitTests.Domain.Access;
 

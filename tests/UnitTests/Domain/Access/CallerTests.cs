@@ -1,6 +1,10 @@
 using System.Security.Claims;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Access;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.UnitTests.Domain.Access;
 

@@ -1,5 +1,9 @@
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Listening;
 
 namespace SocialEnterprise.UnitTests.Domain.Classification;
 

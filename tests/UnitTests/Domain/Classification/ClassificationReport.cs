@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using SocialEnterprise.Contracts.Classification;
 using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Infrastructure.Classification;
 
 namespace SocialEnterprise.UnitTests.Domain.Classification;
 

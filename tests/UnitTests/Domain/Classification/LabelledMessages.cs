@@ -1,5 +1,7 @@
 using System.Text.Json;
+using SocialEnterprise.Contracts.Classification;
 using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Infrastructure.Classification;
 
 namespace SocialEnterprise.UnitTests.Domain.Classification;
 

@@ -1,4 +1,6 @@
+using SocialEnterprise.Contracts.Classification;
 using SocialEnterprise.Domain.Classification;
+using SocialEnterprise.Infrastructure.Classification;
 
 namespace SocialEnterprise.UnitTests.Domain.Classification;
 

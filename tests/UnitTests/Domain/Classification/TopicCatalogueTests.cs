@@ -1,5 +1,9 @@
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.UnitTests.Domain.Classification;
 

@@ -1,4 +1,6 @@
+using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Infrastructure.Collaboration;
 
 namespace SocialEnterprise.UnitTests.Domain.Collaboration;
 

@@ -1,5 +1,9 @@
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Conversations;
 
 namespace SocialEnterprise.UnitTests.Domain.Conversations;
 

@@ -1,4 +1,6 @@
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Conversations;
+using SocialEnterprise.Infrastructure.Conversations;
 
 namespace SocialEnterprise.UnitTests.Domain.Conversations;
 

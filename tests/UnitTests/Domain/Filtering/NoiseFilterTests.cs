@@ -1,6 +1,12 @@
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Filtering;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Filtering;
+using SocialEnterprise.Infrastructure.Listening;
 
 namespace SocialEnterprise.UnitTests.Domain.Filtering;
 

@@ -1,6 +1,10 @@
 using System.Text;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Listening;
 
 namespace SocialEnterprise.UnitTests.Domain.Listening;
 

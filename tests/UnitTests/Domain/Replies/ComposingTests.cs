@@ -1,9 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Replies;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.Staff;
+using SocialEnterprise.Infrastructure.Access;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Replies;
+using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.UnitTests.Domain.Replies;
 

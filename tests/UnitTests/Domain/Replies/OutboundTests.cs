@@ -1,6 +1,12 @@
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.UnitTests.Domain.Replies;
 

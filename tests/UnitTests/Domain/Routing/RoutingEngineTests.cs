@@ -1,7 +1,15 @@
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Routing;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Routing;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Routing;
 
 namespace SocialEnterprise.UnitTests.Domain.Routing;
 

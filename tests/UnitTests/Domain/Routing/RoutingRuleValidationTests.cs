@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SocialEnterprise.Contracts.Routing;
 using SocialEnterprise.Domain.Routing;
+using SocialEnterprise.Infrastructure.Routing;
 
 namespace SocialEnterprise.UnitTests.Domain.Routing;
 

@@ -1,4 +1,6 @@
+using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 
 namespace SocialEnterprise.UnitTests.Domain.ServiceLevels;
 

@@ -1,6 +1,12 @@
+using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.ServiceLevels;
+using SocialEnterprise.Infrastructure.Classification;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.ServiceLevels;
 
 namespace SocialEnterprise.UnitTests.Domain.ServiceLevels;
 

@@ -1,0 +1,51 @@
+namespace SocialEnterprise.Contracts.Replies;
+
+/// <summary>
+/// A reply to send: its text, public or private, the conversation <see cref="Version"/> its author saw, and the customer's
+/// message it answers (by default their latest).
+/// </summary>
+public sealed record SendReplyRequest(string? Text, string? Visibility, int? Version, Guid? InReplyToMessageId = null);
+
+/// <summary>A reply as its author and approvers see it.</summary>
+public sealed record ReplyView(
+    Guid Id, Guid ConversationId, string Channel, string Department, string Kind, string Visibility, string Text, string State,
+    Guid? AuthorId, string AuthorName, DateTimeOffset CreatedAt, string? ApprovalReason, string? ReviewedByName, DateTimeOffset? ReviewedAt,
+    string? RejectionReason, Guid? InReplyToMessageId, int ConversationVersion);
+
+/// <summary>What changed in the thread since the author's version: a customer's message or a colleague's reply.</summary>
+public sealed record ThreadChange(string Kind, Guid Id, string By, DateTimeOffset At, string Preview)
+{
+    public const string CustomerMessage = "message";
+    public const string Reply = "reply";
+}
+
+/// <summary>A reply waiting for approval, with what an approver needs to decide.</summary>
+public sealed record ApprovalView(
+    Guid ReplyId, Guid ConversationId, string CustomerName, string Channel, string Department, string? Topic, string Visibility, string Text,
+    Guid? AuthorId, string AuthorName, string? ApprovalReason, DateTimeOffset CreatedAt, bool ThreadChangedSinceWritten = false);
+
+public sealed record RejectReplyRequest(string? Reason);
+
+/// <summary>How replies on a conversation may go: the visibilities its channel supports and which of them need approval, and why.</summary>
+public sealed record ReplyPolicyView(
+    string Channel, IReadOnlyList<string> Visibilities, string DefaultVisibility, string? PublicApprovalReason, string? PrivateApprovalReason,
+    IReadOnlyList<string> ApproverRoles);
+
+/// <summary>The shared draft of a conversation's reply; <see cref="Version"/> 0 when nobody has written one yet.</summary>
+public sealed record DraftView(
+    Guid ConversationId, string Text, string Visibility, Guid? UpdatedById, string? UpdatedByName, DateTimeOffset? UpdatedAt, int Version,
+    string? ReturnedBecause);
+
+/// <summary>A draft save: the text and visibility, and the draft version the writer edited (0 for a new draft).</summary>
+public sealed record SaveDraftRequest(string? Text, string? Visibility, int? Version);
+
+public sealed record CannedResponseRequest(string? Name, string? Text, string? Department, string? Shortcut);
+
+public sealed record CannedResponseView(Guid Id, string Name, string Text, string? Department, string Shortcut, string UpdatedBy, DateTimeOffset UpdatedAt);
+
+public sealed record RenderedCannedResponse(Guid Id, string Name, string Text);
+
+/// <summary>The reply guard's refusal as the Api sends it (problem details with these extensions).</summary>
+public sealed record ReplyGuardRefusal(
+    string? Title, string? Detail, int CurrentVersion, int SeenVersion, IReadOnlyList<Guid> NewMessageIds, IReadOnlyList<Guid> NewReplyIds,
+    IReadOnlyList<ThreadChange> Changes);

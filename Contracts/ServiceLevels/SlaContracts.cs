@@ -1,0 +1,13 @@
+namespace SocialEnterprise.Contracts.ServiceLevels;
+
+public sealed record SlaPolicyRequest(
+    string? Name, string? Description, string? Calendar, IReadOnlyList<SlaTarget?>? Targets, IReadOnlyList<DepartmentOla?>? Olas);
+
+public sealed record SlaPolicyView(
+    string Name, string Description, string Calendar, IReadOnlyList<SlaTarget> Targets, IReadOnlyList<DepartmentOla> Olas,
+    DateTimeOffset ChangedAt, string ChangedBy);
+
+public sealed record SlaCalendarRequest(string? Name, string? TimeZone, IReadOnlyList<OpenHours?>? Hours, IReadOnlyList<Holiday?>? Holidays);
+
+public sealed record SlaCalendarView(
+    string Name, string TimeZone, IReadOnlyList<OpenHours> Hours, IReadOnlyList<Holiday> Holidays, DateTimeOffset ChangedAt, string ChangedBy);
