@@ -33,7 +33,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Tags).HasDefaultValueSql("'{}'");
         builder.Property(c => c.RoutingRuleIds).HasDefaultValueSql("'{}'");
         builder.Property(c => c.Preview).HasMaxLength(Conversation.PreviewLength);
-        builder.Property(c => c.SearchText).HasMaxLength(Conversation.SearchTextLength);
+        // Rows written in bulk by SQL (report fixtures, benchmarks) start with no search text and an unchanged thread.
+        builder.Property(c => c.SearchText).HasMaxLength(Conversation.SearchTextLength).HasDefaultValue("");
+        builder.Property(c => c.ThreadVersion).HasDefaultValue(0);
 
         // 'simple': no language's stemming, because customers write in many languages. One vector per conversation
         // (not per message), so that search and the other filters are answered from one table and its indexes.
@@ -76,6 +78,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         builder.ToTable("messages");
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.ThreadVersion).HasDefaultValue(0);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Channel).HasMaxLength(20);
         builder.Property(m => m.ExternalId).HasMaxLength(IngestEventValidator.MaxIdLength);

@@ -13,6 +13,7 @@ internal sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
     {
         builder.ToTable("replies");
         builder.HasKey(r => r.Id);
+        builder.Property(r => r.ThreadVersion).HasDefaultValue(0);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Channel).HasMaxLength(20);
         builder.Property(r => r.Department).HasMaxLength(40);

@@ -824,8 +824,10 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
+                        .HasDefaultValue("")
                         .HasColumnName("search_text");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
@@ -864,7 +866,9 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                         .HasDefaultValueSql("'{}'");
 
                     b.Property<int>("ThreadVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("thread_version");
 
                     b.Property<string>("Topic")
@@ -1168,7 +1172,9 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                         .HasColumnName("text");
 
                     b.Property<int>("ThreadVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("thread_version");
 
                     b.Property<string>("Url")
@@ -2052,7 +2058,9 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                         .HasColumnName("text");
 
                     b.Property<int>("ThreadVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("thread_version");
 
                     b.Property<int>("Version")

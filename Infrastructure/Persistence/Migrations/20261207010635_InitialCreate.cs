@@ -1,8 +1,11 @@
 ﻿using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using NpgsqlTypes;
+using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Domain.ServiceLevels;
 
 #nullable disable
 
@@ -626,13 +629,13 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                     routing_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     preview = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
                     message_count = table.Column<int>(type: "integer", nullable: false),
-                    search_text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    search_text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false, defaultValue: ""),
                     opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     last_activity_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     previous_conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
-                    thread_version = table.Column<int>(type: "integer", nullable: false),
+                    thread_version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     first_replied_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_replied_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     assignee_id = table.Column<Guid>(type: "uuid", nullable: true),
@@ -780,7 +783,7 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     classification = table.Column<string>(type: "jsonb", nullable: true),
                     ingest_event_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    thread_version = table.Column<int>(type: "integer", nullable: false)
+                    thread_version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -825,7 +828,7 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                     delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
-                    thread_version = table.Column<int>(type: "integer", nullable: false)
+                    thread_version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -1370,6 +1373,33 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                 table: "staff_users",
                 column: "normalized_user_name",
                 unique: true);
+
+            // The calendars and policies every workspace starts with.
+            foreach (var calendar in SlaDefaults.Calendars())
+            {
+                migrationBuilder.InsertData(
+                    table: "sla_calendars",
+                    columns: ["name", "time_zone", "hours", "holidays", "changed_at", "changed_by"],
+                    columnTypes: ["character varying(40)", "character varying(64)", "jsonb", "jsonb", "timestamp with time zone", "character varying(256)"],
+                    values: new object[]
+                    {
+                        calendar.Name, calendar.TimeZone, JsonSerializer.Serialize(calendar.Hours, EventTypes.SerializerOptions),
+                        JsonSerializer.Serialize(calendar.Holidays, EventTypes.SerializerOptions), calendar.ChangedAt, calendar.ChangedBy,
+                    });
+            }
+
+            foreach (var policy in SlaDefaults.Policies())
+            {
+                migrationBuilder.InsertData(
+                    table: "sla_policies",
+                    columns: ["name", "description", "calendar", "targets", "olas", "changed_at", "changed_by"],
+                    columnTypes: ["character varying(40)", "character varying(300)", "character varying(40)", "jsonb", "jsonb", "timestamp with time zone", "character varying(256)"],
+                    values: new object[]
+                    {
+                        policy.Name, policy.Description, policy.Calendar, JsonSerializer.Serialize(policy.Targets, EventTypes.SerializerOptions),
+                        JsonSerializer.Serialize(policy.Olas, EventTypes.SerializerOptions), policy.ChangedAt, policy.ChangedBy,
+                    });
+            }
 
             // Written by hand below: what the model cannot express.
             // Event log order = commit order: every writer takes one transaction-scoped lock before its rows get

@@ -14,7 +14,7 @@ using SocialEnterprise.Infrastructure.Persistence;
 namespace SocialEnterprise.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261207004423_InitialCreate")]
+    [Migration("20261207010635_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -827,8 +827,10 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
+                        .HasDefaultValue("")
                         .HasColumnName("search_text");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
@@ -867,7 +869,9 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                         .HasDefaultValueSql("'{}'");
 
                     b.Property<int>("ThreadVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("thread_version");
 
                     b.Property<string>("Topic")
@@ -1171,7 +1175,9 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                         .HasColumnName("text");
 
                     b.Property<int>("ThreadVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("thread_version");
 
                     b.Property<string>("Url")
@@ -2055,7 +2061,9 @@ namespace SocialEnterprise.Infrastructure.Persistence.Migrations
                         .HasColumnName("text");
 
                     b.Property<int>("ThreadVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("thread_version");
 
                     b.Property<int>("Version")
