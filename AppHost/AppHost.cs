@@ -45,9 +45,9 @@ var web = builder.AddProject<Projects.SocialEnterprise_Web>(Resources.Web, launc
     .AsService(builder.Environment, settings.WebPort)
     .WithExternalHttpEndpoints()
     .WithReference(api).WaitFor(api)
-    // Staff sign-in (ASP.NET Core Identity) reads the staff tables; the Api has migrated them by then.
+    // Staff sign-in (ASP.NET Core Identity) reads the staff tables; the Api has migrated them by then. Everything else
+    // the workspace reads and changes goes through the Api.
     .WithReference(database)
-    .WithReference(cache).WaitFor(cache)
     .WithEnvironment(AccessSettings.SigningKey, signingKey)
     .WithUrlForEndpoint("http", url => url.DisplayText = "Workspace");
 

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using SocialEnterprise.Contracts.Access;
-using SocialEnterprise.Infrastructure.Assignment;
-using SocialEnterprise.Infrastructure.Caching;
-using SocialEnterprise.Infrastructure.Persistence;
-using SocialEnterprise.Infrastructure.Staff;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Shared;
 using SocialEnterprise.Web.Access;
 using SocialEnterprise.Web.Live;
@@ -32,8 +30,6 @@ internal static class Extensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
 
-        builder.AddCrmDatabase();
-        builder.AddCrmCache();
         builder.AddStaffAccess();
 
         builder.Services.AddHttpClient(CrmApiClient.HttpClientName, http => http.BaseAddress = new Uri($"http://{Resources.Api}"));
@@ -54,9 +50,9 @@ internal static class Extensions
     }
 
     /// <summary>
-    /// Staff sign-in with ASP.NET Core Identity (cookie, stored in the CRM database), data-protection keys kept in the
-    /// database so that cookies survive restarts and work across instances, and the tokens the workspace calls the
-    /// Api with.
+    /// Staff sign-in with ASP.NET Core Identity (cookie; accounts read from the CRM database through the workspace's own
+    /// small context), data-protection keys kept in the database so that cookies survive restarts and work across
+    /// instances, and the tokens the workspace calls the Api with.
     /// </summary>
     private static void AddStaffAccess(this IHostApplicationBuilder builder)
     {
@@ -77,11 +73,19 @@ internal static class Extensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
         });
-        builder.Services.AddStaffIdentity()
+        builder.AddNpgsqlDbContext<WorkspaceIdentityDbContext>(Resources.Database,
+            configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
+        builder.Services.AddIdentityCore<StaffAccount>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = StaffSignInPolicy.MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = StaffSignInPolicy.LockoutDuration;
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<WorkspaceIdentityDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
-        builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<StaffSignIn>();
         builder.Services.AddAuthorizationBuilder().AddWorkspacePolicies();
         builder.Services.AddCascadingAuthenticationState();
@@ -89,6 +93,6 @@ internal static class Extensions
 
         builder.Services.AddDataProtection()
             .SetApplicationName("SocialEnterprise.Web")
-            .PersistKeysToDbContext<CrmDbContext>();
+            .PersistKeysToDbContext<WorkspaceIdentityDbContext>();
     }
 }

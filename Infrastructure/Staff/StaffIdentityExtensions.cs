@@ -1,29 +1,26 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Infrastructure.Staff;
 
 public static class StaffIdentityExtensions
 {
-    public const int MaxFailedSignIns = 5;
-
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     /// <summary>
     /// ASP.NET Core Identity for staff, stored in the CRM database: password rules (12+ characters with upper and
-    /// lower case and a digit), lockout after <see cref="MaxFailedSignIns"/> failures, unique e-mail addresses.
+    /// lower case and a digit), lockout after <see cref="StaffSignInPolicy.MaxFailedSignIns"/> failures, unique e-mail addresses.
     /// </summary>
     public static IdentityBuilder AddStaffIdentity(this IServiceCollection services) =>
         services.AddIdentityCore<StaffUser>(options =>
             {
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = StaffSignInPolicy.MinPasswordLength;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                options.Lockout.MaxFailedAccessAttempts = StaffSignInPolicy.MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = StaffSignInPolicy.LockoutDuration;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
             })

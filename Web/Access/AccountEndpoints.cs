@@ -20,7 +20,7 @@ internal static class AccountEndpoints
     {
         app.MapPost(LogoutPath, async (ClaimsPrincipal user, HttpContext http, StaffSignIn signIn, [FromForm] string? returnUrl) =>
         {
-            await signIn.SignOutAsync(user.Identity?.Name, http.Connection.RemoteIpAddress?.ToString());
+            await signIn.SignOutAsync(user, http.Connection.RemoteIpAddress?.ToString());
             return TypedResults.LocalRedirect($"~{LoginPath}");
         });
         return app;

@@ -4,21 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Infrastructure.Persistence;
-using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Web.Access;
 
 /// <summary>The sign-in cookie carries the staff member's display name and departments beside Identity's own claims.</summary>
 internal sealed class StaffClaimsPrincipalFactory(
-    UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, CrmDbContext db)
-    : UserClaimsPrincipalFactory<StaffUser, IdentityRole<Guid>>(users, roles, options)
+    UserManager<StaffAccount> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, WorkspaceIdentityDbContext db)
+    : UserClaimsPrincipalFactory<StaffAccount, IdentityRole<Guid>>(users, roles, options)
 {
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffAccount user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AccessClaims.DisplayName, user.DisplayName));
-        var departments = await db.DepartmentMemberships
+        var departments = await db.Departments
             .Where(membership => membership.StaffUserId == user.Id)
             .Select(membership => membership.DepartmentId)
             .ToListAsync();

@@ -1,11 +1,11 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Access;
+using SocialEnterprise.Contracts.Assignment;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Domain.Audit;
-using SocialEnterprise.Infrastructure.Assignment;
-using SocialEnterprise.Infrastructure.Persistence;
-using SocialEnterprise.Infrastructure.Staff;
+using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.Web.Access;
 
@@ -16,8 +16,13 @@ public enum SignInOutcome
     LockedOut,
 }
 
-/// <summary>Signs staff in and out, with lockout after repeated failures, and records every attempt in the audit log.</summary>
-public sealed class StaffSignIn(SignInManager<StaffUser> signIn, CrmDbContext db, AssignmentService assignment, TimeProvider time)
+/// <summary>
+/// Signs staff in and out, with lockout after repeated failures, and records every attempt in the audit log. Signing in
+/// is coming to work and signing out leaving it: the Api, which owns staff records, is told of the availability.
+/// </summary>
+public sealed partial class StaffSignIn(
+    SignInManager<StaffAccount> signIn, WorkspaceIdentityDbContext db, IHttpClientFactory clients, StaffTokens tokens, TimeProvider time,
+    ILogger<StaffSignIn> logger)
 {
     public async Task<SignInOutcome> SignInAsync(string email, string password, bool remember, string? address)
     {
@@ -39,34 +44,56 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, CrmDbContext db
             SignInOutcome.LockedOut => AuditActions.LockedOut,
             _ => AuditActions.SignInFailed,
         };
-        db.AuditLog.Add(AuditEntry.Record(time.GetUtcNow(), actor, kind, action, address: address));
+        db.AuditLog.Add(SignInAuditRecord.Of(time.GetUtcNow(), actor, kind, action, address));
         await db.SaveChangesAsync();
-        if (outcome == SignInOutcome.SignedIn && user is not null)
+        if (outcome == SignInOutcome.SignedIn && user is not null
+            && StaffMember.From(await signIn.CreateUserPrincipalAsync(user)) is { } staff)
         {
-            // Signing in is coming to work: new conversations may come their way, queued ones first.
-            await SetAvailabilityAsync(user.Id, StaffAvailability.Available);
-            await assignment.DrainAsync(
-                await db.DepartmentMemberships.Where(m => m.StaffUserId == user.Id).Select(m => m.DepartmentId).ToListAsync(), CancellationToken.None);
+            // New conversations may now come their way, queued ones first (the Api drains their departments' queues).
+            await SetAvailabilityAsync(staff, StaffAvailability.Available);
         }
 
         return outcome;
     }
 
-    public async Task SignOutAsync(string? userName, string? address)
+    public async Task SignOutAsync(ClaimsPrincipal user, string? address)
     {
-        await signIn.SignOutAsync();
-        if (userName is not null)
+        var staff = StaffMember.From(user);
+        if (staff is not null)
         {
-            if (await signIn.UserManager.FindByNameAsync(userName) is { } user)
-            {
-                await SetAvailabilityAsync(user.Id, StaffAvailability.Offline);
-            }
+            await SetAvailabilityAsync(staff, StaffAvailability.Offline);
+        }
 
-            db.AuditLog.Add(AuditEntry.Record(time.GetUtcNow(), userName, AuditActorKinds.Staff, AuditActions.SignedOut, address: address));
+        await signIn.SignOutAsync();
+        if (staff is not null)
+        {
+            db.AuditLog.Add(SignInAuditRecord.Of(time.GetUtcNow(), staff.Name, AuditActorKinds.Staff, AuditActions.SignedOut, address));
             await db.SaveChangesAsync();
         }
     }
 
-    private Task SetAvailabilityAsync(Guid staffId, string availability) =>
-        db.Users.Where(u => u.Id == staffId).ExecuteUpdateAsync(set => set.SetProperty(u => u.Availability, availability));
+    // Signing in or out never fails for want of the Api: availability is then left as it was, and said in the log.
+    private async Task SetAvailabilityAsync(StaffMember staff, string availability)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"api/staff/{staff.Id}/availability")
+            {
+                Content = JsonContent.Create(new AvailabilityRequest(availability)),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staff.TokenFrom(tokens));
+            using var response = await clients.CreateClient(CrmApiClient.HttpClientName).SendAsync(request);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogAvailabilityNotSet(logger, staff.Name, availability, $"the Api answered {(int)response.StatusCode}");
+            }
+        }
+        catch (HttpRequestException exception)
+        {
+            LogAvailabilityNotSet(logger, staff.Name, availability, exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not set {Staff}'s availability to {Availability}: {Reason}")]
+    private static partial void LogAvailabilityNotSet(ILogger logger, string staff, string availability, string reason);
 }
