@@ -40,7 +40,7 @@ public static class ServiceLevelClockKeeper
             return;
         }
 
-        var rules = db.HeldSlaRules ?? await SlaRules.ReadAsync(db, cancellationToken);
+        var rules = db.HeldSlaRules ?? await db.ReadSlaRulesAsync(cancellationToken);
         var existingIds = conversations.Where(c => !c.Added).Select(c => c.Entity.Id).Concat(consults.Select(c => c.Entity.ConversationId)).ToList();
         var clocks = existingIds.Count == 0
             ? []
@@ -219,25 +219,10 @@ public static class ServiceLevelClockKeeper
         target < SlaPolicy.ShortestTarget ? SlaPolicy.ShortestTarget : target > SlaPolicy.LongestTarget ? SlaPolicy.LongestTarget : target;
 }
 
-/// <summary>The policies and calendars a save works with, read once per save.</summary>
-public sealed class SlaRules(IReadOnlyList<SlaPolicy> policies, IReadOnlyList<SlaCalendar> calendars)
+public static class SlaRulesStore
 {
-    private readonly Dictionary<string, SlaPolicy> _policies = policies.ToDictionary(p => p.Name, StringComparer.Ordinal);
-    private readonly Dictionary<string, BusinessCalendar> _calendars = calendars.ToDictionary(c => c.Name, c => c.ToBusinessCalendar(), StringComparer.Ordinal);
-
-    public static async Task<SlaRules> ReadAsync(CrmDbContext db, CancellationToken cancellationToken) => new(
+    /// <summary>The policies and calendars as they are now, for a save to work with.</summary>
+    public static async Task<SlaRules> ReadSlaRulesAsync(this CrmDbContext db, CancellationToken cancellationToken) => new(
         await db.SlaPolicies.AsNoTracking().ToListAsync(cancellationToken),
         await db.SlaCalendars.AsNoTracking().ToListAsync(cancellationToken));
-
-    /// <summary>The named policy, else "standard" (a name no longer defined, or none), else the seeded standard.</summary>
-    public SlaPolicy PolicyFor(string? name) =>
-        name is not null && _policies.TryGetValue(name, out var policy) ? policy
-        : _policies.TryGetValue(SlaPolicy.Standard, out var standard) ? standard
-        : SlaDefaults.Policies()[0];
-
-    /// <summary>The calendar of the named policy; around the clock when it has none.</summary>
-    public BusinessCalendar CalendarOf(string policyName) =>
-        _policies.TryGetValue(policyName, out var policy) && _calendars.TryGetValue(policy.Calendar, out var calendar)
-            ? calendar
-            : BusinessCalendar.TwentyFourSeven;
 }

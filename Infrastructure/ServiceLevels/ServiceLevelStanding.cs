@@ -11,7 +11,7 @@ public static class ServiceLevelStanding
     public static async Task<ConversationServiceLevels> ReadAsync(CrmDbContext db, Guid conversationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var clocks = await db.ServiceLevelClocks.AsNoTracking().Where(c => c.ConversationId == conversationId).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
-        var rules = await SlaRules.ReadAsync(db, cancellationToken);
+        var rules = await db.ReadSlaRulesAsync(cancellationToken);
         var departmentNames = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         return Of(clocks, rules, departmentNames, now);
     }

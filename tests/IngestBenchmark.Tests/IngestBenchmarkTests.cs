@@ -1,0 +1,53 @@
+using SocialEnterprise.IngestBenchmark;
+
+namespace SocialEnterprise.IngestBenchmark.Tests;
+
+public sealed class IngestBenchmarkTests
+{
+    [Fact]
+    public void By_default_each_phase_lasts_20_s_with_64_callers_then_200_events_a_second()
+    {
+        var arguments = IngestBenchmarkArguments.Parse([]);
+
+        Assert.Equal((20, 64, 200.0, false), (arguments.Seconds, arguments.Callers, arguments.Rate, arguments.Help));
+    }
+
+    [Fact]
+    public void Every_option_can_be_given()
+    {
+        var arguments = IngestBenchmarkArguments.Parse(["--seconds", "5", "--callers", "16", "--rate", "50"]);
+
+        Assert.Equal((5, 16, 50.0), (arguments.Seconds, arguments.Callers, arguments.Rate));
+        Assert.True(IngestBenchmarkArguments.Parse(["--help"]).Help);
+    }
+
+    [Theory]
+    [InlineData("--seconds", "0")]
+    [InlineData("--seconds", "2.5")]
+    [InlineData("--callers", "-1")]
+    [InlineData("--rate", "none")]
+    [InlineData("--runs", "3")]
+    [InlineData("20")]
+    public void Bad_arguments_are_refused(params string[] args)
+    {
+        Assert.Throws<ArgumentException>(() => IngestBenchmarkArguments.Parse(args));
+    }
+
+    [Fact]
+    public void Rates_are_counts_over_elapsed_time()
+    {
+        Assert.Equal(2_500, Figures.PerSecond(50_000, TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, Figures.PerSecond(10, TimeSpan.Zero));
+        Assert.Equal("12,345", Figures.Count(12_345.4));
+    }
+
+    [Fact]
+    public void Targets_say_met_or_missed_and_an_unmeasured_figure_misses()
+    {
+        Assert.Equal("target >= 2,000/s: met", Figures.AtLeast(2_000, Figures.AcceptedPerSecondTarget, "/s"));
+        Assert.Equal("target >= 2,000/s: missed", Figures.AtLeast(1_999.9, Figures.AcceptedPerSecondTarget, "/s"));
+        Assert.Equal("target < 150 ms: met", Figures.Below(149.9, Figures.SteadyP95TargetMilliseconds, " ms"));
+        Assert.Equal("target < 150 ms: missed", Figures.Below(150, Figures.SteadyP95TargetMilliseconds, " ms"));
+        Assert.Equal("target < 150 ms: missed", Figures.Below(double.NaN, Figures.SteadyP95TargetMilliseconds, " ms"));
+    }
+}
