@@ -15,30 +15,27 @@ public sealed record StaffAccountDepartment(Guid StaffUserId, string DepartmentI
 /// <summary>A sign-in, a failed one or a sign-out, as the audit log records it.</summary>
 public sealed class SignInAuditRecord
 {
-    private SignInAuditRecord(DateTimeOffset occurredAt, string actor, string actorKind, string action, string? address)
-    {
-        OccurredAt = occurredAt;
-        Actor = actor;
-        ActorKind = actorKind;
-        Action = action;
-        Address = address;
-    }
+    public long Id { get; init; }
 
-    public long Id { get; private set; }
+    public required DateTimeOffset OccurredAt { get; init; }
 
-    public DateTimeOffset OccurredAt { get; private set; }
-
-    public string Actor { get; private set; }
+    public required string Actor { get; init; }
 
     /// <summary>One of <see cref="AuditActorKinds"/>.</summary>
-    public string ActorKind { get; private set; }
+    public required string ActorKind { get; init; }
 
     /// <summary>One of <see cref="AuditActions"/>.</summary>
-    public string Action { get; private set; }
+    public required string Action { get; init; }
 
-    public string? Address { get; private set; }
+    public string? Address { get; init; }
 
     // The limits are the audit log's columns.
-    public static SignInAuditRecord Of(DateTimeOffset at, string actor, string actorKind, string action, string? address) =>
-        new(at, actor.Length > 256 ? actor[..256] : actor, actorKind, action, address is { Length: > 64 } ? address[..64] : address);
+    public static SignInAuditRecord Of(DateTimeOffset at, string actor, string actorKind, string action, string? address) => new()
+    {
+        OccurredAt = at,
+        Actor = actor.Length > 256 ? actor[..256] : actor,
+        ActorKind = actorKind,
+        Action = action,
+        Address = address is { Length: > 64 } ? address[..64] : address,
+    };
 }
