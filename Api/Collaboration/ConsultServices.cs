@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Persistence;
+
+namespace SocialEnterprise.Api.Collaboration;
+
+/// <summary>What the consult endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
+public sealed class ConsultServices(CrmDbContext db, TimeProvider time, RequestContext context, IOptions<ConsultTargets> targets)
+{
+    public CrmDbContext Db { get; } = db;
+
+    public TimeProvider Time { get; } = time;
+
+    public RequestContext Context { get; } = context;
+
+    public IOptions<ConsultTargets> Targets { get; } = targets;
+}
