@@ -68,6 +68,7 @@ internal static class Extensions
         builder.Services.AddScoped<ConversationChanges>();
         builder.Services.AddScoped<CustomerMerging>();
         builder.Services.AddScoped<ReplyWorkflow>();
+        builder.Services.AddScoped<ConsultWorkflow>();
 
         // Larger bodies are refused with 413 before they are read: no request needs more.
         builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

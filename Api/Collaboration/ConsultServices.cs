@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Infrastructure.Collaboration;
 using SocialEnterprise.Infrastructure.Persistence;
@@ -6,7 +5,7 @@ using SocialEnterprise.Infrastructure.Persistence;
 namespace SocialEnterprise.Api.Collaboration;
 
 /// <summary>What the consult endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
-public sealed class ConsultServices(CrmDbContext db, TimeProvider time, RequestContext context, IOptions<ConsultTargets> targets)
+public sealed class ConsultServices(CrmDbContext db, TimeProvider time, RequestContext context, ConsultWorkflow workflow)
 {
     public CrmDbContext Db { get; } = db;
 
@@ -14,5 +13,5 @@ public sealed class ConsultServices(CrmDbContext db, TimeProvider time, RequestC
 
     public RequestContext Context { get; } = context;
 
-    public IOptions<ConsultTargets> Targets { get; } = targets;
+    public ConsultWorkflow Workflow { get; } = workflow;
 }
