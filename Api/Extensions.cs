@@ -8,6 +8,8 @@ using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Infrastructure.Assignment;
 using SocialEnterprise.Infrastructure.Caching;
 using SocialEnterprise.Infrastructure.Collaboration;
+using SocialEnterprise.Infrastructure.Conversations;
+using SocialEnterprise.Infrastructure.Customers;
 using SocialEnterprise.Infrastructure.Events;
 using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Infrastructure.Replies;
@@ -63,6 +65,10 @@ internal static class Extensions
         builder.AddIngestion();
         builder.AddOutboundReceipts();
         builder.Services.AddScoped<AssignmentService>();
+        builder.Services.AddScoped<ConversationChanges>();
+        builder.Services.AddScoped<CustomerMerging>();
+        builder.Services.AddScoped<ReplyWorkflow>();
+        builder.Services.AddScoped<ConsultWorkflow>();
 
         // Larger bodies are refused with 413 before they are read: no request needs more.
         builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

@@ -28,6 +28,8 @@ internal static class ApiAccessExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddStaffIdentity();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<RequestContext>();
 
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Staff token or API key", options =>

@@ -1,12 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Infrastructure.Access;
-using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Access;
 
@@ -24,14 +21,14 @@ public static class ApiKeysApi
         return app;
     }
 
-    public static async Task<Ok<List<ApiKeyResponse>>> ListKeys(CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<ApiKeyResponse>>> ListKeys([AsParameters] ApiKeyServices services, CancellationToken cancellationToken)
     {
-        var keys = await db.ApiKeys.AsNoTracking().OrderByDescending(key => key.CreatedAt).ToListAsync(cancellationToken);
+        var keys = await services.Db.ApiKeys.AsNoTracking().OrderByDescending(key => key.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(keys.ConvertAll(AccessViews.ApiKeyResponse));
     }
 
     public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem>> CreateKey(
-        CreateApiKeyRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        CreateApiKeyRequest request, [AsParameters] ApiKeyServices services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > ApiKey.MaxNameLength)
@@ -49,30 +46,30 @@ public static class ApiKeysApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var (key, secret) = ApiKey.Issue(request.Name!, request.Scopes!, caller.Name, now);
-        db.ApiKeys.Add(key);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ApiKeyCreated, key.Name, $"scopes: {string.Join(", ", key.Scopes)}"));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.ApiKeys.Add(key);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.ApiKeyCreated, key.Name, $"scopes: {string.Join(", ", key.Scopes)}"));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/admin/api-keys/{key.Id}", new CreatedApiKeyResponse(AccessViews.ApiKeyResponse(key), secret));
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeKey(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, [AsParameters] ApiKeyServices services, CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(candidate => candidate.Id == id, cancellationToken);
+        var key = await services.Db.ApiKeys.SingleOrDefaultAsync(candidate => candidate.Id == id, cancellationToken);
         if (key is null)
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         if (key.Revoke(caller.Name, now))
         {
-            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ApiKeyRevoked, key.Name));
-            await db.SaveChangesAsync(cancellationToken);
+            services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.ApiKeyRevoked, key.Name));
+            await services.Db.SaveChangesAsync(cancellationToken);
         }
 
         return TypedResults.NoContent();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialEnterprise.Contracts.Access;
 
@@ -15,9 +14,9 @@ public static class MeApi
         return app;
     }
 
-    public static Ok<CallerResponse> Me(ClaimsPrincipal user)
+    public static Ok<CallerResponse> Me(RequestContext context)
     {
-        var caller = Caller.From(user);
+        var caller = context.Caller;
         return TypedResults.Ok(new CallerResponse(
             caller.Kind.ToString(), caller.Name, [.. caller.Roles.Order()], [.. caller.Departments.Order()], [.. caller.Scopes.Order()],
             [.. Enum.GetValues<Permission>().Where(caller.Can).Select(permission => permission.ToString())]));

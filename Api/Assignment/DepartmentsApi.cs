@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Assignment;
 using SocialEnterprise.Contracts.Audit;
@@ -10,7 +8,6 @@ using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Infrastructure.Assignment;
-using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Assignment;
 
@@ -31,16 +28,16 @@ public static class DepartmentsApi
         return app;
     }
 
-    public static async Task<Ok<List<DepartmentView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<DepartmentView>>> ListAsync([AsParameters] DepartmentServices services, CancellationToken cancellationToken)
     {
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var departments = await services.Db.Departments.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
         var members = await (
-            from membership in db.DepartmentMemberships
-            join user in db.Users on membership.StaffUserId equals user.Id
+            from membership in services.Db.DepartmentMemberships
+            join user in services.Db.Users on membership.StaffUserId equals user.Id
             select new { membership.DepartmentId, user.Id, user.DisplayName, user.Availability, user.Capacity, user.Skills })
             .AsNoTracking().ToListAsync(cancellationToken);
-        var loads = await AssignmentService.OpenLoads(db).ToDictionaryAsync(load => load.StaffId, load => load.Open, cancellationToken);
-        var queues = await Queued(db.Conversations)
+        var loads = await AssignmentService.OpenLoads(services.Db).ToDictionaryAsync(load => load.StaffId, load => load.Open, cancellationToken);
+        var queues = await Queued(services.Db.Conversations)
             .GroupBy(c => c.Department)
             .Select(group => new { Department = group.Key, Count = group.Count() })
             .ToDictionaryAsync(queue => queue.Department, queue => queue.Count, cancellationToken);
@@ -53,10 +50,10 @@ public static class DepartmentsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangeAsync(
-        string id, DepartmentRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, AssignmentService assignment,
-        TimeProvider time, CancellationToken cancellationToken)
+        string id, DepartmentRequest request, [AsParameters] DepartmentServices services,
+        CancellationToken cancellationToken)
     {
-        var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var department = await services.Db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (department is null)
         {
             return TypedResults.NotFound();
@@ -73,33 +70,33 @@ public static class DepartmentsApi
         var from = department.AssignmentStrategy;
         if (department.ChangeStrategy(strategy))
         {
-            db.AuditLog.Add(AuditRecords.By(
-                Caller.From(user), http, time.GetUtcNow(), AuditActions.DepartmentChanged, $"department/{id}", $"strategy {from} -> {strategy}"));
-            await db.SaveChangesAsync(cancellationToken);
+            services.Db.AuditLog.Add(services.Context.Audit(
+                services.Time.GetUtcNow(), AuditActions.DepartmentChanged, $"department/{id}", $"strategy {from} -> {strategy}"));
+            await services.Db.SaveChangesAsync(cancellationToken);
             // From manual to automatic: whoever has room takes what waited.
-            await assignment.DrainAsync(id, cancellationToken);
+            await services.Assignment.DrainAsync(id, cancellationToken);
         }
 
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<List<QueuedConversationView>>, NotFound, ProblemHttpResult>> QueueAsync(
-        string id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+        string id, [AsParameters] DepartmentServices services, CancellationToken cancellationToken)
     {
-        if (!await db.Departments.AnyAsync(d => d.Id == id, cancellationToken))
+        if (!await services.Db.Departments.AnyAsync(d => d.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
+        var caller = services.Context.Caller;
         if (!caller.SeesEverything && !caller.Departments.Contains(id))
         {
             return TypedResults.Problem($"Only members of {id} and admins see its queue.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var queue = await (
-            from c in Queued(db.Conversations.AsNoTracking()).Where(c => c.Department == id)
-            join customer in db.Customers on c.CustomerId equals customer.Id
+            from c in Queued(services.Db.Conversations.AsNoTracking()).Where(c => c.Department == id)
+            join customer in services.Db.Customers on c.CustomerId equals customer.Id
             orderby (c.Priority == Priorities.Urgent ? 3 : c.Priority == Priorities.High ? 2 : c.Priority == Priorities.Normal ? 1 : 0) descending,
                 c.QueuedAt, c.Id
             select new QueuedConversationView(

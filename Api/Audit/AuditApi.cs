@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,6 @@ using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Infrastructure.Audit;
-using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Audit;
 
@@ -29,7 +27,7 @@ public static class AuditApi
     }
 
     public static async Task<Results<Ok<AuditPage>, ValidationProblem>> Search(
-        [AsParameters] AuditFilter filter, CrmDbContext db, long? before, int take = 50, CancellationToken cancellationToken = default)
+        [AsParameters] AuditFilter filter, [AsParameters] AuditServices services, long? before, int take = 50, CancellationToken cancellationToken = default)
     {
         var errors = filter.Validate();
         if (take is < 1 or > MaxPage)
@@ -42,7 +40,7 @@ public static class AuditApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = filter.Apply(db.AuditLog.AsNoTracking());
+        var query = filter.Apply(services.Db.AuditLog.AsNoTracking());
         if (before is { } cursor)
         {
             query = query.Where(entry => entry.Id < cursor);
@@ -54,7 +52,7 @@ public static class AuditApi
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        [AsParameters] AuditFilter filter, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        [AsParameters] AuditFilter filter, [AsParameters] AuditServices services,
         CancellationToken cancellationToken)
     {
         var errors = filter.Validate();
@@ -63,14 +61,14 @@ public static class AuditApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var entries = await filter.Apply(db.AuditLog.AsNoTracking())
+        var entries = await filter.Apply(services.Db.AuditLog.AsNoTracking())
             .OrderByDescending(entry => entry.Id)
             .Take(MaxExport)
             .ToListAsync(cancellationToken);
 
-        var now = time.GetUtcNow();
-        db.AuditLog.Add(AuditRecords.By(Caller.From(user), http, now, AuditActions.AuditExported, detail: $"{entries.Count} entries; {filter}"));
-        await db.SaveChangesAsync(cancellationToken);
+        var now = services.Time.GetUtcNow();
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.AuditExported, detail: $"{entries.Count} entries; {filter}"));
+        await services.Db.SaveChangesAsync(cancellationToken);
 
         var csv = new StringBuilder("id,occurred_at,actor,actor_kind,action,target,detail,address\n");
         foreach (var entry in entries)

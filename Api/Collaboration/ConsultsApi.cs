@@ -1,20 +1,13 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
-using SocialEnterprise.Api.Conversations;
 using SocialEnterprise.Contracts.Access;
-using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Domain.Collaboration;
-using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Infrastructure.Collaboration;
 using SocialEnterprise.Infrastructure.Conversations;
-using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Collaboration;
 
@@ -46,16 +39,15 @@ public static class ConsultsApi
     }
 
     public static async Task<Results<Created<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> RequestAsync(
-        Guid id, ConsultRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        IOptions<ConsultTargets> targets, CancellationToken cancellationToken)
+        Guid id, ConsultRequest request, [AsParameters] ConsultServices services,
+        CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        if (caller.StaffId is not { } staffId)
+        if (services.Context.Caller.StaffId is null)
         {
             return TypedResults.Problem("Only staff members ask for consults.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
         var target = request.TargetDepartment?.Trim();
         if (target is null || !Department.Standard.Any(d => d.Id == target))
@@ -85,41 +77,27 @@ public static class ConsultsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (conversation is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var consult = Consult.Request(
-            conversation, caller.PrimaryDepartment, target!, staffId, caller.DisplayName, question!, priority, request.NeededBy,
-            targets.Value.For(target!), now);
-        db.Consults.Add(consult);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultRequested, $"conversation/{id}", $"{target}: {Conversation.PreviewOf(question!)}"));
-        ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"asked {target}: {question}", now);
-        var members = await MembersOfAsync(db, target!, cancellationToken);
-        StaffNotifications.Notify(
-            db, members, staffId, NotificationKinds.ConsultRequested,
-            $"{caller.DisplayName} asks {target}: {Conversation.PreviewOf(question!)}", StaffNotifications.ConversationLink(id), now);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/conversations/{id}/consults", CollaborationViews.ConsultView(consult, now));
+        var outcome = await services.Workflow.RequestAsync(id, target!, question!, priority, request.NeededBy, now, services.Context.Actor, cancellationToken);
+        return outcome.Consult is { } consult
+            ? TypedResults.Created($"/api/conversations/{id}/consults", CollaborationViews.ConsultView(consult, outcome.At))
+            : TypedResults.NotFound();
     }
 
     public static async Task<Results<Ok<List<ConsultView>>, NotFound>> ListForConversationAsync(
-        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        if (!await db.Conversations.VisibleTo(Caller.From(user), db).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await services.Db.Conversations.VisibleTo(services.Context.Caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow();
-        var consults = await db.Consults.AsNoTracking().Where(c => c.ConversationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
+        var now = services.Time.GetUtcNow();
+        var consults = await services.Db.Consults.AsNoTracking().Where(c => c.ConversationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(consults.ConvertAll(c => CollaborationViews.ConsultView(c, now)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ExpertSuggestion>>, NotFound, ValidationProblem>> ExpertsAsync(
-        Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, string? department = null)
+        Guid id, [AsParameters] ConsultServices services, CancellationToken cancellationToken, string? department = null)
     {
         if (department is not null && !Department.Standard.Any(d => d.Id == department))
         {
@@ -129,20 +107,20 @@ public static class ConsultsApi
             });
         }
 
-        var caller = Caller.From(user);
-        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var caller = services.Context.Caller;
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await ExpertFinder.SuggestAsync(db, conversation, department, caller.StaffId, cancellationToken));
+        return TypedResults.Ok(await ExpertFinder.SuggestAsync(services.Db, conversation, department, caller.StaffId, cancellationToken));
     }
 
     public static async Task<Results<Ok<List<ConsultView>>, ValidationProblem>> WaitingAsync(
-        ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken, string? department = null, string? state = null)
+        [AsParameters] ConsultServices services, CancellationToken cancellationToken, string? department = null, string? state = null)
     {
-        var caller = Caller.From(user);
+        var caller = services.Context.Caller;
         var errors = new Dictionary<string, string[]>();
         if (department is not null && !(caller.SeesEverything ? Department.Standard.Any(d => d.Id == department) : caller.Departments.Contains(department)))
         {
@@ -165,12 +143,12 @@ public static class ConsultsApi
             : caller.SeesEverything ? Department.Standard.Select(d => d.Id).ToList()
             : caller.Departments.ToList();
         var states = state is null ? ConsultStates.Waiting.ToList() : new List<string> { state };
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         var rows = await (
-                from consult in db.Consults.AsNoTracking()
+                from consult in services.Db.Consults.AsNoTracking()
                 where departments.Contains(consult.TargetDepartment) && states.Contains(consult.State)
-                join conversation in db.Conversations on consult.ConversationId equals conversation.Id
-                join customer in db.Customers on conversation.CustomerId equals customer.Id
+                join conversation in services.Db.Conversations on consult.ConversationId equals conversation.Id
+                join customer in services.Db.Customers on conversation.CustomerId equals customer.Id
                 orderby consult.DueAt, consult.Id
                 select new { consult, customer.DisplayName })
             .Take(MaxListed)
@@ -178,126 +156,64 @@ public static class ConsultsApi
         return TypedResults.Ok(rows.ConvertAll(row => CollaborationViews.ConsultView(row.consult, now, row.DisplayName)));
     }
 
-    public static Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AcceptAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        WorkAsync(id, Caller.From(user), http, db, time, "accepted", null, (consult, conversation, caller, staffId, now) =>
-        {
-            if (!consult.Accept(staffId, caller.DisplayName, now))
-            {
-                return false;
-            }
-
-            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultAccepted, $"consult/{consult.Id}", consult.TargetDepartment));
-            ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"took the consult from {Named(consult.RequesterDepartment)}", now);
-            return true;
-        }, cancellationToken);
-
-    public static Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        Guid id, ConsultAnswerRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        Guid id, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
+        if (services.Context.Caller.StaffId is null)
+        {
+            return NotStaff();
+        }
+
+        return Worked(await services.Workflow.AcceptAsync(id, services.Context.Actor, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        Guid id, ConsultAnswerRequest request, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
+    {
+        if (services.Context.Caller.StaffId is null)
+        {
+            return NotStaff();
+        }
+
         var answer = request.Answer?.Trim();
-        var invalid = string.IsNullOrEmpty(answer) || answer.Length > Consult.MaxAnswerLength
-            ? new Dictionary<string, string[]> { ["answer"] = [$"The answer, 1 to {Consult.MaxAnswerLength} characters."] }
-            : null;
-        return WorkAsync(id, Caller.From(user), http, db, time, "answered", invalid, (consult, conversation, caller, staffId, now) =>
+        if (string.IsNullOrEmpty(answer) || answer.Length > Consult.MaxAnswerLength)
         {
-            var note = ConversationNote.Write(conversation, staffId, caller.DisplayName, consult.TargetDepartment, answer!, now, consult.Id);
-            if (!consult.AnswerWith(staffId, caller.DisplayName, answer!, note.Id, now))
-            {
-                return false;
-            }
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answer"] = [$"The answer, 1 to {Consult.MaxAnswerLength} characters."] });
+        }
 
-            db.ConversationNotes.Add(note);
-            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultAnswered, $"consult/{consult.Id}", Conversation.PreviewOf(answer!)));
-            ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"answered {Named(consult.RequesterDepartment)}: {answer}", now);
-            StaffNotifications.Notify(
-                db, [consult.RequestedById], staffId, NotificationKinds.ConsultAnswered,
-                $"{caller.DisplayName} ({consult.TargetDepartment}) answered your consult: {Conversation.PreviewOf(answer!)}",
-                StaffNotifications.ConversationLink(consult.ConversationId), now);
-            return true;
-        }, cancellationToken);
+        return Worked(await services.Workflow.AnswerAsync(id, answer, services.Context.Actor, cancellationToken));
     }
 
-    public static Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> DeclineAsync(
-        Guid id, ConsultDeclineRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> DeclineAsync(
+        Guid id, ConsultDeclineRequest request, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        var reason = request.Reason?.Trim();
-        var invalid = string.IsNullOrEmpty(reason) || reason.Length > Consult.MaxReasonLength
-            ? new Dictionary<string, string[]> { ["reason"] = [$"Why it is declined, 1 to {Consult.MaxReasonLength} characters."] }
-            : null;
-        return WorkAsync(id, Caller.From(user), http, db, time, "declined", invalid, (consult, conversation, caller, staffId, now) =>
+        if (services.Context.Caller.StaffId is null)
         {
-            if (!consult.Decline(caller.DisplayName, reason!, now))
-            {
-                return false;
-            }
+            return NotStaff();
+        }
 
-            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ConsultDeclined, $"consult/{consult.Id}", reason));
-            ConversationsApi.Engage(db, caller, conversation, EngagementKinds.Consult, $"declined {Named(consult.RequesterDepartment)}'s consult: {reason}", now);
-            StaffNotifications.Notify(
-                db, [consult.RequestedById], staffId, NotificationKinds.ConsultDeclined,
-                $"{caller.DisplayName} ({consult.TargetDepartment}) declined your consult: {reason}",
-                StaffNotifications.ConversationLink(consult.ConversationId), now);
-            return true;
-        }, cancellationToken);
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > Consult.MaxReasonLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"Why it is declined, 1 to {Consult.MaxReasonLength} characters."] });
+        }
+
+        return Worked(await services.Workflow.DeclineAsync(id, reason, services.Context.Actor, cancellationToken));
     }
+
+    private static ProblemHttpResult NotStaff() =>
+        TypedResults.Problem("Only staff members work consults.", statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>
     /// A target-department member's step on a consult: 404 when it does not exist, 403 for anyone outside the target
     /// department, 409 when the consult's state does not allow the step (or it changed under the caller).
     /// </summary>
-    private static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> WorkAsync(
-        Guid id, Caller caller, HttpContext http, CrmDbContext db, TimeProvider time, string step, Dictionary<string, string[]>? invalid,
-        Func<Consult, Conversation, Caller, Guid, DateTimeOffset, bool> work, CancellationToken cancellationToken)
-    {
-        if (caller.StaffId is not { } staffId)
+    private static Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult> Worked(ConsultOutcome outcome) =>
+        outcome.Refusal switch
         {
-            return TypedResults.Problem("Only staff members work consults.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (invalid is not null)
-        {
-            return TypedResults.ValidationProblem(invalid);
-        }
-
-        var consult = await db.Consults.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (consult is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!caller.Departments.Contains(consult.TargetDepartment))
-        {
-            return TypedResults.Problem(
-                $"Only members of {consult.TargetDepartment} work this consult.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
-        }
-
-        var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == consult.ConversationId, cancellationToken);
-        var now = time.GetUtcNow();
-        var state = consult.State;
-        if (!work(consult, conversation, caller, staffId, now))
-        {
-            return TypedResults.Problem(
-                $"The consult is {state}: it cannot be {step}.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Problem(
-                $"Someone else worked the consult at the same moment: it was not {step}.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
-        }
-
-        return TypedResults.Ok(CollaborationViews.ConsultView(consult, now));
-    }
-
-    private static Task<List<Guid>> MembersOfAsync(CrmDbContext db, string department, CancellationToken cancellationToken) =>
-        db.DepartmentMemberships.Where(m => m.DepartmentId == department).Select(m => m.StaffUserId).ToListAsync(cancellationToken);
-
-    private static string Named(string department) => department.Length == 0 ? "a colleague" : department;
+            ConsultRefusal.None => TypedResults.Ok(CollaborationViews.ConsultView(outcome.Consult!, outcome.At)),
+            ConsultRefusal.NotFound => TypedResults.NotFound(),
+            ConsultRefusal.Forbidden => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
+            _ => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        };
 }

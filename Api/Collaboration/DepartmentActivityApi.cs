@@ -1,11 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Infrastructure.Collaboration;
-using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Collaboration;
 
@@ -21,20 +19,20 @@ public static class DepartmentActivityApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DepartmentActivityEntry>>, NotFound, ProblemHttpResult>> ListAsync(
-        string department, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, long? before = null)
+        string department, [AsParameters] DepartmentActivityServices services, CancellationToken cancellationToken, long? before = null)
     {
         if (!Department.Standard.Any(d => d.Id == department))
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
+        var caller = services.Context.Caller;
         if (!caller.SeesEverything && !caller.Departments.Contains(department))
         {
             return TypedResults.Problem(
                 $"Only members of {department} see its activity.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
 
-        return TypedResults.Ok(await DepartmentActivity.ReadAsync(db, department, before, cancellationToken));
+        return TypedResults.Ok(await DepartmentActivity.ReadAsync(services.Db, department, before, cancellationToken));
     }
 }

@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Collaboration;
-using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Collaboration;
 
@@ -28,9 +26,9 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<NotificationPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, int limit = DefaultLimit)
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken, int limit = DefaultLimit)
     {
-        if (Caller.From(user).StaffId is not { } staffId)
+        if (services.Context.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -40,7 +38,7 @@ public static class NotificationsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"From 1 to {MaxLimit}."] });
         }
 
-        var mine = db.StaffNotifications.AsNoTracking().Where(n => n.RecipientId == staffId);
+        var mine = services.Db.StaffNotifications.AsNoTracking().Where(n => n.RecipientId == staffId);
         var items = await mine
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(limit)
@@ -51,34 +49,34 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ReadAsync(
-        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
-        if (Caller.From(user).StaffId is not { } staffId)
+        if (services.Context.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var notification = await db.StaffNotifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientId == staffId, cancellationToken);
+        var notification = await services.Db.StaffNotifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientId == staffId, cancellationToken);
         if (notification is null)
         {
             return TypedResults.NotFound();
         }
 
-        notification.MarkRead(time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        notification.MarkRead(services.Time.GetUtcNow());
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ReadAllAsync(
-        ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
-        if (Caller.From(user).StaffId is not { } staffId)
+        if (services.Context.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var now = time.GetUtcNow();
-        await db.StaffNotifications
+        var now = services.Time.GetUtcNow();
+        await services.Db.StaffNotifications
             .Where(n => n.RecipientId == staffId && n.ReadAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken);
         return TypedResults.NoContent();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
@@ -28,12 +27,12 @@ public static class InboxViewsApi
         return app;
     }
 
-    public static async Task<Ok<List<SavedViewView>>> ListAsync(ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<SavedViewView>>> ListAsync([AsParameters] InboxViewServices services, CancellationToken cancellationToken)
     {
-        var staffId = Caller.From(user).StaffId;
+        var staffId = services.Context.Caller.StaffId;
         var views = staffId is null
             ? []
-            : await db.SavedInboxViews.AsNoTracking()
+            : await services.Db.SavedInboxViews.AsNoTracking()
                 .Where(v => v.StaffId == staffId)
                 .OrderBy(v => v.CreatedAt)
                 .Select(v => new SavedViewView(v.Id, v.Name, v.Query))
@@ -42,9 +41,9 @@ public static class InboxViewsApi
     }
 
     public static async Task<Results<Created<SavedViewView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        SavedViewRequest request, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        SavedViewRequest request, [AsParameters] InboxViewServices services, CancellationToken cancellationToken)
     {
-        if (Caller.From(user).StaffId is not { } staffId)
+        if (services.Context.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members save inbox views.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -56,7 +55,7 @@ public static class InboxViewsApi
         {
             errors["name"] = [$"1 to {SavedInboxView.MaxNameLength} characters."];
         }
-        else if (await db.SavedInboxViews.AnyAsync(v => v.StaffId == staffId && v.Name == name, cancellationToken))
+        else if (await services.Db.SavedInboxViews.AnyAsync(v => v.StaffId == staffId && v.Name == name, cancellationToken))
         {
             errors["name"] = ["You already have a view with this name."];
         }
@@ -66,7 +65,7 @@ public static class InboxViewsApi
             errors["query"] = ["At most 1000 characters."];
         }
 
-        if (errors.Count == 0 && await db.SavedInboxViews.CountAsync(v => v.StaffId == staffId, cancellationToken) >= SavedInboxView.MaxPerStaffMember)
+        if (errors.Count == 0 && await services.Db.SavedInboxViews.CountAsync(v => v.StaffId == staffId, cancellationToken) >= SavedInboxView.MaxPerStaffMember)
         {
             errors["name"] = [$"At most {SavedInboxView.MaxPerStaffMember} saved views; delete one first."];
         }
@@ -76,11 +75,11 @@ public static class InboxViewsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var view = SavedInboxView.Save(staffId, name!, query, time.GetUtcNow());
-        db.SavedInboxViews.Add(view);
+        var view = SavedInboxView.Save(staffId, name!, query, services.Time.GetUtcNow());
+        services.Db.SavedInboxViews.Add(view);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await services.Db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
@@ -90,32 +89,32 @@ public static class InboxViewsApi
         return TypedResults.Created($"/api/inbox/views/{view.Id}", new SavedViewView(view.Id, view.Name, view.Query));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, [AsParameters] InboxViewServices services, CancellationToken cancellationToken)
     {
-        var staffId = Caller.From(user).StaffId;
-        var deleted = await db.SavedInboxViews.Where(v => v.Id == id && v.StaffId == staffId).ExecuteDeleteAsync(cancellationToken);
+        var staffId = services.Context.Caller.StaffId;
+        var deleted = await services.Db.SavedInboxViews.Where(v => v.Id == id && v.StaffId == staffId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
     public static async Task<Ok<List<InboxViewCount>>> CountsAsync(
-        ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] InboxViewServices services, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var counts = new List<InboxViewCount>();
         foreach (var (key, name, query) in BuiltInInboxViews.All)
         {
-            var (count, capped) = await ConversationsApi.CountAsync(query.Apply(db.Conversations, caller, db, now), cancellationToken);
+            var (count, capped) = await ConversationsApi.CountAsync(query.Apply(services.Db.Conversations, caller, services.Db, now), cancellationToken);
             counts.Add(new InboxViewCount(key, name, query.ToQueryString(), count, capped));
         }
 
         if (caller.StaffId is { } staffId)
         {
-            var saved = await db.SavedInboxViews.AsNoTracking().Where(v => v.StaffId == staffId).OrderBy(v => v.CreatedAt).ToListAsync(cancellationToken);
+            var saved = await services.Db.SavedInboxViews.AsNoTracking().Where(v => v.StaffId == staffId).OrderBy(v => v.CreatedAt).ToListAsync(cancellationToken);
             foreach (var view in saved)
             {
                 var (count, capped) = await ConversationsApi.CountAsync(
-                    InboxQuery.Parse(view.Query).Apply(db.Conversations, caller, db, now), cancellationToken);
+                    InboxQuery.Parse(view.Query).Apply(services.Db.Conversations, caller, services.Db, now), cancellationToken);
                 counts.Add(new InboxViewCount($"saved:{view.Id:N}", view.Name, view.Query, count, capped, view.Id));
             }
         }

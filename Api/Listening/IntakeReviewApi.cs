@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Listening;
@@ -38,35 +36,34 @@ public static class IntakeReviewApi
 
     public const int ReplayAllLimit = 1_000;
 
-    public static Task<Ok<IntakeEventPage>> FilteredAsync(CrmDbContext db, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
-        PageAsync(db, IngestEventStatuses.Filtered, channel, limit, offset, cancellationToken);
+    public static Task<Ok<IntakeEventPage>> FilteredAsync([AsParameters] IntakeReviewServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
+        PageAsync(services.Db, IngestEventStatuses.Filtered, channel, limit, offset, cancellationToken);
 
-    public static Task<Ok<IntakeEventPage>> ParkedAsync(CrmDbContext db, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
-        PageAsync(db, IngestEventStatuses.Parked, channel, limit, offset, cancellationToken);
+    public static Task<Ok<IntakeEventPage>> ParkedAsync([AsParameters] IntakeReviewServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
+        PageAsync(services.Db, IngestEventStatuses.Parked, channel, limit, offset, cancellationToken);
 
     public static Task<Results<Accepted, NotFound, ProblemHttpResult>> RestoreAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        RequeueAsync(id, user, http, db, time, AuditActions.FilteredEventRestored, (e, now) => e.Restore(now), "filtered", cancellationToken);
+        Guid id, [AsParameters] IntakeReviewServices services, CancellationToken cancellationToken) =>
+        RequeueAsync(id, services.Context, services.Db, services.Time, AuditActions.FilteredEventRestored, (e, now) => e.Restore(now), "filtered", cancellationToken);
 
     public static Task<Results<Accepted, NotFound, ProblemHttpResult>> ReplayAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        RequeueAsync(id, user, http, db, time, AuditActions.ParkedEventReplayed, (e, now) => e.Replay(now), "parked", cancellationToken);
+        Guid id, [AsParameters] IntakeReviewServices services, CancellationToken cancellationToken) =>
+        RequeueAsync(id, services.Context, services.Db, services.Time, AuditActions.ParkedEventReplayed, (e, now) => e.Replay(now), "parked", cancellationToken);
 
     /// <summary>Each replay is audited as the single one is, in the same transaction as the change.</summary>
     public static async Task<Ok<ParkedReplayResult>> ReplayAllAsync(
-        ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] IntakeReviewServices services, CancellationToken cancellationToken)
     {
-        var parked = await db.IngestEvents.Where(e => e.Status == IngestEventStatuses.Parked)
+        var parked = await services.Db.IngestEvents.Where(e => e.Status == IngestEventStatuses.Parked)
             .OrderBy(e => e.ReceivedAt).Take(ReplayAllLimit).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var caller = Caller.From(user);
+        var now = services.Time.GetUtcNow();
         foreach (var ingestEvent in parked.Where(e => e.Replay(now)))
         {
-            db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ParkedEventReplayed, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.LastError));
+            services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.ParkedEventReplayed, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.LastError));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        var remaining = await db.IngestEvents.CountAsync(e => e.Status == IngestEventStatuses.Parked, cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        var remaining = await services.Db.IngestEvents.CountAsync(e => e.Status == IngestEventStatuses.Parked, cancellationToken);
         return TypedResults.Ok(new ParkedReplayResult(parked.Count, remaining));
     }
 
@@ -85,7 +82,7 @@ public static class IntakeReviewApi
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> RequeueAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, string action,
+        Guid id, RequestContext context, CrmDbContext db, TimeProvider time, string action,
         Func<IngestEvent, DateTimeOffset, bool> requeue, string expected, CancellationToken cancellationToken)
     {
         var ingestEvent = await db.IngestEvents.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -101,8 +98,7 @@ public static class IntakeReviewApi
                 $"The event is {ingestEvent.Status}, not {expected}.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to do");
         }
 
-        var caller = Caller.From(user);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, action, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.FilterReason ?? ingestEvent.LastError));
+        db.AuditLog.Add(context.Audit(now, action, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.FilterReason ?? ingestEvent.LastError));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/ingest/{ingestEvent.Channel}");
     }

@@ -1,14 +1,11 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Filtering;
 using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Infrastructure.Filtering;
-using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Api.Listening;
 
@@ -25,14 +22,14 @@ public static class NoiseRulesApi
         return app;
     }
 
-    public static async Task<Ok<List<NoiseRuleView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<NoiseRuleView>>> ListAsync([AsParameters] NoiseRuleServices services, CancellationToken cancellationToken)
     {
-        var rules = await db.NoiseRules.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Pattern).ToListAsync(cancellationToken);
+        var rules = await services.Db.NoiseRules.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Pattern).ToListAsync(cancellationToken);
         return TypedResults.Ok(rules.ConvertAll(FilteringViews.NoiseRuleView));
     }
 
     public static async Task<Results<Created<NoiseRuleView>, ValidationProblem>> CreateAsync(
-        NoiseRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        NoiseRuleRequest request, [AsParameters] NoiseRuleServices services, CancellationToken cancellationToken)
     {
         var errors = NoiseRule.Validate(request.Kind, request.Pattern, request.Description);
         if (errors.Count > 0)
@@ -40,17 +37,17 @@ public static class NoiseRulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var rule = NoiseRule.New(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? true, caller.Name, now);
-        db.NoiseRules.Add(rule);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoiseRuleCreated, $"noise-rule/{rule.Id}", Describe(rule)));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.NoiseRules.Add(rule);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.NoiseRuleCreated, $"noise-rule/{rule.Id}", Describe(rule)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/noise-rules/{rule.Id}", FilteringViews.NoiseRuleView(rule));
     }
 
     public static async Task<Results<Ok<NoiseRuleView>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, NoiseRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, NoiseRuleRequest request, [AsParameters] NoiseRuleServices services, CancellationToken cancellationToken)
     {
         var errors = NoiseRule.Validate(request.Kind, request.Pattern, request.Description);
         if (errors.Count > 0)
@@ -58,35 +55,34 @@ public static class NoiseRulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var rule = await db.NoiseRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var rule = await services.Db.NoiseRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rule is null)
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var before = Describe(rule);
         rule.Change(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? rule.Enabled, caller.Name, now);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoiseRuleChanged, $"noise-rule/{rule.Id}", $"{before} -> {Describe(rule)}"));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.NoiseRuleChanged, $"noise-rule/{rule.Id}", $"{before} -> {Describe(rule)}"));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(FilteringViews.NoiseRuleView(rule));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, [AsParameters] NoiseRuleServices services, CancellationToken cancellationToken)
     {
-        var rule = await db.NoiseRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var rule = await services.Db.NoiseRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rule is null)
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
-        db.NoiseRules.Remove(rule);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.NoiseRuleDeleted, $"noise-rule/{rule.Id}", Describe(rule)));
-        await db.SaveChangesAsync(cancellationToken);
+        var now = services.Time.GetUtcNow();
+        services.Db.NoiseRules.Remove(rule);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.NoiseRuleDeleted, $"noise-rule/{rule.Id}", Describe(rule)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Classification;
@@ -28,17 +26,17 @@ public static class TopicsApi
         return app;
     }
 
-    public static async Task<Ok<List<TopicView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<TopicView>>> ListAsync([AsParameters] TopicServices services, CancellationToken cancellationToken)
     {
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
+        var topics = await services.Db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
         return TypedResults.Ok(topics.ConvertAll(ClassificationViews.TopicView));
     }
 
     public static async Task<Results<Created<TopicView>, ValidationProblem>> CreateAsync(
-        TopicRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        TopicRequest request, [AsParameters] TopicServices services, CancellationToken cancellationToken)
     {
         var errors = CatalogueTopic.Validate(request.Key ?? "", request.Name, request.Department, request.Keywords, Departments);
-        if (errors.Count == 0 && await db.Topics.AnyAsync(t => t.Key == request.Key, cancellationToken))
+        if (errors.Count == 0 && await services.Db.Topics.AnyAsync(t => t.Key == request.Key, cancellationToken))
         {
             errors["key"] = ["A topic with this key exists."];
         }
@@ -48,15 +46,15 @@ public static class TopicsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
-        var position = (await db.Topics.MaxAsync(t => (int?)t.Position, cancellationToken) ?? -1) + 1;
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
+        var position = (await services.Db.Topics.MaxAsync(t => (int?)t.Position, cancellationToken) ?? -1) + 1;
         var topic = CatalogueTopic.New(request.Key!, request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, position, caller.Name, now);
-        db.Topics.Add(topic);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicCreated, $"topic/{topic.Key}", Describe(topic)));
+        services.Db.Topics.Add(topic);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.TopicCreated, $"topic/{topic.Key}", Describe(topic)));
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await services.Db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
@@ -67,7 +65,7 @@ public static class TopicsApi
     }
 
     public static async Task<Results<Ok<TopicView>, NotFound, ValidationProblem>> ChangeAsync(
-        string key, TopicRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string key, TopicRequest request, [AsParameters] TopicServices services, CancellationToken cancellationToken)
     {
         var errors = CatalogueTopic.Validate(null, request.Name, request.Department, request.Keywords, Departments);
         if (errors.Count > 0)
@@ -75,35 +73,34 @@ public static class TopicsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var topic = await db.Topics.SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
+        var topic = await services.Db.Topics.SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
         if (topic is null)
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var before = Describe(topic);
         topic.Change(request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, caller.Name, now);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicChanged, $"topic/{topic.Key}", $"{before} -> {Describe(topic)}"));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.TopicChanged, $"topic/{topic.Key}", $"{before} -> {Describe(topic)}"));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ClassificationViews.TopicView(topic));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        string key, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string key, [AsParameters] TopicServices services, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics.SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
+        var topic = await services.Db.Topics.SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
         if (topic is null)
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
-        db.Topics.Remove(topic);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.TopicDeleted, $"topic/{topic.Key}", Describe(topic)));
-        await db.SaveChangesAsync(cancellationToken);
+        var now = services.Time.GetUtcNow();
+        services.Db.Topics.Remove(topic);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.TopicDeleted, $"topic/{topic.Key}", Describe(topic)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

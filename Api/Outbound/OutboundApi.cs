@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
@@ -11,7 +8,6 @@ using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Infrastructure.Conversations;
-using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Infrastructure.Replies;
 
 namespace SocialEnterprise.Api.Outbound;
@@ -53,7 +49,7 @@ public static class OutboundApi
     }
 
     public static async Task<Results<Ok<OutboundEventResult>, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        string channel, HttpRequest request, IOptions<OutboundOptions> options, CrmDbContext db, TimeProvider time,
+        string channel, HttpRequest request, [AsParameters] OutboundServices services,
         CancellationToken cancellationToken)
     {
         if (!IngestChannels.All.Contains(channel))
@@ -68,7 +64,7 @@ public static class OutboundApi
             return Problem(StatusCodes.Status413PayloadTooLarge, "Report too large", $"A report is at most {Extensions.MaxRequestBodyBytes / 1024} KiB.");
         }
 
-        if (options.Value.SecretOf(channel) is not { } secret || !IngestSignature.IsValid(secret, body, request.Headers[IngestSignature.HeaderName]))
+        if (services.Options.Value.SecretOf(channel) is not { } secret || !IngestSignature.IsValid(secret, body, request.Headers[IngestSignature.HeaderName]))
         {
             return Problem(StatusCodes.Status401Unauthorized, "Invalid signature",
                 $"{IngestSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the raw body with the {channel} channel's outbound secret (Outbound:Secrets:{channel})>.");
@@ -85,7 +81,7 @@ public static class OutboundApi
             return TypedResults.ValidationProblem(errors, title: "The report has invalid fields");
         }
 
-        var (result, mismatch) = await OutboundReceipts.ApplyAsync(db, channel, report, time.GetUtcNow(), cancellationToken);
+        var (result, mismatch) = await OutboundReceipts.ApplyAsync(services.Db, channel, report, services.Time.GetUtcNow(), cancellationToken);
         if (mismatch is not null)
         {
             return TypedResults.ValidationProblem(mismatch, title: "The report does not fit the reply");
@@ -97,32 +93,32 @@ public static class OutboundApi
     }
 
     public static async Task<Results<Ok<ThreadReplyView>, NotFound, ProblemHttpResult>> RetryAsync(
-        Guid id, Guid replyId, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, Guid replyId, [AsParameters] OutboundServices services, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var caller = services.Context.Caller;
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
         }
 
-        var reply = await db.Replies.SingleOrDefaultAsync(r => r.Id == replyId && r.ConversationId == id, cancellationToken);
+        var reply = await services.Db.Replies.SingleOrDefaultAsync(r => r.Id == replyId && r.ConversationId == id, cancellationToken);
         if (reply is null)
         {
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         if (!reply.Retry(now))
         {
             return TypedResults.Problem(
                 $"Only a failed reply is sent again; this one is {reply.State}.", statusCode: StatusCodes.Status409Conflict, title: "Not failed");
         }
 
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.ReplyRetried, $"conversation/{id}/reply/{replyId}", Conversation.PreviewOf(reply.Text)));
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.ReplyRetried, $"conversation/{id}/reply/{replyId}", Conversation.PreviewOf(reply.Text)));
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await services.Db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Api.Routing;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
@@ -47,9 +45,9 @@ public static partial class CannedResponsesApi
         builder.RequireAuthorization(policy => policy.RequireAssertion(context => RoutingRulesApi.Oversees(Caller.From(context.User))));
 
     public static async Task<Ok<List<CannedResponseView>>> ListAsync(
-        ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken, string? q = null)
+        [AsParameters] CannedResponseServices services, CancellationToken cancellationToken, string? q = null)
     {
-        var usable = Usable(db.CannedResponses.AsNoTracking(), Caller.From(user));
+        var usable = Usable(services.Db.CannedResponses.AsNoTracking(), services.Context.Caller);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var pattern = $"%{q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
@@ -61,10 +59,10 @@ public static partial class CannedResponsesApi
     }
 
     public static async Task<Results<Created<CannedResponseView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CannedResponseRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        CannedResponseRequest request, [AsParameters] CannedResponseServices services, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var errors = await ValidateAsync(request, db, null, cancellationToken);
+        var caller = services.Context.Caller;
+        var errors = await ValidateAsync(request, services.Db, null, cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -76,27 +74,27 @@ public static partial class CannedResponsesApi
             return Forbidden(caller);
         }
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         var canned = CannedResponse.New(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), caller.DisplayName, now);
-        db.CannedResponses.Add(canned);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.CannedResponseCreated, Target(canned), Describe(canned)));
-        return await SaveAsync(db, request, cancellationToken) is { } conflict
+        services.Db.CannedResponses.Add(canned);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.CannedResponseCreated, Target(canned), Describe(canned)));
+        return await SaveAsync(services.Db, request, cancellationToken) is { } conflict
             ? conflict
             : TypedResults.Created($"/api/canned-responses/{canned.Id}", ReplyViews.CannedResponseView(canned));
     }
 
     public static async Task<Results<Ok<CannedResponseView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, CannedResponseRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        Guid id, CannedResponseRequest request, [AsParameters] CannedResponseServices services,
         CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var errors = await ValidateAsync(request, db, id, cancellationToken);
+        var caller = services.Context.Caller;
+        var errors = await ValidateAsync(request, services.Db, id, cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var canned = await db.CannedResponses.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var canned = await services.Db.CannedResponses.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (canned is null)
         {
             return TypedResults.NotFound();
@@ -108,17 +106,17 @@ public static partial class CannedResponsesApi
             return Forbidden(caller);
         }
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         canned.Change(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), caller.DisplayName, now);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.CannedResponseChanged, Target(canned), Describe(canned)));
-        return await SaveAsync(db, request, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(ReplyViews.CannedResponseView(canned));
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.CannedResponseChanged, Target(canned), Describe(canned)));
+        return await SaveAsync(services.Db, request, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(ReplyViews.CannedResponseView(canned));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, [AsParameters] CannedResponseServices services, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var canned = await db.CannedResponses.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var caller = services.Context.Caller;
+        var canned = await services.Db.CannedResponses.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (canned is null)
         {
             return TypedResults.NotFound();
@@ -129,27 +127,27 @@ public static partial class CannedResponsesApi
             return Forbidden(caller);
         }
 
-        db.CannedResponses.Remove(canned);
-        db.AuditLog.Add(AuditRecords.By(caller, http, time.GetUtcNow(), AuditActions.CannedResponseDeleted, Target(canned), Describe(canned)));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.CannedResponses.Remove(canned);
+        services.Db.AuditLog.Add(services.Context.Audit(services.Time.GetUtcNow(), AuditActions.CannedResponseDeleted, Target(canned), Describe(canned)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<RenderedCannedResponse>, NotFound>> RenderAsync(
-        Guid id, Guid cannedId, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+        Guid id, Guid cannedId, [AsParameters] CannedResponseServices services, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db)
+        var caller = services.Context.Caller;
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db)
             .Where(c => c.Id == id)
-            .Select(c => new { c.Channel, c.Department, CustomerName = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.DisplayName).First() })
+            .Select(c => new { c.Channel, c.Department, CustomerName = services.Db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.DisplayName).First() })
             .SingleOrDefaultAsync(cancellationToken);
-        var canned = await Usable(db.CannedResponses.AsNoTracking(), caller).SingleOrDefaultAsync(c => c.Id == cannedId, cancellationToken);
+        var canned = await Usable(services.Db.CannedResponses.AsNoTracking(), caller).SingleOrDefaultAsync(c => c.Id == cannedId, cancellationToken);
         if (conversation is null || canned is null)
         {
             return TypedResults.NotFound();
         }
 
-        var departmentName = await db.Departments.Where(d => d.Id == conversation.Department).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
+        var departmentName = await services.Db.Departments.Where(d => d.Id == conversation.Department).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
             ?? conversation.Department;
         var values = new TemplateValues(conversation.CustomerName, caller.DisplayName, conversation.Channel, departmentName);
         return TypedResults.Ok(new RenderedCannedResponse(canned.Id, canned.Name, CannedResponseTemplate.Render(canned.Text, values)));

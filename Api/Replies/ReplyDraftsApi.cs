@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
@@ -29,22 +28,22 @@ public static class ReplyDraftsApi
         return app;
     }
 
-    public static async Task<Results<Ok<DraftView>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DraftView>, NotFound>> GetAsync(Guid id, [AsParameters] ReplyDraftServices services, CancellationToken cancellationToken)
     {
-        var conversation = await db.Conversations.AsNoTracking().VisibleTo(Caller.From(user), db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(services.Context.Caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
         }
 
-        var draft = await db.ReplyDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
+        var draft = await services.Db.ReplyDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
         return TypedResults.Ok(ReplyViews.DraftView(draft ?? ReplyDraft.For(conversation, conversation.OpenedAt)));
     }
 
     public static async Task<Results<Ok<DraftView>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        Guid id, SaveDraftRequest request, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, SaveDraftRequest request, [AsParameters] ReplyDraftServices services, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
+        var caller = services.Context.Caller;
         if (caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members write drafts.", statusCode: StatusCodes.Status400BadRequest);
@@ -71,18 +70,18 @@ public static class ReplyDraftsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow();
-        var draft = await db.ReplyDrafts.SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
+        var now = services.Time.GetUtcNow();
+        var draft = await services.Db.ReplyDrafts.SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
         if (draft is null)
         {
             draft = ReplyDraft.For(conversation, now);
-            db.ReplyDrafts.Add(draft);
+            services.Db.ReplyDrafts.Add(draft);
         }
 
         if (!draft.Save(request.Version!.Value, request.Text!, request.Visibility!, staffId, caller.DisplayName, now))
@@ -92,13 +91,13 @@ public static class ReplyDraftsApi
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await services.Db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(exception))
         {
             // A colleague saved (or started the draft) between our read and our write.
-            db.ChangeTracker.Clear();
-            var current = await db.ReplyDrafts.AsNoTracking().SingleAsync(d => d.ConversationId == id, cancellationToken);
+            services.Db.ChangeTracker.Clear();
+            var current = await services.Db.ReplyDrafts.AsNoTracking().SingleAsync(d => d.ConversationId == id, cancellationToken);
             return Conflict(current);
         }
 
@@ -106,26 +105,26 @@ public static class ReplyDraftsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DiscardAsync(
-        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, [AsParameters] ReplyDraftServices services, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
+        var caller = services.Context.Caller;
         if (caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members write drafts.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (!await db.Conversations.VisibleTo(caller, db).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await services.Db.Conversations.VisibleTo(caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var draft = await db.ReplyDrafts.SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
+        var draft = await services.Db.ReplyDrafts.SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
         if (draft is not null)
         {
-            draft.Clear(staffId, caller.DisplayName, time.GetUtcNow());
+            draft.Clear(staffId, caller.DisplayName, services.Time.GetUtcNow());
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await services.Db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Reports;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Infrastructure.Reports;
 
 namespace SocialEnterprise.Api.Reports;
@@ -41,35 +38,35 @@ public static class ReportsApi
     public static bool Oversees(Caller caller) => caller.IsAdmin || caller.Kind == CallerKind.Staff && caller.Roles.Contains(StaffRoles.Manager);
 
     public static async Task<Results<Ok<ServiceLevelReport>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        [AsParameters] ServiceLevelReportQuery query, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider time,
+        [AsParameters] ServiceLevelReportQuery query, [AsParameters] ReportServices services,
         CancellationToken cancellationToken)
     {
-        var (errors, range) = query.Validate(time.GetUtcNow());
+        var (errors, range) = query.Validate(services.Time.GetUtcNow());
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (Scope(Caller.From(user), query) is not { } scope)
+        if (Scope(services.Context.Caller, query) is not { } scope)
         {
             return Forbidden(query);
         }
 
-        return TypedResults.Ok(await ServiceLevelReports.ReadAsync(dataSource, query, range, scope.Departments, cancellationToken));
+        return TypedResults.Ok(await ServiceLevelReports.ReadAsync(services.DataSource, query, range, scope.Departments, cancellationToken));
     }
 
     public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
-        [AsParameters] ServiceLevelReportQuery query, ClaimsPrincipal user, HttpContext http, CrmDbContext db, NpgsqlDataSource dataSource,
-        TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] ServiceLevelReportQuery query, [AsParameters] ReportServices services,
+        CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         var (errors, range) = query.Validate(now);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
+        var caller = services.Context.Caller;
         if (Scope(caller, query) is not { } scope)
         {
             return Forbidden(query);
@@ -77,10 +74,10 @@ public static class ReportsApi
 
         // Audited before the first byte leaves: an export that is cut short was still an export.
         var covered = scope.Departments is null ? "all departments" : $"departments {string.Join(", ", scope.Departments)}";
-        db.AuditLog.Add(AuditRecords.By(
-            caller, http, now, AuditActions.ReportExported, target: "service-levels",
+        services.Db.AuditLog.Add(services.Context.Audit(
+            now, AuditActions.ReportExported, target: "service-levels",
             detail: $"{range.From:O} to {range.To:O}; {covered}; {query}"));
-        await db.SaveChangesAsync(cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Stream(
             async body =>
@@ -88,7 +85,7 @@ public static class ReportsApi
                 await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
                 await writer.WriteAsync(CsvHeader + "\n");
                 await ServiceLevelReports.ForEachClockAsync(
-                    dataSource, query, range, scope.Departments, clock => writer.WriteAsync(CsvRow(clock)), cancellationToken);
+                    services.DataSource, query, range, scope.Departments, clock => writer.WriteAsync(CsvRow(clock)), cancellationToken);
             },
             "text/csv",
             $"service-levels-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");

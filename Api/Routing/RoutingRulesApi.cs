@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Customers;
@@ -41,39 +38,39 @@ public static class RoutingRulesApi
     /// <summary>Admins and managers: those who shape routing and answer for its results.</summary>
     public static bool Oversees(Caller caller) => caller.IsAdmin || caller.Kind == CallerKind.Staff && caller.Roles.Contains(StaffRoles.Manager);
 
-    public static async Task<Ok<List<RoutingRuleView>>> ListAsync(CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<RoutingRuleView>>> ListAsync([AsParameters] RoutingRuleServices services, CancellationToken cancellationToken)
     {
-        var rules = await db.RoutingRules.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var rules = await services.Db.RoutingRules.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(rules.ConvertAll(RoutingViews.RoutingRuleView));
     }
 
     public static async Task<Results<Created<RoutingRuleView>, ValidationProblem>> CreateAsync(
-        RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        RoutingRuleRequest request, [AsParameters] RoutingRuleServices services,
         CancellationToken cancellationToken)
     {
-        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, cancellationToken));
+        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(services.Db, request, cancellationToken));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
-        var last = await db.RoutingRules.MaxAsync(r => (int?)r.Position, cancellationToken) ?? 0;
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
+        var last = await services.Db.RoutingRules.MaxAsync(r => (int?)r.Position, cancellationToken) ?? 0;
         var rule = RoutingRule.New(
             request.Name!, last + 1, request.Enabled ?? true, (request.Conditions ?? []).Select(c => c!), request.Actions!.Select(a => a!),
             request.StopAfterMatch ?? false, caller.Name, now);
         rule.TriggerOn(TriggerOf(request));
-        db.RoutingRules.Add(rule);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleCreated, Target(rule), Describe(rule)));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.RoutingRules.Add(rule);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.RoutingRuleCreated, Target(rule), Describe(rule)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/routing-rules/{rule.Id}", RoutingViews.RoutingRuleView(rule));
     }
 
     public static async Task<Results<Ok<RoutingRuleView>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, RoutingRuleRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, RoutingRuleRequest request, [AsParameters] RoutingRuleServices services, CancellationToken cancellationToken)
     {
-        var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var rule = await services.Db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rule is null)
         {
             return TypedResults.NotFound();
@@ -81,37 +78,37 @@ public static class RoutingRulesApi
 
         // A change that does not name the trigger keeps the rule's.
         request = request with { Trigger = request.Trigger ?? rule.Trigger };
-        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(db, request, cancellationToken));
+        var errors = RoutingRuleValidation.Validate(request, await VocabularyAsync(services.Db, request, cancellationToken));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var before = Describe(rule);
         rule.Change(
             request.Name!, request.Enabled ?? rule.Enabled, (request.Conditions ?? []).Select(c => c!), request.Actions!.Select(a => a!),
             request.StopAfterMatch ?? rule.StopAfterMatch, caller.Name, now);
         rule.TriggerOn(request.Trigger is null ? rule.Trigger : TriggerOf(request));
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleChanged, Target(rule), $"{before} -> {Describe(rule)}"));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.RoutingRuleChanged, Target(rule), $"{before} -> {Describe(rule)}"));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(RoutingViews.RoutingRuleView(rule));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, [AsParameters] RoutingRuleServices services, CancellationToken cancellationToken)
     {
-        var rules = await db.RoutingRules.OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var rules = await services.Db.RoutingRules.OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         var rule = rules.SingleOrDefault(r => r.Id == id);
         if (rule is null)
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
-        db.RoutingRules.Remove(rule);
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
+        services.Db.RoutingRules.Remove(rule);
         rules.Remove(rule);
         // The rules after it move up, so that the numbers in reasons (#2) stay those the admins see.
         for (var index = 0; index < rules.Count; index++)
@@ -119,15 +116,15 @@ public static class RoutingRulesApi
             rules[index].MoveTo(index + 1, caller.Name, now);
         }
 
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleDeleted, Target(rule), Describe(rule)));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.RoutingRuleDeleted, Target(rule), Describe(rule)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<List<RoutingRuleView>>, ValidationProblem>> ReorderAsync(
-        RoutingRuleOrderRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        RoutingRuleOrderRequest request, [AsParameters] RoutingRuleServices services, CancellationToken cancellationToken)
     {
-        var rules = await db.RoutingRules.ToListAsync(cancellationToken);
+        var rules = await services.Db.RoutingRules.ToListAsync(cancellationToken);
         var ids = request.Ids ?? [];
         if (ids.Count != rules.Count || ids.Distinct().Count() != ids.Count || !rules.All(rule => ids.Contains(rule.Id)))
         {
@@ -137,8 +134,8 @@ public static class RoutingRulesApi
             });
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var byId = rules.ToDictionary(rule => rule.Id);
         for (var index = 0; index < ids.Count; index++)
         {
@@ -146,13 +143,13 @@ public static class RoutingRulesApi
         }
 
         var order = string.Join(", ", ids.Select((ruleId, index) => $"#{index + 1} {byId[ruleId].Name}"));
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.RoutingRuleChanged, "routing-rules", $"order: {order}"));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.RoutingRuleChanged, "routing-rules", $"order: {order}"));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ids.Select(ruleId => RoutingViews.RoutingRuleView(byId[ruleId])).ToList());
     }
 
     public static async Task<Results<Ok<RoutingDryRunResult>, ValidationProblem>> DryRunAsync(
-        RoutingDryRunRequest request, CrmDbContext db, MessageClassifier classifier, IOptions<BusinessHours> hours, TimeProvider time,
+        RoutingDryRunRequest request, [AsParameters] RoutingRuleServices services,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -190,15 +187,15 @@ public static class RoutingRulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
+        var topics = await services.Db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
         var catalogue = new TopicCatalogue(topics.Select(t => t.ToTopic()));
-        var rules = await db.RoutingRules.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ToListAsync(cancellationToken);
-        var assignees = await RoutingAssignees.ReadAsync(db, rules, cancellationToken);
+        var rules = await services.Db.RoutingRules.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var assignees = await RoutingAssignees.ReadAsync(services.Db, rules, cancellationToken);
         var followers = request.AuthorFollowers ?? 0;
         var tier = request.CustomerTier ?? CustomerTiers.Standard;
-        var classification = classifier.Classify(new ClassificationInput(request.Text!, request.Channel!, request.Kind!, null, followers), catalogue);
-        var decision = new RoutingEngine(rules, hours.Value).Evaluate(
-            new RoutingInput(request.Text!, request.Channel!, request.Kind!, classification, tier, followers, request.At ?? time.GetUtcNow()));
+        var classification = services.Classifier.Classify(new ClassificationInput(request.Text!, request.Channel!, request.Kind!, null, followers), catalogue);
+        var decision = new RoutingEngine(rules, services.Hours.Value).Evaluate(
+            new RoutingInput(request.Text!, request.Channel!, request.Kind!, classification, tier, followers, request.At ?? services.Time.GetUtcNow()));
         var routing = RoutingDefaults.Complete(decision, classification, catalogue, followers, decision.MarkVip ? CustomerTiers.Vip : tier, assignees);
         return TypedResults.Ok(new RoutingDryRunResult(
             classification, decision.Evaluations, routing.Department, routing.Priority, routing.Tags ?? [], routing.SlaPolicy, routing.AssigneeId,

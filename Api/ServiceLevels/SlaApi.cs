@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Routing;
@@ -40,25 +38,25 @@ public static class SlaApi
     }
 
     public static async Task<Results<Ok<ConversationServiceLevels>, NotFound>> ConversationAsync(
-        Guid id, ClaimsPrincipal user, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, [AsParameters] SlaServices services, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        if (!await db.Conversations.AsNoTracking().VisibleTo(caller, db).AnyAsync(c => c.Id == id, cancellationToken))
+        var caller = services.Context.Caller;
+        if (!await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await ServiceLevelStanding.ReadAsync(db, id, time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await ServiceLevelStanding.ReadAsync(services.Db, id, services.Time.GetUtcNow(), cancellationToken));
     }
 
-    public static async Task<Ok<List<SlaPolicyView>>> ListPoliciesAsync(CrmDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken)).ConvertAll(ServiceLevelViews.SlaPolicyView));
+    public static async Task<Ok<List<SlaPolicyView>>> ListPoliciesAsync([AsParameters] SlaServices services, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await services.Db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken)).ConvertAll(ServiceLevelViews.SlaPolicyView));
 
     public static async Task<Results<Created<SlaPolicyView>, ValidationProblem>> CreatePolicyAsync(
-        SlaPolicyRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        SlaPolicyRequest request, [AsParameters] SlaServices services, CancellationToken cancellationToken)
     {
-        var errors = await ValidateAsync(db, request, checkName: true, cancellationToken);
-        if (errors.Count == 0 && await db.SlaPolicies.AnyAsync(p => p.Name == request.Name!.Trim(), cancellationToken))
+        var errors = await ValidateAsync(services.Db, request, checkName: true, cancellationToken);
+        if (errors.Count == 0 && await services.Db.SlaPolicies.AnyAsync(p => p.Name == request.Name!.Trim(), cancellationToken))
         {
             errors["name"] = ["A policy with this name exists."];
         }
@@ -68,45 +66,45 @@ public static class SlaApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var policy = SlaPolicy.New(
             request.Name!, request.Description ?? "", request.Calendar!, request.Targets!.Select(t => t!), (request.Olas ?? []).Select(o => o!), caller.Name, now);
-        db.SlaPolicies.Add(policy);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaPolicyCreated, $"sla-policy/{policy.Name}", Describe(policy)));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.SlaPolicies.Add(policy);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaPolicyCreated, $"sla-policy/{policy.Name}", Describe(policy)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/sla/policies/{policy.Name}", ServiceLevelViews.SlaPolicyView(policy));
     }
 
     public static async Task<Results<Ok<SlaPolicyView>, NotFound, ValidationProblem>> ChangePolicyAsync(
-        string name, SlaPolicyRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        string name, SlaPolicyRequest request, [AsParameters] SlaServices services,
         CancellationToken cancellationToken)
     {
-        var policy = await db.SlaPolicies.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
+        var policy = await services.Db.SlaPolicies.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
         if (policy is null)
         {
             return TypedResults.NotFound();
         }
 
-        var errors = await ValidateAsync(db, request, checkName: false, cancellationToken);
+        var errors = await ValidateAsync(services.Db, request, checkName: false, cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var before = Describe(policy);
         policy.Change(request.Description ?? policy.Description, request.Calendar!, request.Targets!.Select(t => t!), (request.Olas ?? []).Select(o => o!), caller.Name, now);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaPolicyChanged, $"sla-policy/{policy.Name}", $"{before} -> {Describe(policy)}"));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaPolicyChanged, $"sla-policy/{policy.Name}", $"{before} -> {Describe(policy)}"));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ServiceLevelViews.SlaPolicyView(policy));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> DeletePolicyAsync(
-        string name, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string name, [AsParameters] SlaServices services, CancellationToken cancellationToken)
     {
-        var policy = await db.SlaPolicies.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
+        var policy = await services.Db.SlaPolicies.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
         if (policy is null)
         {
             return TypedResults.NotFound();
@@ -117,28 +115,27 @@ public static class SlaApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["The standard policy applies to every conversation without another one: change it instead."] });
         }
 
-        var rules = await db.RoutingRules.AsNoTracking().ToListAsync(cancellationToken);
+        var rules = await services.Db.RoutingRules.AsNoTracking().ToListAsync(cancellationToken);
         if (rules.Where(r => r.Actions.Any(a => a.Type == RoutingActionTypes.ApplySlaPolicy && a.SlaPolicy == name)).Select(r => $"#{r.Position} {r.Name}").ToList() is { Count: > 0 } users)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"Routing rules apply it: {string.Join(", ", users)}."] });
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
-        db.SlaPolicies.Remove(policy);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaPolicyDeleted, $"sla-policy/{policy.Name}", Describe(policy)));
-        await db.SaveChangesAsync(cancellationToken);
+        var now = services.Time.GetUtcNow();
+        services.Db.SlaPolicies.Remove(policy);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaPolicyDeleted, $"sla-policy/{policy.Name}", Describe(policy)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<List<SlaCalendarView>>> ListCalendarsAsync(CrmDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.SlaCalendars.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken)).ConvertAll(ServiceLevelViews.SlaCalendarView));
+    public static async Task<Ok<List<SlaCalendarView>>> ListCalendarsAsync([AsParameters] SlaServices services, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await services.Db.SlaCalendars.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken)).ConvertAll(ServiceLevelViews.SlaCalendarView));
 
     public static async Task<Results<Created<SlaCalendarView>, ValidationProblem>> CreateCalendarAsync(
-        SlaCalendarRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        SlaCalendarRequest request, [AsParameters] SlaServices services, CancellationToken cancellationToken)
     {
         var errors = SlaValidation.Validate(request, checkName: true);
-        if (errors.Count == 0 && await db.SlaCalendars.AnyAsync(c => c.Name == request.Name!.Trim(), cancellationToken))
+        if (errors.Count == 0 && await services.Db.SlaCalendars.AnyAsync(c => c.Name == request.Name!.Trim(), cancellationToken))
         {
             errors["name"] = ["A calendar with this name exists."];
         }
@@ -148,20 +145,20 @@ public static class SlaApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var calendar = SlaCalendar.New(request.Name!, request.TimeZone!, request.Hours!.Select(h => h!), (request.Holidays ?? []).Select(h => h!), caller.Name, now);
-        db.SlaCalendars.Add(calendar);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaCalendarCreated, $"sla-calendar/{calendar.Name}", Describe(calendar)));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.SlaCalendars.Add(calendar);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaCalendarCreated, $"sla-calendar/{calendar.Name}", Describe(calendar)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/sla/calendars/{calendar.Name}", ServiceLevelViews.SlaCalendarView(calendar));
     }
 
     public static async Task<Results<Ok<SlaCalendarView>, NotFound, ValidationProblem>> ChangeCalendarAsync(
-        string name, SlaCalendarRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time,
+        string name, SlaCalendarRequest request, [AsParameters] SlaServices services,
         CancellationToken cancellationToken)
     {
-        var calendar = await db.SlaCalendars.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+        var calendar = await services.Db.SlaCalendars.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
         if (calendar is null)
         {
             return TypedResults.NotFound();
@@ -173,34 +170,33 @@ public static class SlaApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
+        var caller = services.Context.Caller;
+        var now = services.Time.GetUtcNow();
         var before = Describe(calendar);
         calendar.Change(request.TimeZone!, request.Hours!.Select(h => h!), (request.Holidays ?? []).Select(h => h!), caller.Name, now);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaCalendarChanged, $"sla-calendar/{calendar.Name}", $"{before} -> {Describe(calendar)}"));
-        await db.SaveChangesAsync(cancellationToken);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaCalendarChanged, $"sla-calendar/{calendar.Name}", $"{before} -> {Describe(calendar)}"));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ServiceLevelViews.SlaCalendarView(calendar));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> DeleteCalendarAsync(
-        string name, ClaimsPrincipal user, HttpContext http, CrmDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string name, [AsParameters] SlaServices services, CancellationToken cancellationToken)
     {
-        var calendar = await db.SlaCalendars.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+        var calendar = await services.Db.SlaCalendars.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
         if (calendar is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (await db.SlaPolicies.Where(p => p.Calendar == name).Select(p => p.Name).ToListAsync(cancellationToken) is { Count: > 0 } users)
+        if (await services.Db.SlaPolicies.Where(p => p.Calendar == name).Select(p => p.Name).ToListAsync(cancellationToken) is { Count: > 0 } users)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"Policies count on it: {string.Join(", ", users)}."] });
         }
 
-        var caller = Caller.From(user);
-        var now = time.GetUtcNow();
-        db.SlaCalendars.Remove(calendar);
-        db.AuditLog.Add(AuditRecords.By(caller, http, now, AuditActions.SlaCalendarDeleted, $"sla-calendar/{calendar.Name}", Describe(calendar)));
-        await db.SaveChangesAsync(cancellationToken);
+        var now = services.Time.GetUtcNow();
+        services.Db.SlaCalendars.Remove(calendar);
+        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaCalendarDeleted, $"sla-calendar/{calendar.Name}", Describe(calendar)));
+        await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

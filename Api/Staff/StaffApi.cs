@@ -1,17 +1,13 @@
 using System.Net.Mail;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
-using SocialEnterprise.Api.Audit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Assignment;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Staff;
-using SocialEnterprise.Infrastructure.Assignment;
 using SocialEnterprise.Infrastructure.Conversations;
 using SocialEnterprise.Infrastructure.Persistence;
 using SocialEnterprise.Infrastructure.Staff;
@@ -38,7 +34,7 @@ public static class StaffApi
     }
 
     public static async Task<Results<Ok<List<StaffMemberView>>, ValidationProblem>> ListAsync(
-        CrmDbContext db, CancellationToken cancellationToken, string? department = null)
+        [AsParameters] StaffServices services, CancellationToken cancellationToken, string? department = null)
     {
         if (department is not null && !Department.Standard.Any(d => d.Id == department))
         {
@@ -48,7 +44,7 @@ public static class StaffApi
             });
         }
 
-        var staff = await db.Users.AsNoTracking()
+        var staff = await services.Db.Users.AsNoTracking()
             .Where(u => department == null || u.Departments.Any(d => d.DepartmentId == department))
             .OrderBy(u => u.DisplayName)
             .Select(u => new StaffMemberView(u.Id, u.DisplayName, u.Departments.Select(d => d.DepartmentId).Order().ToList()))
@@ -56,20 +52,20 @@ public static class StaffApi
         return TypedResults.Ok(staff);
     }
 
-    public static async Task<Results<Ok<StaffProfileView>, NotFound>> GetAsync(Guid id, CrmDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StaffProfileView>, NotFound>> GetAsync(Guid id, [AsParameters] StaffServices services, CancellationToken cancellationToken)
     {
-        var profile = await db.Users.AsNoTracking()
+        var profile = await services.Db.Users.AsNoTracking()
             .Where(u => u.Id == id)
             .Select(u => new StaffProfileView(
                 u.Id, u.DisplayName, u.Departments.Select(d => d.DepartmentId).Order().ToList(), u.Skills, u.Capacity, u.Availability,
-                db.Conversations.Count(c => c.AssigneeId == u.Id && c.Status == ConversationStatuses.Open)))
+                services.Db.Conversations.Count(c => c.AssigneeId == u.Id && c.Status == ConversationStatuses.Open)))
             .SingleOrDefaultAsync(cancellationToken);
         return profile is null ? TypedResults.NotFound() : TypedResults.Ok(profile);
     }
 
     public static async Task<Results<Created<StaffProfileView>, ValidationProblem>> AddAsync(
-        NewStaffRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, UserManager<StaffUser> users,
-        TimeProvider time, CancellationToken cancellationToken)
+        NewStaffRequest request, [AsParameters] StaffServices services,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var email = request.Email?.Trim() ?? "";
@@ -79,7 +75,7 @@ public static class StaffApi
         {
             errors["email"] = ["An e-mail address."];
         }
-        else if (await users.FindByEmailAsync(email) is not null)
+        else if (await services.Users.FindByEmailAsync(email) is not null)
         {
             errors["email"] = ["A staff member with this e-mail address exists already."];
         }
@@ -105,7 +101,7 @@ public static class StaffApi
         }
 
         var skills = SkillsOf(request.Skills) ?? [];
-        if (await SkillsProblemAsync(db, skills, cancellationToken) is { } skillsProblem)
+        if (await SkillsProblemAsync(services.Db, skills, cancellationToken) is { } skillsProblem)
         {
             errors["skills"] = [skillsProblem];
         }
@@ -117,9 +113,9 @@ public static class StaffApi
         }
 
         // The password rules are Identity's (12+ characters, upper and lower case, a digit): asked before anything is stored.
-        foreach (var validator in users.PasswordValidators)
+        foreach (var validator in services.Users.PasswordValidators)
         {
-            var checkedPassword = await validator.ValidateAsync(users, staff, request.Password ?? "");
+            var checkedPassword = await validator.ValidateAsync(services.Users, staff, request.Password ?? "");
             if (!checkedPassword.Succeeded)
             {
                 errors["password"] = [.. checkedPassword.Errors.Select(error => error.Description)];
@@ -133,13 +129,13 @@ public static class StaffApi
 
         staff.Departments.AddRange(departments.Select(department => new DepartmentMembership { DepartmentId = department }));
         // The user, their role and the audit record are kept together or not at all.
-        var failed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        var failed = await services.Db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var created = await users.CreateAsync(staff, request.Password!);
+            await using var transaction = await services.Db.Database.BeginTransactionAsync(token);
+            var created = await services.Users.CreateAsync(staff, request.Password!);
             if (created.Succeeded)
             {
-                created = await users.AddToRoleAsync(staff, request.Role!);
+                created = await services.Users.AddToRoleAsync(staff, request.Role!);
             }
 
             if (!created.Succeeded)
@@ -147,10 +143,10 @@ public static class StaffApi
                 return created.Errors.Select(error => error.Description).ToArray();
             }
 
-            db.AuditLog.Add(AuditRecords.By(
-                Caller.From(user), http, time.GetUtcNow(), AuditActions.StaffAdded, $"staff/{staff.Id}",
+            services.Db.AuditLog.Add(services.Context.Audit(
+                services.Time.GetUtcNow(), AuditActions.StaffAdded, $"staff/{staff.Id}",
                 $"{name} <{email}> as {request.Role} in {string.Join(", ", departments)}"));
-            await db.SaveChangesAsync(token);
+            await services.Db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             return null;
         }, cancellationToken);
@@ -166,10 +162,10 @@ public static class StaffApi
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, StaffSettingsRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, AssignmentService assignment,
-        TimeProvider time, CancellationToken cancellationToken)
+        Guid id, StaffSettingsRequest request, [AsParameters] StaffServices services,
+        CancellationToken cancellationToken)
     {
-        var staff = await db.Users.Include(u => u.Departments).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var staff = await services.Db.Users.Include(u => u.Departments).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (staff is null)
         {
             return TypedResults.NotFound();
@@ -182,7 +178,7 @@ public static class StaffApi
         }
 
         var skills = SkillsOf(request.Skills);
-        if (skills is not null && await SkillsProblemAsync(db, skills, cancellationToken) is { } skillsProblem)
+        if (skills is not null && await SkillsProblemAsync(services.Db, skills, cancellationToken) is { } skillsProblem)
         {
             errors["skills"] = [skillsProblem];
         }
@@ -209,12 +205,12 @@ public static class StaffApi
 
         if (changes.Count > 0)
         {
-            db.AuditLog.Add(AuditRecords.By(
-                Caller.From(user), http, time.GetUtcNow(), AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: {string.Join("; ", changes)}"));
-            await db.SaveChangesAsync(cancellationToken);
+            services.Db.AuditLog.Add(services.Context.Audit(
+                services.Time.GetUtcNow(), AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: {string.Join("; ", changes)}"));
+            await services.Db.SaveChangesAsync(cancellationToken);
             if (roomGrew)
             {
-                await assignment.DrainAsync(staff.Departments.Select(d => d.DepartmentId), cancellationToken);
+                await services.Assignment.DrainAsync(staff.Departments.Select(d => d.DepartmentId), cancellationToken);
             }
         }
 
@@ -222,16 +218,16 @@ public static class StaffApi
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAvailabilityAsync(
-        Guid id, AvailabilityRequest request, ClaimsPrincipal user, HttpContext http, CrmDbContext db, AssignmentService assignment,
-        TimeProvider time, CancellationToken cancellationToken)
+        Guid id, AvailabilityRequest request, [AsParameters] StaffServices services,
+        CancellationToken cancellationToken)
     {
-        var staff = await db.Users.Include(u => u.Departments).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var staff = await services.Db.Users.Include(u => u.Departments).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (staff is null)
         {
             return TypedResults.NotFound();
         }
 
-        var caller = Caller.From(user);
+        var caller = services.Context.Caller;
         var departments = staff.Departments.Select(d => d.DepartmentId).ToList();
         var mayChange = caller.StaffId == id || caller.IsAdmin
             || caller.Kind == CallerKind.Staff && caller.Roles.Contains(StaffRoles.Manager) && departments.Any(caller.Departments.Contains);
@@ -254,12 +250,12 @@ public static class StaffApi
         {
             var from = staff.Availability;
             staff.Availability = availability;
-            db.AuditLog.Add(AuditRecords.By(
-                caller, http, time.GetUtcNow(), AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: availability {from} -> {availability}"));
-            await db.SaveChangesAsync(cancellationToken);
+            services.Db.AuditLog.Add(services.Context.Audit(
+                services.Time.GetUtcNow(), AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: availability {from} -> {availability}"));
+            await services.Db.SaveChangesAsync(cancellationToken);
             if (availability == StaffAvailability.Available)
             {
-                await assignment.DrainAsync(departments, cancellationToken);
+                await services.Assignment.DrainAsync(departments, cancellationToken);
             }
         }
 

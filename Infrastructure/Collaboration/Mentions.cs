@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Infrastructure.Persistence;
 
@@ -63,6 +66,43 @@ public static partial class Mentions
         }
 
         return new MentionedStaff(departments, personal, recipients);
+    }
+
+    /// <summary>
+    /// Makes everyone a note mentions a participant of the conversation (so they see it wherever it is routed) and
+    /// tells them; the author is neither.
+    /// </summary>
+    public static async Task NotifyAsync(
+        CrmDbContext db, Guid conversationId, Guid authorId, string authorName, string text, MentionedStaff mentioned, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var recipients = mentioned.Recipients.Where(recipient => recipient != authorId).ToList();
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var already = await db.ConversationParticipants
+            .Where(p => p.ConversationId == conversationId && p.Reason == ParticipationReasons.Mentioned && recipients.Contains(p.StaffId))
+            .Select(p => p.StaffId)
+            .ToListAsync(cancellationToken);
+        db.ConversationParticipants.AddRange(recipients.Except(already).Select(recipient => ConversationParticipant.Mention(conversationId, recipient, now)));
+        var preview = Conversation.PreviewOf(text);
+        StaffNotifications.Notify(
+            db, recipients.Where(mentioned.People.Contains), authorId, NotificationKinds.Mention,
+            $"{authorName} mentioned you: {preview}", StaffNotifications.ConversationLink(conversationId), now);
+        // Someone mentioned by name and through a department, or through two, hears of it once.
+        var told = new HashSet<Guid>(mentioned.People);
+        foreach (var department in mentioned.Departments)
+        {
+            var members = await db.DepartmentMemberships
+                .Where(m => m.DepartmentId == department)
+                .Select(m => m.StaffUserId)
+                .ToListAsync(cancellationToken);
+            StaffNotifications.Notify(
+                db, members.Where(told.Add).ToList(), authorId, NotificationKinds.Mention,
+                $"{authorName} mentioned {department}: {preview}", StaffNotifications.ConversationLink(conversationId), now);
+        }
     }
 
     private static string UserHandle(string? userName) => userName is null ? "" : userName.Split('@', 2)[0];

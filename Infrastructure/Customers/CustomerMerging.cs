@@ -1,17 +1,61 @@
 using Microsoft.EntityFrameworkCore;
+using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Infrastructure.Audit;
 using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Infrastructure.Customers;
 
 /// <summary>
-/// Staff merges of two customers into one, and their undoing. Changes are tracked on the context; the caller saves
-/// them (with its audit entry) in one transaction.
+/// Staff merges of two customers into one, and their undoing: each saved in one transaction with its audit record,
+/// after which both customers' cached profiles go.
 /// </summary>
-public sealed class CustomerMerging(CrmDbContext db)
+public sealed class CustomerMerging(CrmDbContext db, TimeProvider time, CustomerProfileCache profiles)
 {
-    public async Task<MergeOutcome> MergeAsync(Guid sourceId, Guid targetId, Guid? suggestionId, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Merges the source customer into the target: identities and conversations move.</summary>
+    public Task<MergeOutcome> MergeAsync(Guid sourceId, Guid targetId, Guid? suggestionId, Actor actor, CancellationToken cancellationToken) =>
+        SaveAsync(AuditActions.CustomersMerged, actor, (now, token) => MoveAsync(sourceId, targetId, suggestionId, actor.Caller.Name, now, token), cancellationToken);
+
+    /// <summary>Undoes a merge: the moved identities go back with every conversation they opened.</summary>
+    public Task<MergeOutcome> UndoAsync(Guid mergeId, Actor actor, CancellationToken cancellationToken) =>
+        SaveAsync(AuditActions.CustomerMergeUndone, actor, (now, token) => MoveBackAsync(mergeId, actor.Caller.Name, now, token), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> in one transaction (it mixes bulk updates and tracked changes), audited and committed
+    /// together; the outcome carries both customers' names.
+    /// </summary>
+    private async Task<MergeOutcome> SaveAsync(
+        string action, Actor actor, Func<DateTimeOffset, CancellationToken, Task<MergeOutcome>> step, CancellationToken cancellationToken)
+    {
+        var outcome = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var now = time.GetUtcNow();
+            var made = await step(now, token);
+            if (made.Merge is { } merge)
+            {
+                var names = await db.Customers.Where(c => c.Id == merge.SourceId || c.Id == merge.TargetId)
+                    .ToDictionaryAsync(c => c.Id, c => c.DisplayName, token);
+                db.AuditLog.Add(actor.Audit(now, action, $"customer/{merge.TargetId}",
+                    $"{names[merge.SourceId]} ({merge.SourceId}) into {names[merge.TargetId]} ({merge.TargetId}), {merge.MovedIdentityIds.Count} identities"));
+                await db.SaveChangesAsync(token);
+                made = made with { SourceName = names[merge.SourceId], TargetName = names[merge.TargetId] };
+            }
+
+            await transaction.CommitAsync(token);
+            return made;
+        }, cancellationToken);
+        if (outcome.Merge is { } done)
+        {
+            await profiles.InvalidateAsync([done.SourceId, done.TargetId], cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<MergeOutcome> MoveAsync(Guid sourceId, Guid targetId, Guid? suggestionId, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (sourceId == targetId)
         {
@@ -52,7 +96,7 @@ public sealed class CustomerMerging(CrmDbContext db)
         return MergeOutcome.Done(merge);
     }
 
-    public async Task<MergeOutcome> UndoAsync(Guid mergeId, string by, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<MergeOutcome> MoveBackAsync(Guid mergeId, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var merge = await db.CustomerMerges.SingleOrDefaultAsync(m => m.Id == mergeId, cancellationToken);
         if (merge is null)
@@ -108,6 +152,10 @@ public sealed class CustomerMerging(CrmDbContext db)
 /// <summary>How a merge or undo went: done, or why not (a missing customer, a conflict, an invalid request).</summary>
 public sealed record MergeOutcome(CustomerMerge? Merge, string? MissingField, string? ConflictReason, string? InvalidField, string? InvalidReason)
 {
+    public string? SourceName { get; init; }
+
+    public string? TargetName { get; init; }
+
     public static MergeOutcome Done(CustomerMerge merge) => new(merge, null, null, null, null);
 
     public static MergeOutcome Missing(string field) => new(null, field, null, null, null);

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using SocialEnterprise.Api.Access;
+using SocialEnterprise.Domain.Replies;
+using SocialEnterprise.Infrastructure.Persistence;
+using SocialEnterprise.Infrastructure.Replies;
+
+namespace SocialEnterprise.Api.Replies;
+
+/// <summary>What the reply endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
+public sealed class ReplyServices(CrmDbContext db, RequestContext context, IOptions<ReplyApproval> approval, ReplyWorkflow workflow)
+{
+    public CrmDbContext Db { get; } = db;
+
+    public RequestContext Context { get; } = context;
+
+    public IOptions<ReplyApproval> Approval { get; } = approval;
+
+    public ReplyWorkflow Workflow { get; } = workflow;
+}
