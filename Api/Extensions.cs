@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
-using SocialEnterprise.Api.Outbound;
 using SocialEnterprise.Api.Replies;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Infrastructure.Assignment;
@@ -63,7 +62,7 @@ internal static class Extensions
 
         builder.AddApiAccess();
         builder.AddIngestion();
-        builder.AddOutboundReceipts();
+        builder.AddDeliveryReceipts();
         builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<ConversationChanges>();
         builder.Services.AddScoped<CustomerMerging>();

@@ -6,7 +6,7 @@ using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.Infrastructure.ServiceLevels;
 using SocialEnterprise.Workers.Listening;
 using SocialEnterprise.Workers.Operations;
-using SocialEnterprise.Workers.Outbound;
+using SocialEnterprise.Workers.Replies;
 using SocialEnterprise.Workers.Probes;
 using SocialEnterprise.Workers.ServiceLevels;
 
@@ -28,13 +28,13 @@ internal static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<QueueGauges>());
         builder.Services.AddHostedService<PipelineProbeWorker>();
 
-        builder.Services.AddIntake();
+        builder.Services.AddListening();
         builder.Services.AddHostedService<IngestWorker>();
 
         builder.Services.AddServiceLevelScheduler();
         builder.Services.AddHostedService<ServiceLevelWorker>();
 
-        builder.Services.AddOutbound();
-        builder.Services.AddHostedService<OutboundWorker>();
+        builder.Services.AddReplyDelivery();
+        builder.Services.AddHostedService<ReplyDeliveryWorker>();
     }
 }

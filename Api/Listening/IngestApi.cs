@@ -23,7 +23,7 @@ public static class IngestApi
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         builder.Services.AddSingleton<IngestQueueWriter>();
-        builder.Services.TryAddSingleton<IntakeMetrics>();
+        builder.Services.TryAddSingleton<ListeningMetrics>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestQueueWriter>());
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -88,7 +88,7 @@ public static class IngestApi
     }
 
     public static async Task<Results<Accepted<IngestAccepted>, Ok<IngestAccepted>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
-        string channel, HttpRequest request, IOptions<IngestOptions> options, IngestQueueWriter queue, IntakeMetrics metrics,
+        string channel, HttpRequest request, IOptions<IngestOptions> options, IngestQueueWriter queue, ListeningMetrics metrics,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (!IngestChannels.All.Contains(channel))

@@ -22,7 +22,7 @@ namespace SocialEnterprise.Infrastructure.Listening;
 /// nothing is stored twice.
 /// </summary>
 public sealed partial class IngestCarrier(
-    IServiceScopeFactory scopes, IOptions<IntakeOptions> options, IntakeMetrics metrics, TimeProvider time, ILogger<IngestCarrier> logger)
+    IServiceScopeFactory scopes, IOptions<ListeningOptions> options, ListeningMetrics metrics, TimeProvider time, ILogger<IngestCarrier> logger)
 {
     private const string Savepoint = "ingest_event";
 

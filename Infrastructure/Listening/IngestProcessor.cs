@@ -24,7 +24,7 @@ namespace SocialEnterprise.Infrastructure.Listening;
 /// </summary>
 public sealed class IngestProcessor(
     CrmDbContext db, MessageClassifier classifier, IdentityResolver identities, ConversationThreading threading,
-    AssignmentService assignment, IOptions<IntakeOptions> options, IOptions<BusinessHours> hours,
+    AssignmentService assignment, IOptions<ListeningOptions> options, IOptions<BusinessHours> hours,
     TimeProvider time)
 {
     /// <summary>The rules and topics of the moment, read once per batch.</summary>
@@ -92,7 +92,7 @@ public sealed class IngestProcessor(
         }
         else
         {
-            priority = IntakeRouting.PriorityOf(classification.Urgency, customer.Influence, customer.Tier, out _);
+            priority = DefaultRouting.PriorityOf(classification.Urgency, customer.Influence, customer.Tier, out _);
         }
 
         await threading.PointThreadAsync(ingestEvent.Channel, placement.ThreadKey, conversation.Id, cancellationToken);

@@ -35,12 +35,12 @@ public sealed class RoutingAssignees(IReadOnlyDictionary<Guid, (string Name, IRe
 
 public static class RoutingDefaults
 {
-    /// <summary>The rules' decision completed by the default routing (<see cref="IntakeRouting"/>) for whatever they left open.</summary>
+    /// <summary>The rules' decision completed by the default routing (<see cref="DefaultRouting"/>) for whatever they left open.</summary>
     public static Domain.Conversations.Routing Complete(
         RuleDecision decision, MessageClassification classification, TopicCatalogue topics, int influence, string tier, RoutingAssignees assignees)
     {
-        var department = IntakeRouting.DepartmentOf(classification, topics, out var departmentWhy);
-        var priority = IntakeRouting.PriorityOf(classification.Urgency, influence, tier, out var priorityWhy);
+        var department = DefaultRouting.DepartmentOf(classification, topics, out var departmentWhy);
+        var priority = DefaultRouting.PriorityOf(classification.Urgency, influence, tier, out var priorityWhy);
         var routing = decision.Complete(new Domain.Conversations.Routing(department, priority, ""), departmentWhy, priorityWhy, assignees.IsMember);
         return routing.AssigneeId is { } assignee ? routing with { AssigneeName = assignees.NameOf(assignee) } : routing;
     }

@@ -5,13 +5,13 @@ using SocialEnterprise.Infrastructure.Notifications;
 namespace SocialEnterprise.Workers.Listening;
 
 /// <summary>
-/// Keeps the intake moving: <see cref="IntakeOptions.Concurrency"/> loops, each carrying batches while there are due
+/// Keeps the intake moving: <see cref="ListeningOptions.Concurrency"/> loops, each carrying batches while there are due
 /// events and otherwise waiting for a notification, the next retry, or the poll interval.
 /// </summary>
 public sealed partial class IngestWorker(
     IngestCarrier carrier,
     PostgresNotifications notifications,
-    IOptions<IntakeOptions> options,
+    IOptions<ListeningOptions> options,
     TimeProvider time,
     ILogger<IngestWorker> logger) : BackgroundService
 {

@@ -26,12 +26,12 @@ public sealed partial class QueueGauges : BackgroundService
         _scopes = scopes;
         _time = time;
         _logger = logger;
-        var intake = meters.Create(IntakeMetrics.MeterName);
+        var intake = meters.Create(ListeningMetrics.MeterName);
         intake.CreateObservableGauge("socialenterprise.intake.backlog", () => Observe(r => r.Backlog), "{event}",
             "Accepted events waiting to be carried (due now, retrying or waiting for the message they answer)");
         intake.CreateObservableGauge("socialenterprise.intake.backlog.oldest_age", () => Observe(r => r.OldestAge), "s",
             "How long the oldest waiting event has waited since it was accepted");
-        meters.Create(OutboundMetrics.MeterName).CreateObservableGauge(
+        meters.Create(ReplyDeliveryMetrics.MeterName).CreateObservableGauge(
             "socialenterprise.outbound.queue", () => Observe(r => r.Outbound), "{reply}", "Replies waiting to be delivered or retried");
         var serviceLevels = meters.Create(ClockMetrics.MeterName);
         serviceLevels.CreateObservableGauge("socialenterprise.sla.clocks.running", () => Observe(r => r.RunningClocks), "{clock}",

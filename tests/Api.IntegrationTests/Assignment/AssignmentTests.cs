@@ -27,7 +27,7 @@ namespace SocialEnterprise.Api.IntegrationTests.Assignment;
 /// them, through the Api and the Workers' real carrier. Each test starts from a department where nobody is available
 /// and nothing is open, and brings in staff of its own.
 /// </summary>
-public sealed class AssignmentTests(IntakeFixture intake) : IClassFixture<IntakeFixture>
+public sealed class AssignmentTests(ListeningFixture intake) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 
@@ -264,7 +264,7 @@ public sealed class AssignmentTests(IntakeFixture intake) : IClassFixture<Intake
         }
 
         // Outside the department: the conversation is not theirs to take (nor to see).
-        using var outsider = intake.CreateClient(IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Member, "legal"));
+        using var outsider = intake.CreateClient(ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Member, "legal"));
         using var refused = await outsider.PostAsync($"api/conversations/{second}/claim", null, _cancellation);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
 
@@ -296,10 +296,10 @@ public sealed class AssignmentTests(IntakeFixture intake) : IClassFixture<Intake
         // Only oneself, a manager of a shared department, or an admin sets someone's availability.
         using var peer = await self.PutAsJsonAsync($"api/staff/{colleague.Id}/availability", new AvailabilityRequest(StaffAvailability.Away), _cancellation);
         Assert.Equal(HttpStatusCode.Forbidden, peer.StatusCode);
-        using var salesManager = intake.CreateClient(IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Manager, "sales"));
+        using var salesManager = intake.CreateClient(ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Manager, "sales"));
         Assert.Equal(HttpStatusCode.Forbidden,
             (await salesManager.PutAsJsonAsync($"api/staff/{colleague.Id}/availability", new AvailabilityRequest(StaffAvailability.Away), _cancellation)).StatusCode);
-        using var supportManager = intake.CreateClient(IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Manager, "support"));
+        using var supportManager = intake.CreateClient(ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Manager, "support"));
         Assert.Equal(HttpStatusCode.NoContent,
             (await supportManager.PutAsJsonAsync($"api/staff/{colleague.Id}/availability", new AvailabilityRequest(StaffAvailability.Away), _cancellation)).StatusCode);
         // Only admins change capacity and skills.
@@ -323,8 +323,8 @@ public sealed class AssignmentTests(IntakeFixture intake) : IClassFixture<Intake
     public async Task The_queue_is_for_members_of_its_department_and_admins()
     {
         await ResetAsync();
-        using var member = intake.CreateClient(IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Agent, "support"));
-        using var outsider = intake.CreateClient(IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Member, "legal"));
+        using var member = intake.CreateClient(ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Agent, "support"));
+        using var outsider = intake.CreateClient(ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Member, "legal"));
         using var admin = intake.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("api/departments/support/queue", _cancellation)).StatusCode);
@@ -368,7 +368,7 @@ public sealed class AssignmentTests(IntakeFixture intake) : IClassFixture<Intake
         await using var db = intake.NewDbContext();
         db.Users.Add(user);
         await db.SaveChangesAsync(_cancellation);
-        return new Staffer(id, IntakeFixture.Staff(id, StaffRoles.Agent, "support"));
+        return new Staffer(id, ListeningFixture.Staff(id, StaffRoles.Agent, "support"));
     }
 
     private static string Delivery() => $"Where is my parcel {Guid.NewGuid():N}? It still has not arrived.";

@@ -16,7 +16,7 @@ using SocialEnterprise.Infrastructure.Staff;
 namespace SocialEnterprise.Api.IntegrationTests.Assignment;
 
 /// <summary>Admins add staff members, who can then sign in and be assigned; bad input stores nobody.</summary>
-public sealed class StaffAdminTests(IntakeFixture intake) : IClassFixture<IntakeFixture>
+public sealed class StaffAdminTests(ListeningFixture intake) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 

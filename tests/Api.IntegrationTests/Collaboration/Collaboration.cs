@@ -18,7 +18,7 @@ namespace SocialEnterprise.Api.IntegrationTests.Collaboration;
 internal static class Collaboration
 {
     public static async Task<ConversationDetail> OpenAsync(
-        this IntakeFixture fixture, string text, CancellationToken cancellationToken, string? handle = null)
+        this ListeningFixture fixture, string text, CancellationToken cancellationToken, string? handle = null)
     {
         var id = await fixture.IngestAsync(
             "x", ChannelEvents.Event(text, handle ?? $"col_{Guid.NewGuid():N}"[..16], "Col Laborator", MessageKinds.Mention), cancellationToken);

@@ -9,7 +9,7 @@ namespace SocialEnterprise.Api.IntegrationTests.Collaboration;
 /// The Api and the intake with the Api on a clock the tests move: consult clocks run from it. It ticks a millisecond
 /// each time it is read, so that "newest first" has one answer.
 /// </summary>
-public sealed class CollaborationFixture(PostgresFixture postgres, RedisFixture redis) : IntakeFixture(postgres, redis)
+public sealed class CollaborationFixture(PostgresFixture postgres, RedisFixture redis) : ListeningFixture(postgres, redis)
 {
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 

@@ -15,7 +15,7 @@ using SocialEnterprise.Infrastructure.Conversations;
 namespace SocialEnterprise.Api.IntegrationTests.Collaboration;
 
 /// <summary>Consults from one department to another: their states, who may work them, and what they show and record.</summary>
-public sealed class ConsultTests(IntakeFixture fixture) : IClassFixture<IntakeFixture>
+public sealed class ConsultTests(ListeningFixture fixture) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 

@@ -8,7 +8,7 @@ using SocialEnterprise.Infrastructure.Collaboration;
 namespace SocialEnterprise.Api.IntegrationTests.Collaboration;
 
 /// <summary>Who to consult, from the topic's department and who answered and wrote on the topic; and the department's activity stream.</summary>
-public sealed class ExpertFinderTests(IntakeFixture fixture) : IClassFixture<IntakeFixture>
+public sealed class ExpertFinderTests(ListeningFixture fixture) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 

@@ -16,7 +16,7 @@ using SocialEnterprise.TestSupport;
 namespace SocialEnterprise.Api.IntegrationTests.Collaboration;
 
 /// <summary>@mentions in notes, and the notification centre: who is told what, and that each sees only their own.</summary>
-public sealed class MentionAndNotificationTests(IntakeFixture fixture) : IClassFixture<IntakeFixture>
+public sealed class MentionAndNotificationTests(ListeningFixture fixture) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 

@@ -23,7 +23,7 @@ namespace SocialEnterprise.Api.IntegrationTests.Listening;
 /// No list, search, count, conversation or profile shows a caller what is with another department: staff see their
 /// departments' conversations and those they follow or were mentioned in; admins and read-scoped keys see everything.
 /// </summary>
-public sealed class ConversationVisibilityTests(IntakeFixture intake) : IClassFixture<IntakeFixture>
+public sealed class ConversationVisibilityTests(ListeningFixture intake) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 
@@ -51,12 +51,12 @@ public sealed class ConversationVisibilityTests(IntakeFixture intake) : IClassFi
         var legalMember = Guid.NewGuid();
         var callers = new Dictionary<string, (string? Bearer, Func<ConversationDetail, bool> MaySee)>
         {
-            ["admin"] = (IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Admin), _ => true),
+            ["admin"] = (ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Admin), _ => true),
             ["key:read"] = (await intake.CreateKeyAsync("visibility read", ApiScopes.Read), _ => true),
-            ["support agent"] = (IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Agent, "support"), c => c.Department == "support"),
-            ["support manager"] = (IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Manager, "support"), c => c.Department == "support"),
-            ["legal member"] = (IntakeFixture.Staff(legalMember, StaffRoles.Member, "legal"), c => c.Department == "legal"),
-            ["product and engineering member"] = (IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Member, "product", "engineering"), c => c.Department is "product" or "engineering"),
+            ["support agent"] = (ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Agent, "support"), c => c.Department == "support"),
+            ["support manager"] = (ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Manager, "support"), c => c.Department == "support"),
+            ["legal member"] = (ListeningFixture.Staff(legalMember, StaffRoles.Member, "legal"), c => c.Department == "legal"),
+            ["product and engineering member"] = (ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Member, "product", "engineering"), c => c.Department is "product" or "engineering"),
             ["workspace"] = (ApiFixture.Tokens.IssueForWorkspace(), _ => false),
         };
 
@@ -86,7 +86,7 @@ public sealed class ConversationVisibilityTests(IntakeFixture intake) : IClassFi
         await intake.SettleAsync(_cancellation);
         var conversation = await intake.ConversationAsync(await intake.ConversationOfAsync(id, _cancellation), _cancellation);
         Assert.NotEqual("legal", conversation.Department);
-        using var member = intake.CreateClient(IntakeFixture.Staff(Guid.NewGuid(), StaffRoles.Member, "legal"));
+        using var member = intake.CreateClient(ListeningFixture.Staff(Guid.NewGuid(), StaffRoles.Member, "legal"));
 
         using var follow = await member.PutAsync($"api/conversations/{conversation.Id}/follow", null, _cancellation);
         using var status = await member.PostAsJsonAsync($"api/conversations/{conversation.Id}/status", new ConversationStatusRequest("resolved"), _cancellation);

@@ -15,7 +15,7 @@ using SocialEnterprise.TestSupport;
 namespace SocialEnterprise.Api.IntegrationTests.Listening;
 
 /// <summary>One customer across channels: linked on evidence, suggested on likeness, merged and unmerged by staff.</summary>
-public sealed class CustomerIdentityTests(IntakeFixture intake) : IClassFixture<IntakeFixture>
+public sealed class CustomerIdentityTests(ListeningFixture intake) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 

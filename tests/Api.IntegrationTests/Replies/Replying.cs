@@ -16,7 +16,7 @@ using SocialEnterprise.TestSupport;
 namespace SocialEnterprise.Api.IntegrationTests.Replies;
 
 /// <summary>The Api and the intake with the documented approval policy: public replies on reviews and LinkedIn, and replies about privacy.</summary>
-public sealed class RepliesFixture(PostgresFixture postgres, RedisFixture redis) : IntakeFixture(postgres, redis)
+public sealed class RepliesFixture(PostgresFixture postgres, RedisFixture redis) : ListeningFixture(postgres, redis)
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
@@ -35,7 +35,7 @@ internal static class Replying
 
     /// <summary>A conversation the customer opened on <paramref name="channel"/>, and the channel's id of their first message.</summary>
     public static async Task<(ConversationDetail Conversation, string ExternalId, string Handle)> OpenAsync(
-        this IntakeFixture fixture, string text, CancellationToken cancellationToken, string channel = "x", string kind = MessageKinds.Mention,
+        this ListeningFixture fixture, string text, CancellationToken cancellationToken, string channel = "x", string kind = MessageKinds.Mention,
         int? rating = null)
     {
         var handle = $"rep_{Guid.NewGuid():N}"[..16];
@@ -48,7 +48,7 @@ internal static class Replying
 
     /// <summary>The customer writes again in the same thread; returns the id of their new message.</summary>
     public static async Task<Guid> CustomerWritesAgainAsync(
-        this IntakeFixture fixture, Guid conversationId, string parentExternalId, string handle, string text, CancellationToken cancellationToken,
+        this ListeningFixture fixture, Guid conversationId, string parentExternalId, string handle, string text, CancellationToken cancellationToken,
         string channel = "x")
     {
         var id = await fixture.IngestAsync(

@@ -23,7 +23,7 @@ using SocialEnterprise.TestSupport;
 namespace SocialEnterprise.Api.IntegrationTests.Routing;
 
 /// <summary>The routing rules through the Api, and what they do to events the Workers carry.</summary>
-public sealed class RoutingRulesTests(IntakeFixture intake) : IClassFixture<IntakeFixture>
+public sealed class RoutingRulesTests(ListeningFixture intake) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 

@@ -19,7 +19,7 @@ namespace SocialEnterprise.Api.IntegrationTests.Workspace;
 /// The Customer 360: one customer across channels, one timeline, their mood over time, and the colleagues of every
 /// department who engaged them, each caller seeing only what they may.
 /// </summary>
-public sealed class Customer360Tests(IntakeFixture intake) : IClassFixture<IntakeFixture>
+public sealed class Customer360Tests(ListeningFixture intake) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 

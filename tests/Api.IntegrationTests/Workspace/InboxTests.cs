@@ -19,7 +19,7 @@ using SocialEnterprise.TestSupport;
 namespace SocialEnterprise.Api.IntegrationTests.Workspace;
 
 /// <summary>The inbox's filters, search, order, counts, saved views, assignment and notes, against real conversations.</summary>
-public sealed class InboxTests(IntakeFixture intake) : IClassFixture<IntakeFixture>
+public sealed class InboxTests(ListeningFixture intake) : IClassFixture<ListeningFixture>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 

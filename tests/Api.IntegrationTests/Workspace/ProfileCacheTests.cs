@@ -158,7 +158,7 @@ public sealed class ProfileCacheTests(ProfileCacheFixture intake) : IClassFixtur
 }
 
 /// <summary>An intake with a Redis of its own, so that stopping it disturbs no other test.</summary>
-public sealed class ProfileCacheFixture : IntakeFixture
+public sealed class ProfileCacheFixture : ListeningFixture
 {
     private readonly RedisFixture _redis;
     private bool _running;

@@ -20,7 +20,7 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
     public async Task Carriers_sharing_the_queue_store_each_event_exactly_once()
     {
         var run = await EnqueueAsync(300, "shared");
-        var hosts = Enumerable.Range(0, 3).Select(_ => IntakeHost.Create(database.ConnectionString, settings: Batch(25))).ToList();
+        var hosts = Enumerable.Range(0, 3).Select(_ => ListeningHost.Create(database.ConnectionString, settings: Batch(25))).ToList();
         try
         {
             // All start together, so that each takes part however the thread pool schedules them.

@@ -38,8 +38,8 @@ public sealed class QueueGaugesTests(MigratedDatabase database) : IClassFixture<
             .AddScoped<CrmDbContext>()
             .BuildServiceProvider();
         var meters = services.GetRequiredService<IMeterFactory>();
-        using var backlog = new MetricCollector<long>(meters, IntakeMetrics.MeterName, "socialenterprise.intake.backlog");
-        using var oldest = new MetricCollector<double>(meters, IntakeMetrics.MeterName, "socialenterprise.intake.backlog.oldest_age");
+        using var backlog = new MetricCollector<long>(meters, ListeningMetrics.MeterName, "socialenterprise.intake.backlog");
+        using var oldest = new MetricCollector<double>(meters, ListeningMetrics.MeterName, "socialenterprise.intake.backlog.oldest_age");
         var gauges = new QueueGauges(services.GetRequiredService<IServiceScopeFactory>(), meters, time, NullLogger<QueueGauges>.Instance);
 
         // Nothing read yet: the gauges report nothing rather than a made-up zero.

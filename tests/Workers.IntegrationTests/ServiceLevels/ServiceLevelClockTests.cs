@@ -25,7 +25,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
     [Fact]
     public async Task First_response_runs_from_when_the_customer_wrote_to_the_first_reply()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var start = world.Time.GetUtcNow();
         var conversation = await world.CustomerWritesAsync("Where is my refund? I asked last week.", writtenAgo: TimeSpan.FromMinutes(5));
 
@@ -52,7 +52,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
     [Fact]
     public async Task Next_response_runs_from_the_customers_message_after_a_reply_to_the_next_reply_and_breaches_if_late()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var start = world.Time.GetUtcNow();
         var handle = $"n{Guid.NewGuid():N}"[..12];
         var conversation = await world.CustomerWritesAsync("My parcel never arrived, what now?", handle: handle, threadId: $"th-{handle}");
@@ -75,7 +75,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
     [Fact]
     public async Task Resolution_pauses_while_pending_and_stops_when_resolved()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target, resolution: TimeSpan.FromHours(2));
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target, resolution: TimeSpan.FromHours(2));
         var start = world.Time.GetUtcNow();
         var conversation = await world.CustomerWritesAsync("My invoice is wrong, please fix it.");
 
@@ -103,7 +103,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
     public async Task Office_hours_count_only_business_time_over_a_weekend()
     {
         // Friday 27 November 2026, 16:00 in Berlin (15:00 UTC); the office calendar is open 9–17 on weekdays.
-        await using var world = await SlaWorld.CreateAsync(
+        await using var world = await ServiceLevelWorld.CreateAsync(
             database, TimeSpan.FromHours(2), calendar: SlaCalendar.Office, start: new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero));
         var conversation = await world.CustomerWritesAsync("The contract terms are unclear, can you explain clause 4?");
 
@@ -122,7 +122,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
     [Fact]
     public async Task A_raised_priority_retargets_the_running_clocks_keeping_the_time_used()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var start = world.Time.GetUtcNow();
         var conversation = await world.CustomerWritesAsync("I was charged twice, please refund one.");
         await using (var db = database.NewDbContext())
@@ -147,7 +147,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
     [Fact]
     public async Task A_consults_OLA_rolls_up_into_the_customers_clock_and_a_late_one_is_a_risk()
     {
-        await using var world = await SlaWorld.CreateAsync(database, TimeSpan.FromHours(4));
+        await using var world = await ServiceLevelWorld.CreateAsync(database, TimeSpan.FromHours(4));
         var start = world.Time.GetUtcNow();
         var conversation = await world.CustomerWritesAsync("Is this contract clause legal? Please check.");
         await using (var db = database.NewDbContext())

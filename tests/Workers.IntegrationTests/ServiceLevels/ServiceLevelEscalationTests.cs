@@ -19,7 +19,7 @@ public sealed class ServiceLevelEscalationTests(MigratedDatabase database) : ICl
     [Fact]
     public async Task A_warning_escalation_rule_reassigns_to_the_least_loaded_available_member_and_notifies_the_managers()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var conversation = await world.CustomerWritesAsync("Why was my order cancelled without notice?");
         string department;
         Guid manager, busy, free;

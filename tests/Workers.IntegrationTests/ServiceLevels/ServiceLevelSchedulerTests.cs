@@ -28,7 +28,7 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
     [Fact]
     public async Task Prediction_warning_and_breach_fire_at_their_moments_not_before_and_once()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var start = world.Time.GetUtcNow();
         var conversation = await world.CustomerWritesAsync("Where is my parcel?");
         var clock = await world.ClockAsync(conversation, ServiceLevelMetrics.FirstResponse);
@@ -71,7 +71,7 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
     [Fact]
     public async Task A_clock_started_while_the_scheduler_runs_reaches_it_by_notification()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         await world.StartSchedulerAsync();
         // Let it load (nothing of this test yet) and go to sleep.
         await Task.Delay(Grace, _cancellation);
@@ -87,14 +87,14 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
     [Fact]
     public async Task Moments_that_passed_while_no_scheduler_ran_fire_at_once_on_start_and_nothing_fires_twice()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var conversation = await world.CustomerWritesAsync("My account is locked, why can I not log in?");
         var clock = await world.ClockAsync(conversation, ServiceLevelMetrics.FirstResponse);
 
         var first = await world.StartSchedulerAsync();
         world.AdvanceTo(clock.WarnAt!.Value);
         await Eventually.TrueAsync(async () => (await world.ClockAsync(conversation, ServiceLevelMetrics.FirstResponse)).WarnedAt is not null, _cancellation);
-        await SlaWorld.StopAsync(first);
+        await ServiceLevelWorld.StopAsync(first);
 
         // Down past the due moment; the next scheduler breaches it as soon as it has loaded.
         world.AdvanceTo(clock.DueAt!.Value + TimeSpan.FromMinutes(3));
@@ -111,7 +111,7 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
     [Fact]
     public async Task Two_schedulers_fire_each_moment_once()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var conversations = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
@@ -147,7 +147,7 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
     [Fact]
     public async Task A_paused_clock_does_not_warn_and_warns_later_by_the_paused_time_once_resumed()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var start = world.Time.GetUtcNow();
         var conversation = await world.CustomerWritesAsync("Can you check my order?");
         await world.StartSchedulerAsync();
@@ -176,7 +176,7 @@ public sealed class ServiceLevelSchedulerTests(MigratedDatabase database) : ICla
     [Fact]
     public async Task A_breach_escalation_rule_raises_priority_and_says_who_and_why()
     {
-        await using var world = await SlaWorld.CreateAsync(database, Target);
+        await using var world = await ServiceLevelWorld.CreateAsync(database, Target);
         var conversation = await world.CustomerWritesAsync("Nobody answers me");
         var ruleName = $"breach {world.Marker}";
         await using (var db = database.NewDbContext())

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using SocialEnterprise.Domain.Listening;
+
+namespace SocialEnterprise.Infrastructure.Listening;
+
+/// <summary>How the Workers carry ingested events: configuration section <c>Intake</c>.</summary>
+public sealed class ListeningOptions
+{
+    public const string Section = "Intake";
+
+    /// <summary>
+    /// How many batches one Workers process carries at once, each from its own partition of authors. Carrying is
+    /// CPU-bound, so one loop per two cores is the default; more processes or cores take more.
+    /// </summary>
+    [Range(1, 32)]
+    public int Concurrency { get; set; } = 1;
+
+    /// <summary>Events per transaction: larger drains a backlog with fewer commits, smaller commits (and shows) sooner.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 25;
+
+    /// <summary>Failures before an event is parked for an admin.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after being resolved a conversation reopens when the customer writes again (instead of a new one).</summary>
+    public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a reply waits for the message it answers when that message is still being carried.</summary>
+    public TimeSpan ParentWait { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often the queue is read when no notification arrives (notifications are only a shortcut).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public IngestRetryPolicy RetryPolicy => new(MaxAttempts, FirstRetryDelay, MaxRetryDelay);
+}
