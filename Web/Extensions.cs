@@ -36,8 +36,7 @@ internal static class Extensions
         builder.AddCrmCache();
         builder.AddStaffAccess();
 
-        builder.Services.AddHttpClient(CrmApiClient.HttpClientName, http => http.BaseAddress = new Uri($"http://{Resources.Api}"));
-        builder.Services.AddScoped<CrmApiClient>();
+        builder.Services.AddApiClients();
 
         builder.Services.AddSingleton<WorkspaceMetrics>();
         builder.Services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
