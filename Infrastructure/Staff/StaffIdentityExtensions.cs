@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Infrastructure.Staff;
 
 public static class StaffIdentityExtensions
 {
-    public const int MaxFailedSignIns = 5;
+    public const int MaxFailedSignIns = StaffLimits.MaxFailedSignIns;
 
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LockoutDuration = StaffLimits.LockoutDuration;
 
     /// <summary>
     /// ASP.NET Core Identity for staff, stored in the CRM database: password rules (12+ characters with upper and

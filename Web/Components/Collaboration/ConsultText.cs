@@ -1,6 +1,5 @@
 using MudBlazor;
 using SocialEnterprise.Contracts.Collaboration;
-using SocialEnterprise.Domain.Collaboration;
 
 namespace SocialEnterprise.Web.Components.Collaboration;
 
@@ -26,17 +25,17 @@ public static class ConsultText
 
     public static Color ClockColor(string clock) => clock switch
     {
-        ConsultClocks.OnTrack => Color.Success,
-        ConsultClocks.AtRisk => Color.Warning,
-        ConsultClocks.Overdue => Color.Error,
+        ConsultClockStates.OnTrack => Color.Success,
+        ConsultClockStates.AtRisk => Color.Warning,
+        ConsultClockStates.Overdue => Color.Error,
         _ => Color.Default,
     };
 
     public static string Clock(ConsultView consult) => consult.Clock switch
     {
-        ConsultClocks.OnTrack => $"On track · due {When(consult.DueAt)}",
-        ConsultClocks.AtRisk => $"At risk · due {When(consult.DueAt)}",
-        ConsultClocks.Overdue => $"Overdue · was due {When(consult.DueAt)}",
+        ConsultClockStates.OnTrack => $"On track · due {When(consult.DueAt)}",
+        ConsultClockStates.AtRisk => $"At risk · due {When(consult.DueAt)}",
+        ConsultClockStates.Overdue => $"Overdue · was due {When(consult.DueAt)}",
         _ => consult.AnsweredAt is { } answered ? $"Answered {When(answered)}" : consult.DeclinedAt is { } declined ? $"Declined {When(declined)}" : "Closed",
     };
 
