@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web.Virtualization;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -122,71 +121,6 @@ public partial class Inbox : IAsyncDisposable
             {
             }
         }
-    }
-
-    /// <summary>A shortcut key pressed on the page outside any field (see <c>workspace.js</c>).</summary>
-    [JSInvokable]
-    public async Task ShortcutAsync(string key)
-    {
-        switch (key)
-        {
-            case "j":
-                Move(1);
-                break;
-            case "k":
-                Move(-1);
-                break;
-            case "Enter":
-                if (_selectedId is { } id)
-                {
-                    Navigation.NavigateTo($"conversations/{id}");
-                }
-
-                return;
-            case "/":
-                if (_searchField is not null)
-                {
-                    await _searchField.FocusAsync();
-                }
-
-                return;
-            case "?":
-                _help = !_help;
-                break;
-            default:
-                return;
-        }
-
-        StateHasChanged();
-    }
-
-    private void Move(int step)
-    {
-        var count = RowCount;
-        if (!ListShown || count == 0)
-        {
-            return;
-        }
-
-        var current = _selectedId is { } id ? IndexOf(id) ?? _selectedIndex : _selectedIndex;
-        var next = current < 0 ? 0 : Math.Clamp(current + step, 0, count - 1);
-        _selectedIndex = next;
-        // A row not loaded yet is chosen when it arrives (see RowsAsync).
-        _selectedId = _rows.TryGetValue(next, out var row) ? row.Id : null;
-        _reveal = true;
-    }
-
-    private int? IndexOf(Guid id)
-    {
-        foreach (var (index, conversation) in _rows)
-        {
-            if (conversation.Id == id)
-            {
-                return index;
-            }
-        }
-
-        return null;
     }
 
     private void Open(InboxRow row)
@@ -394,60 +328,6 @@ public partial class Inbox : IAsyncDisposable
 
         return Task.CompletedTask;
     }
-
-    private void LocationChanged(object? sender, LocationChangedEventArgs e)
-    {
-        if (!IsInboxAddress(e.Location))
-        {
-            return;
-        }
-
-        var query = InboxQuery.Parse(new Uri(e.Location).Query);
-        if (query == _query)
-        {
-            return;
-        }
-
-        _ = InvokeAsync(async () =>
-        {
-            _query = query;
-            _search = query.Q;
-            _selectedId = null;
-            _selectedIndex = -1;
-            // The views' counts do not depend on the query shown.
-            await ReloadAsync(showLoading: true, withCounts: false, CancellationToken.None);
-        });
-    }
-
-    private bool IsInboxAddress(string uri)
-    {
-        var path = Navigation.ToBaseRelativePath(uri).Split('?', '#')[0].TrimEnd('/');
-        return path is "" or "inbox";
-    }
-
-    private InboxQuery QueryFromAddress() => InboxQuery.Parse(new Uri(Navigation.Uri).Query);
-
-    private void Show(InboxQuery query)
-    {
-        var path = Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0];
-        var search = query.ToQueryString();
-        Navigation.NavigateTo(Navigation.BaseUri + path + (search.Length == 0 ? "" : $"?{search}"));
-    }
-
-    private void Filter(InboxFilter filter, string? value) =>
-        Show(filter.Set(_query, string.IsNullOrEmpty(value) || value == filter.AnyValue ? null : value));
-
-    private void Search(string? text)
-    {
-        _search = text;
-        var q = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (q != _query.Q)
-        {
-            Show(_query with { Q = q });
-        }
-    }
-
-    private void ClearFilters() => Show(new InboxQuery());
 
     public async ValueTask DisposeAsync()
     {
