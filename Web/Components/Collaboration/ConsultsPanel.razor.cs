@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Web.Access;
+using SocialEnterprise.Web.Components.Shared;
 using SocialEnterprise.Web.Live;
 using SocialEnterprise.Web.Operations;
 
@@ -30,8 +31,7 @@ public partial class ConsultsPanel : IAsyncDisposable
     private readonly Dictionary<Guid, string> _replies = [];
     private readonly Dictionary<Guid, string> _replyErrors = [];
     private Dictionary<string, string> _errors = [];
-    private IDisposable? _subscription;
-    private LiveRefresh? _refresh;
+    private LiveReload? _live;
     private Guid _loaded;
     private StaffMember? _me;
     private string? _error;
@@ -48,26 +48,7 @@ public partial class ConsultsPanel : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         _me = StaffMember.From((await Authentication.GetAuthenticationStateAsync()).User);
-        _refresh = new LiveRefresh(cancellation => InvokeAsync(() => LoadAsync(cancellation)), TimeSpan.FromMilliseconds(500), Time);
-        _subscription = Live.Subscribe(
-            envelope =>
-            {
-                if (envelope.StreamId == ConversationStream.Of(ConversationId) && envelope.Type.StartsWith("Consult", StringComparison.Ordinal))
-                {
-                    _refresh.Request();
-                }
-
-                return Task.CompletedTask;
-            },
-            state =>
-            {
-                if (state == LiveConnectionState.Live)
-                {
-                    _refresh.Request();
-                }
-
-                return Task.CompletedTask;
-            });
+        _live = new LiveReload(Live, Time, InvokeAsync, LoadAsync, envelope => envelope.StreamId == ConversationStream.Of(ConversationId) && envelope.Type.StartsWith("Consult", StringComparison.Ordinal));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -215,10 +196,9 @@ public partial class ConsultsPanel : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
-        if (_refresh is not null)
+        if (_live is not null)
         {
-            await _refresh.DisposeAsync();
+            await _live.DisposeAsync();
         }
     }
 }

@@ -37,8 +37,7 @@ public partial class ConversationView : IAsyncDisposable
 
     private static readonly TimeSpan TypingReportInterval = TimeSpan.FromSeconds(1);
 
-    private IDisposable? _subscription;
-    private LiveRefresh? _refresh;
+    private LiveReload? _live;
     private Guid _loaded;
     private Guid? _viewing;
     private ConversationDetail? _detail;
@@ -61,28 +60,9 @@ public partial class ConversationView : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         _me = StaffMember.From((await Authentication.GetAuthenticationStateAsync()).User);
-        _refresh = new LiveRefresh(cancellation => InvokeAsync(() => LoadAsync(cancellation)), TimeSpan.FromMilliseconds(500), Time);
-        _subscription = Live.Subscribe(
-            envelope =>
-            {
-                // A draft save changes only the composer, which follows drafts itself.
-                if (envelope.StreamId == ConversationStream.Of(Id) && envelope.Type != nameof(SocialEnterprise.Contracts.Replies.ReplyDraftSaved))
-                {
-                    _refresh.Request();
-                }
-
-                return Task.CompletedTask;
-            },
-            state =>
-            {
-                // Back after reconnecting: whatever happened meanwhile is only in the Api now.
-                if (state == LiveConnectionState.Live)
-                {
-                    _refresh.Request();
-                }
-
-                return Task.CompletedTask;
-            });
+        // A draft save changes only the composer, which follows drafts itself.
+        // Back after reconnecting: whatever happened meanwhile is only in the Api now.
+        _live = new LiveReload(Live, Time, InvokeAsync, LoadAsync, envelope => envelope.StreamId == ConversationStream.Of(Id) && envelope.Type != nameof(SocialEnterprise.Contracts.Replies.ReplyDraftSaved));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -289,10 +269,9 @@ public partial class ConversationView : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
-        if (_refresh is not null)
+        if (_live is not null)
         {
-            await _refresh.DisposeAsync();
+            await _live.DisposeAsync();
         }
 
         if (_viewing is { } viewing)

@@ -3,6 +3,7 @@ using MudBlazor;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Web.Components.Shared;
 using SocialEnterprise.Web.Live;
 using SocialEnterprise.Web.Operations;
 
@@ -23,8 +24,7 @@ public partial class Customer360 : IAsyncDisposable
     public const int SentimentDays = 90;
     public const int FrontDays = 14;
 
-    private IDisposable? _subscription;
-    private LiveRefresh? _refresh;
+    private LiveReload? _live;
     private Guid _loaded;
     private bool _notFound;
     private CustomerProfile? _profile;
@@ -61,27 +61,8 @@ public partial class Customer360 : IAsyncDisposable
 
     protected override void OnInitialized()
     {
-        _refresh = new LiveRefresh(cancellation => InvokeAsync(() => LoadAsync(cancellation)), TimeSpan.FromMilliseconds(500), Time);
-        _subscription = Live.Subscribe(
-            envelope =>
-            {
-                if (Concerns(envelope))
-                {
-                    _refresh.Request();
-                }
-
-                return Task.CompletedTask;
-            },
-            state =>
-            {
-                // Events missed while reconnecting may have changed anything shown here.
-                if (state == LiveConnectionState.Live)
-                {
-                    _refresh.Request();
-                }
-
-                return Task.CompletedTask;
-            });
+        // Events missed while reconnecting may have changed anything shown here.
+        _live = new LiveReload(Live, Time, InvokeAsync, LoadAsync, envelope => Concerns(envelope));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -244,10 +225,9 @@ public partial class Customer360 : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
-        if (_refresh is not null)
+        if (_live is not null)
         {
-            await _refresh.DisposeAsync();
+            await _live.DisposeAsync();
         }
     }
 
