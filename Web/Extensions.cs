@@ -32,8 +32,7 @@ internal static class Extensions
 
         builder.AddStaffAccess();
 
-        builder.Services.AddHttpClient(CrmApiClient.HttpClientName, http => http.BaseAddress = new Uri($"http://{Resources.Api}"));
-        builder.Services.AddScoped<CrmApiClient>();
+        builder.Services.AddApiClients();
 
         builder.Services.AddSingleton<WorkspaceMetrics>();
         builder.Services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
@@ -77,8 +76,8 @@ internal static class Extensions
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddIdentityCore<StaffAccount>(options =>
             {
-                options.Lockout.MaxFailedAccessAttempts = StaffSignInPolicy.MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = StaffSignInPolicy.LockoutDuration;
+                options.Lockout.MaxFailedAccessAttempts = StaffLimits.MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = StaffLimits.LockoutDuration;
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole<Guid>>()

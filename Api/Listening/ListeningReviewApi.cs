@@ -36,10 +36,10 @@ public static class ListeningReviewApi
 
     public const int ReplayAllLimit = 1_000;
 
-    public static Task<Ok<IntakeEventPage>> FilteredAsync([AsParameters] ListeningReviewServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
+    public static Task<Ok<IngestEventPage>> FilteredAsync([AsParameters] ListeningReviewServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
         PageAsync(services.Db, IngestEventStatuses.Filtered, channel, limit, offset, cancellationToken);
 
-    public static Task<Ok<IntakeEventPage>> ParkedAsync([AsParameters] ListeningReviewServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
+    public static Task<Ok<IngestEventPage>> ParkedAsync([AsParameters] ListeningReviewServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
         PageAsync(services.Db, IngestEventStatuses.Parked, channel, limit, offset, cancellationToken);
 
     public static Task<Results<Accepted, NotFound, ProblemHttpResult>> RestoreAsync(
@@ -67,7 +67,7 @@ public static class ListeningReviewApi
         return TypedResults.Ok(new ParkedReplayResult(parked.Count, remaining));
     }
 
-    private static async Task<Ok<IntakeEventPage>> PageAsync(
+    private static async Task<Ok<IngestEventPage>> PageAsync(
         CrmDbContext db, string status, string? channel, int limit, int offset, CancellationToken cancellationToken)
     {
         var query = db.IngestEvents.AsNoTracking().Where(e => e.Status == status);
@@ -78,7 +78,7 @@ public static class ListeningReviewApi
 
         var total = await query.CountAsync(cancellationToken);
         var events = await query.OrderByDescending(e => e.ReceivedAt).Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new IntakeEventPage(events.ConvertAll(ListeningViews.IntakeEventView), total));
+        return TypedResults.Ok(new IngestEventPage(events.ConvertAll(ListeningViews.IngestEventView), total));
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> RequeueAsync(

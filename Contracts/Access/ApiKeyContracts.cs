@@ -10,3 +10,8 @@ public sealed record ApiKeyResponse(
 
 /// <summary>The only answer that ever holds the secret.</summary>
 public sealed record CreatedApiKeyResponse(ApiKeyResponse Key, string Secret);
+
+public static class ApiKeyLimits
+{
+    public const int MaxNameLength = 100;
+}

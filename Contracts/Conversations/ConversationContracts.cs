@@ -52,3 +52,20 @@ public sealed record MessageView(
     string? Url, int? Rating, MessageClassification? Classification);
 
 public sealed record ConversationStatusRequest(string? Status);
+
+public static class SavedViewLimits
+{
+    public const int MaxNameLength = 60;
+}
+
+/// <summary>A message or template cut to one line for a list: whitespace collapsed, at most <see cref="Length"/> characters.</summary>
+public static class ConversationPreview
+{
+    public const int Length = 160;
+
+    public static string Of(string text)
+    {
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length <= Length ? collapsed : string.Concat(collapsed.AsSpan(0, Length - 1), "…");
+    }
+}

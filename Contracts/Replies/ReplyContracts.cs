@@ -49,3 +49,38 @@ public sealed record RenderedCannedResponse(Guid Id, string Name, string Text);
 public sealed record ReplyGuardRefusal(
     string? Title, string? Detail, int CurrentVersion, int SeenVersion, IReadOnlyList<Guid> NewMessageIds, IReadOnlyList<Guid> NewReplyIds,
     IReadOnlyList<ThreadChange> Changes);
+
+/// <summary>The limits on replies, canned responses and satisfaction surveys: the Api enforces them, the workspace shows them.</summary>
+public static class ReplyLimits
+{
+    public const int MaxTextLength = 4000;
+
+    public const int MaxReasonLength = 500;
+
+    public const int MaxCannedNameLength = 80;
+
+    public const int MaxCannedShortcutLength = 30;
+
+    public const int MaxCsatScore = 5;
+}
+
+/// <summary>The variables a canned response may use (<c>{{customer.firstName}}</c>).</summary>
+public static class CannedResponseVariables
+{
+    public const string CustomerName = "customer.name";
+    public const string CustomerFirstName = "customer.firstName";
+    public const string AgentName = "agent.name";
+    public const string AgentFirstName = "agent.firstName";
+    public const string ConversationChannel = "conversation.channel";
+    public const string Department = "department";
+
+    public static readonly IReadOnlyList<string> All =
+        [CustomerName, CustomerFirstName, AgentName, AgentFirstName, ConversationChannel, Department];
+
+    public static string FirstNameOf(string name)
+    {
+        var trimmed = name.Trim().TrimStart('@');
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? trimmed : trimmed[..space];
+    }
+}

@@ -21,3 +21,8 @@ public sealed record RoutingDryRunRequest(
 public sealed record RoutingDryRunResult(
     MessageClassification Classification, IReadOnlyList<RuleEvaluation> Rules, string Department, string Priority, IReadOnlyList<string> Tags,
     string? SlaPolicy, Guid? AssigneeId, string? AssigneeName, bool MarksVip, string Reason);
+
+public static class RoutingRuleLimits
+{
+    public const int MaxNameLength = 120;
+}

@@ -11,3 +11,11 @@ public sealed record SlaCalendarRequest(string? Name, string? TimeZone, IReadOnl
 
 public sealed record SlaCalendarView(
     string Name, string TimeZone, IReadOnlyList<OpenHours> Hours, IReadOnlyList<Holiday> Holidays, DateTimeOffset ChangedAt, string ChangedBy);
+
+/// <summary>The business calendars every installation starts with.</summary>
+public static class SlaCalendarNames
+{
+    public const string AroundTheClock = "around-the-clock";
+
+    public const string Office = "office";
+}

@@ -10,7 +10,7 @@ namespace SocialEnterprise.Domain.Access;
 /// </summary>
 public sealed class ApiKey
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = ApiKeyLimits.MaxNameLength;
 
     /// <summary>Keys the system issues start with this, so they are recognisable in logs and secret scanners.</summary>
     public const string SecretPrefix = "se_";

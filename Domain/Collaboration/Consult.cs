@@ -169,15 +169,13 @@ public sealed class Consult : EventSource
 /// <summary>Where a consult stands against its own clock.</summary>
 public static class ConsultClocks
 {
-    /// <summary>Answered or declined: nothing is owed any more.</summary>
-    public const string Stopped = "stopped";
+    public const string Stopped = ConsultClockStates.Stopped;
 
-    public const string OnTrack = "on-track";
+    public const string OnTrack = ConsultClockStates.OnTrack;
 
-    /// <summary>More than 80 % of the time to the due moment is used.</summary>
-    public const string AtRisk = "at-risk";
+    public const string AtRisk = ConsultClockStates.AtRisk;
 
-    public const string Overdue = "overdue";
+    public const string Overdue = ConsultClockStates.Overdue;
 
     public static string Of(string state, DateTimeOffset warnAt, DateTimeOffset dueAt, DateTimeOffset now) =>
         state is not (ConsultStates.Open or ConsultStates.Accepted) ? Stopped

@@ -10,7 +10,7 @@ namespace SocialEnterprise.Domain.Conversations;
 /// </summary>
 public sealed class Conversation : EventSource
 {
-    public const int PreviewLength = 160;
+    public const int PreviewLength = ConversationPreview.Length;
 
     public const int SearchTextLength = 20_000;
 
@@ -313,11 +313,7 @@ public sealed class Conversation : EventSource
         return combined[(space < 0 ? start : space + 1)..];
     }
 
-    public static string PreviewOf(string text)
-    {
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length <= PreviewLength ? collapsed : string.Concat(collapsed.AsSpan(0, PreviewLength - 1), "…");
-    }
+    public static string PreviewOf(string text) => ConversationPreview.Of(text);
 }
 
 /// <summary>Where a new conversation goes and with which priority, and why.</summary>

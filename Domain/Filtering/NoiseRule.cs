@@ -9,7 +9,7 @@ namespace SocialEnterprise.Domain.Filtering;
 /// </summary>
 public sealed class NoiseRule
 {
-    public const int MaxPatternLength = 500;
+    public const int MaxPatternLength = NoiseRuleLimits.MaxPatternLength;
 
     public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
 

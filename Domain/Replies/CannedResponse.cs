@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SocialEnterprise.Contracts.Replies;
 
 namespace SocialEnterprise.Domain.Replies;
 
@@ -8,9 +9,9 @@ namespace SocialEnterprise.Domain.Replies;
 /// </summary>
 public sealed class CannedResponse
 {
-    public const int MaxNameLength = 80;
+    public const int MaxNameLength = ReplyLimits.MaxCannedNameLength;
 
-    public const int MaxShortcutLength = 30;
+    public const int MaxShortcutLength = ReplyLimits.MaxCannedShortcutLength;
 
     private CannedResponse()
     {
@@ -57,15 +58,14 @@ public sealed class CannedResponse
 /// </summary>
 public static partial class CannedResponseTemplate
 {
-    public const string CustomerName = "customer.name";
-    public const string CustomerFirstName = "customer.firstName";
-    public const string AgentName = "agent.name";
-    public const string AgentFirstName = "agent.firstName";
-    public const string ConversationChannel = "conversation.channel";
-    public const string Department = "department";
+    public const string CustomerName = CannedResponseVariables.CustomerName;
+    public const string CustomerFirstName = CannedResponseVariables.CustomerFirstName;
+    public const string AgentName = CannedResponseVariables.AgentName;
+    public const string AgentFirstName = CannedResponseVariables.AgentFirstName;
+    public const string ConversationChannel = CannedResponseVariables.ConversationChannel;
+    public const string Department = CannedResponseVariables.Department;
 
-    public static readonly IReadOnlyList<string> Variables =
-        [CustomerName, CustomerFirstName, AgentName, AgentFirstName, ConversationChannel, Department];
+    public static readonly IReadOnlyList<string> Variables = CannedResponseVariables.All;
 
     /// <summary>What is wrong with <paramref name="text"/> as a template, in words; empty when nothing is.</summary>
     public static IReadOnlyList<string> Problems(string text)
@@ -102,12 +102,7 @@ public static partial class CannedResponseTemplate
             _ => match.Value,
         });
 
-    public static string FirstNameOf(string name)
-    {
-        var trimmed = name.Trim().TrimStart('@');
-        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? trimmed : trimmed[..space];
-    }
+    public static string FirstNameOf(string name) => CannedResponseVariables.FirstNameOf(name);
 
     [GeneratedRegex(@"\{\{(?<name>[^{}]*)\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();

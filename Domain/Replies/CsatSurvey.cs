@@ -12,7 +12,7 @@ public sealed class CsatSurvey : EventSource
 {
     public const int MinScore = 1;
 
-    public const int MaxScore = 5;
+    public const int MaxScore = ReplyLimits.MaxCsatScore;
 
     public const int MaxCommentLength = 2000;
 

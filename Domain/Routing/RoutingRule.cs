@@ -8,7 +8,7 @@ namespace SocialEnterprise.Domain.Routing;
 /// </summary>
 public sealed class RoutingRule
 {
-    public const int MaxNameLength = 120;
+    public const int MaxNameLength = RoutingRuleLimits.MaxNameLength;
 
     private RoutingRule()
     {

@@ -68,8 +68,7 @@ public sealed class SlaPolicy
     public TimeSpan? OlaFor(string department) => Olas.Find(o => o.Department == department)?.Target;
 
     /// <summary>The conversation metrics a policy must give a default (any channel) target for, at every priority.</summary>
-    public static readonly IReadOnlyList<string> ConversationMetrics =
-        [ServiceLevelMetrics.FirstResponse, ServiceLevelMetrics.NextResponse, ServiceLevelMetrics.Resolution];
+    public static readonly IReadOnlyList<string> ConversationMetrics = ServiceLevelMetrics.Conversation;
 
     /// <summary>Targets for every conversation metric and priority: response targets as given, resolution a multiple of the first response.</summary>
     public static IEnumerable<SlaTarget> Uniform(Func<string, TimeSpan> response, double resolutionFactor) =>
@@ -87,9 +86,9 @@ public sealed class SlaPolicy
 /// </summary>
 public sealed class SlaCalendar
 {
-    public const string AroundTheClock = "around-the-clock";
+    public const string AroundTheClock = SlaCalendarNames.AroundTheClock;
 
-    public const string Office = "office";
+    public const string Office = SlaCalendarNames.Office;
 
     public const int MaxNameLength = 40;
 

@@ -60,8 +60,9 @@ public static class DepartmentActivity
     }
 
     /// <summary>Whether an event belongs in <paramref name="department"/>'s feed (the live page asks before it reloads).</summary>
-    public static bool Concerns(DomainEvent? domainEvent, string department) => Describe(domainEvent, department) is not null;
+    public static bool Concerns(DomainEvent? domainEvent, string department) => DepartmentActivityScope.Concerns(domainEvent, department);
 
+    /// <summary>The feed's line for an event; it describes exactly the events <see cref="DepartmentActivityScope"/> lets in.</summary>
     private static (string Kind, string Text, Guid ConversationId)? Describe(DomainEvent? domainEvent, string department) => domainEvent switch
     {
         ConsultRequested e when e.TargetDepartment == department =>

@@ -318,14 +318,7 @@ public static class ServiceLevelReports
 
     private static string DepartmentName(string id) => Department.Standard.FirstOrDefault(d => d.Id == id)?.Name ?? id;
 
-    public static string MetricName(string metric) => metric switch
-    {
-        ServiceLevelMetrics.FirstResponse => "First response",
-        ServiceLevelMetrics.NextResponse => "Next response",
-        ServiceLevelMetrics.Resolution => "Resolution",
-        ServiceLevelMetrics.Consult => "Consult (OLA)",
-        _ => metric,
-    };
+    public static string MetricName(string metric) => ServiceLevelMetrics.NameOf(metric);
 
     private enum GroupSet
     {

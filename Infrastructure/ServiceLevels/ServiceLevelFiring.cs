@@ -181,12 +181,5 @@ public static class ServiceLevelWords
     public static string Moment(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"12 min", "2 h 5 min", "3 d 4 h": how long, roughly, for a chip or banner.</summary>
-    public static string Span(TimeSpan span)
-    {
-        span = span.Duration();
-        return span.TotalMinutes < 1 ? $"{Math.Max(0, (int)span.TotalSeconds)} s"
-            : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min"
-            : span.TotalDays < 1 ? (span.Minutes == 0 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalHours} h {span.Minutes} min")
-            : span.Hours == 0 ? $"{(int)span.TotalDays} d" : $"{(int)span.TotalDays} d {span.Hours} h";
-    }
+    public static string Span(TimeSpan span) => ServiceLevelMetrics.Span(span);
 }

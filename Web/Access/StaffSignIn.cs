@@ -82,7 +82,7 @@ public sealed partial class StaffSignIn(
                 Content = JsonContent.Create(new AvailabilityRequest(availability)),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", staff.TokenFrom(tokens));
-            using var response = await clients.CreateClient(CrmApiClient.HttpClientName).SendAsync(request);
+            using var response = await clients.CreateClient(ApiTransport.HttpClientName).SendAsync(request);
             if (!response.IsSuccessStatusCode)
             {
                 LogAvailabilityNotSet(logger, staff.Name, availability, $"the Api answered {(int)response.StatusCode}");

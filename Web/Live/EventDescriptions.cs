@@ -2,7 +2,6 @@ using System.Globalization;
 using SocialEnterprise.Contracts.Events;
 using SocialEnterprise.Contracts.Probes;
 using SocialEnterprise.Contracts.Replies;
-using SocialEnterprise.Domain.Replies;
 
 namespace SocialEnterprise.Web.Live;
 
@@ -25,7 +24,7 @@ public static class EventDescriptions
         PipelineProbeCompleted completed =>
             $"by worker {completed.CompletedBy}, {Milliseconds(completed.PipelineTime)} after {completed.RequestedBy} asked",
         ReplyStateChanged { Detail: { Length: > 0 } detail } => detail,
-        CsatAnswered answered => $"{answered.Score} of {CsatSurvey.MaxScore}",
+        CsatAnswered answered => $"{answered.Score} of {ReplyLimits.MaxCsatScore}",
         _ => envelope.StreamId,
     };
 

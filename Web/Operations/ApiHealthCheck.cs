@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace SocialEnterprise.Web.Operations;
 
 /// <summary>The workspace is ready when the Api it works through is.</summary>
-internal sealed class ApiHealthCheck(CrmApiClient api) : IHealthCheck
+internal sealed class ApiHealthCheck(ApiTransport api) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -65,7 +65,9 @@ public sealed class AppHostModelTests
         Assert.Superset(new HashSet<string> { Resources.Database, Resources.Cache }, WaitsFor(model, Resources.Api));
         // The Api applies the migrations: the Workers start on a migrated database.
         Assert.Superset(new HashSet<string> { Resources.Database, Resources.Cache, Resources.Api }, WaitsFor(model, Resources.Workers));
-        Assert.Superset(new HashSet<string> { Resources.Api, Resources.Cache }, WaitsFor(model, Resources.Web));
+        // The workspace talks to the Api, and reads only the staff tables itself: it has no use for the cache.
+        Assert.Contains(Resources.Api, WaitsFor(model, Resources.Web));
+        Assert.DoesNotContain(Resources.Cache, WaitsFor(model, Resources.Web));
         foreach (var service in Services)
         {
             Assert.Contains(model.Resource<ProjectResource>(service).Annotations.OfType<HealthCheckAnnotation>(), _ => true);

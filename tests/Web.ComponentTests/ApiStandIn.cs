@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace SocialEnterprise.Web.ComponentTests;
 
 /// <summary>
-/// Stands in for the Api behind the workspace's real <see cref="Operations.CrmApiClient"/>: requests travel as HTTP
+/// Stands in for the Api behind the workspace's real <see cref="Operations.ApiTransport"/>: requests travel as HTTP
 /// messages, are recorded, and get the answers a test set up (the latest matching one wins), or 404.
 /// </summary>
 public sealed class ApiStandIn : HttpMessageHandler

@@ -36,8 +36,8 @@ public abstract class WorkspaceContext : BunitContext
             new ConfigurationBuilder().Build(), tokens, new WorkspaceMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), TimeProvider.System, NullLogger<LiveEventStream>.Instance);
         Services.AddSingleton(Live);
         Services.AddSingleton(tokens);
+        Services.AddApiClients();
         Services.AddSingleton<IHttpClientFactory>(new StandInClients(Api));
-        Services.AddScoped<CrmApiClient>();
     }
 
     protected LiveEventStream Live { get; }

@@ -1,49 +1,23 @@
 using MudBlazor;
 using SocialEnterprise.Contracts.Collaboration;
-using SocialEnterprise.Domain.Collaboration;
+using SocialEnterprise.Web.Components.Shared;
 
 namespace SocialEnterprise.Web.Components.Collaboration;
 
 /// <summary>Consults and notifications in the workspace's words and colours.</summary>
 public static class ConsultText
 {
-    public static string State(string state) => state switch
-    {
-        ConsultStates.Open => "Open",
-        ConsultStates.Accepted => "Accepted",
-        ConsultStates.Answered => "Answered",
-        ConsultStates.Declined => "Declined",
-        _ => state,
-    };
-
-    public static Color StateColor(string state) => state switch
-    {
-        ConsultStates.Open => Color.Info,
-        ConsultStates.Accepted => Color.Primary,
-        ConsultStates.Answered => Color.Success,
-        _ => Color.Default,
-    };
-
-    public static Color ClockColor(string clock) => clock switch
-    {
-        ConsultClocks.OnTrack => Color.Success,
-        ConsultClocks.AtRisk => Color.Warning,
-        ConsultClocks.Overdue => Color.Error,
-        _ => Color.Default,
-    };
 
     public static string Clock(ConsultView consult) => consult.Clock switch
     {
-        ConsultClocks.OnTrack => $"On track · due {When(consult.DueAt)}",
-        ConsultClocks.AtRisk => $"At risk · due {When(consult.DueAt)}",
-        ConsultClocks.Overdue => $"Overdue · was due {When(consult.DueAt)}",
-        _ => consult.AnsweredAt is { } answered ? $"Answered {When(answered)}" : consult.DeclinedAt is { } declined ? $"Declined {When(declined)}" : "Closed",
+        ConsultClockStates.OnTrack => $"On track · due {DisplayTime.When(consult.DueAt)}",
+        ConsultClockStates.AtRisk => $"At risk · due {DisplayTime.When(consult.DueAt)}",
+        ConsultClockStates.Overdue => $"Overdue · was due {DisplayTime.When(consult.DueAt)}",
+        _ => consult.AnsweredAt is { } answered ? $"Answered {DisplayTime.When(answered)}" : consult.DeclinedAt is { } declined ? $"Declined {DisplayTime.When(declined)}" : "Closed",
     };
 
     public static string Department(string department) =>
         department.Length == 0 ? "No department" : char.ToUpperInvariant(department[0]) + department[1..];
-
-    public static string When(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm");
 
     public static string NotificationIcon(string kind) => kind switch
     {

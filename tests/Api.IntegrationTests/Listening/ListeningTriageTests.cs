@@ -172,7 +172,7 @@ public sealed class ListeningTriageTests(ListeningFixture intake) : IClassFixtur
         Assert.Equal((IngestEventStatuses.Parked, 3), await StateAsync(poison));
 
         using var admin = intake.CreateClient();
-        var parked = await admin.GetFromJsonAsync<IntakeEventPage>("api/ingest/parked", _cancellation);
+        var parked = await admin.GetFromJsonAsync<IngestEventPage>("api/ingest/parked", _cancellation);
         Assert.Contains($"refused by the database: {marker}", Assert.Single(parked!.Items, e => e.Id == poison).LastError, StringComparison.Ordinal);
         await using (var db = intake.NewDbContext())
         {
@@ -186,7 +186,7 @@ public sealed class ListeningTriageTests(ListeningFixture intake) : IClassFixtur
         await host.Carrier().CarryBatchAsync(_cancellation);
 
         await intake.ConversationOfAsync(poison, _cancellation);
-        Assert.DoesNotContain((await admin.GetFromJsonAsync<IntakeEventPage>("api/ingest/parked", _cancellation))!.Items, e => e.Id == poison);
+        Assert.DoesNotContain((await admin.GetFromJsonAsync<IngestEventPage>("api/ingest/parked", _cancellation))!.Items, e => e.Id == poison);
     }
 
     [Fact]
@@ -254,10 +254,10 @@ public sealed class ListeningTriageTests(ListeningFixture intake) : IClassFixtur
         await command.ExecuteNonQueryAsync(_cancellation);
     }
 
-    private async Task<List<IntakeEventView>> FilteredAsync()
+    private async Task<List<IngestEventView>> FilteredAsync()
     {
         using var client = intake.CreateClient();
-        return (await client.GetFromJsonAsync<IntakeEventPage>("api/ingest/filtered?limit=200", _cancellation))!.Items.ToList();
+        return (await client.GetFromJsonAsync<IngestEventPage>("api/ingest/filtered?limit=200", _cancellation))!.Items.ToList();
     }
 
     private Task<Guid> IngestAsync(string channel, IngestEventRequest request) => intake.IngestAsync(channel, request, _cancellation);

@@ -1,8 +1,6 @@
 using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Filtering;
-using SocialEnterprise.Domain.Filtering;
-using SocialEnterprise.Infrastructure.Filtering;
 using SocialEnterprise.Web.Components.Admin;
 
 namespace SocialEnterprise.Web.ComponentTests.Admin;

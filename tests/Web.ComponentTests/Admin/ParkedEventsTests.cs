@@ -1,8 +1,6 @@
 using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Listening;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Web.Components.Admin;
 
 namespace SocialEnterprise.Web.ComponentTests.Admin;
@@ -66,9 +64,9 @@ public sealed class ParkedEventsTests : WorkspaceContext
         layers.Snackbars.WaitForAssertion(() => Assert.Contains("Not replayed: The event is processed, not parked.", layers.Snackbars.Markup, StringComparison.Ordinal));
     }
 
-    private static IntakeEventPage Page(params IntakeEventView[] items) => new(items, items.Length);
+    private static IngestEventPage Page(params IngestEventView[] items) => new(items, items.Length);
 
-    private static IntakeEventView Parked(string error, int attempts) => new(
+    private static IngestEventView Parked(string error, int attempts) => new(
         Guid.NewGuid(), "x", $"ext-{Guid.NewGuid():N}", "mention", "ann", "Ann", "Where is my parcel?", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
         "parked", null, null, attempts, error);
 }

@@ -3,12 +3,6 @@ using Bunit;
 using SocialEnterprise.Contracts.Classification;
 using SocialEnterprise.Contracts.Routing;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Routing;
-using SocialEnterprise.Domain.Staff;
-using SocialEnterprise.Infrastructure.Classification;
-using SocialEnterprise.Infrastructure.Routing;
-using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Admin;
 
 namespace SocialEnterprise.Web.ComponentTests.Admin;

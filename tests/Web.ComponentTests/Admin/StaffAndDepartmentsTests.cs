@@ -3,11 +3,6 @@ using Bunit;
 using SocialEnterprise.Contracts.Assignment;
 using SocialEnterprise.Contracts.Classification;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Domain.Staff;
-using SocialEnterprise.Infrastructure.Assignment;
-using SocialEnterprise.Infrastructure.Classification;
-using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Admin;
 
 namespace SocialEnterprise.Web.ComponentTests.Admin;

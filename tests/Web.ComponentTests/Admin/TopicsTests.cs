@@ -1,8 +1,6 @@
 using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Classification;
-using SocialEnterprise.Domain.Classification;
-using SocialEnterprise.Infrastructure.Classification;
 using SocialEnterprise.Web.Components.Admin;
 
 namespace SocialEnterprise.Web.ComponentTests.Admin;

@@ -1,8 +1,6 @@
 using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Collaboration;
-using SocialEnterprise.Domain.Collaboration;
-using SocialEnterprise.Infrastructure.Collaboration;
 using SocialEnterprise.Web.Components.Collaboration;
 
 namespace SocialEnterprise.Web.ComponentTests.Collaboration;
@@ -15,7 +13,7 @@ public sealed class ConsultsPanelTests : WorkspaceContext
 
     private string Path => $"/api/conversations/{_conversation}/consults";
 
-    public static ConsultView Consult(Guid conversation, string target, string state = ConsultStates.Open, string clock = ConsultClocks.OnTrack) => new(
+    public static ConsultView Consult(Guid conversation, string target, string state = ConsultStates.Open, string clock = ConsultClockStates.OnTrack) => new(
         Guid.NewGuid(), conversation, "support", target, Guid.NewGuid(), "Alex Agent", $"A question for {target}", "high", null, state, Start,
         Start.AddHours(4), clock, null, null, state == ConsultStates.Answered ? "Lena Legal" : null,
         state == ConsultStates.Answered ? "Yes, refund it." : null, state == ConsultStates.Answered ? Start.AddHours(1) : null, null, null, null,
@@ -25,9 +23,9 @@ public sealed class ConsultsPanelTests : WorkspaceContext
     public void Each_consult_shows_its_state_and_clock_and_only_the_target_departments_members_can_work_it()
     {
         SignInAs("legal");
-        var toLegal = Consult(_conversation, "legal", clock: ConsultClocks.AtRisk);
+        var toLegal = Consult(_conversation, "legal", clock: ConsultClockStates.AtRisk);
         var toEngineering = Consult(_conversation, "engineering");
-        var answered = Consult(_conversation, "legal", ConsultStates.Answered, ConsultClocks.Stopped);
+        var answered = Consult(_conversation, "legal", ConsultStates.Answered, ConsultClockStates.Stopped);
         Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, new[] { toLegal, toEngineering, answered });
 
         var panel = Render<ConsultsPanel>(parameters => parameters.Add(p => p.ConversationId, _conversation));
@@ -60,7 +58,7 @@ public sealed class ConsultsPanelTests : WorkspaceContext
 
         Api.Answer(HttpMethod.Post, $"/api/consults/{consult.Id}/answer", _ =>
         {
-            Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, new[] { consult with { State = ConsultStates.Answered, Clock = ConsultClocks.Stopped, Answer = "Yes." } });
+            Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, new[] { consult with { State = ConsultStates.Answered, Clock = ConsultClockStates.Stopped, Answer = "Yes." } });
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = System.Net.Http.Json.JsonContent.Create(consult with { State = ConsultStates.Answered }) };
         });
         panel.Find("[data-testid=consult-reply]").Input("Yes.");

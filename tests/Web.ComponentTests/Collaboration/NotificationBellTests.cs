@@ -3,10 +3,6 @@ using System.Security.Claims;
 using Bunit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Collaboration;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Collaboration;
-using SocialEnterprise.Infrastructure.Access;
-using SocialEnterprise.Infrastructure.Collaboration;
 using SocialEnterprise.Web.Components.Collaboration;
 
 namespace SocialEnterprise.Web.ComponentTests.Collaboration;

@@ -1,8 +1,6 @@
 using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Collaboration;
-using SocialEnterprise.Domain.Collaboration;
-using SocialEnterprise.Infrastructure.Collaboration;
 using SocialEnterprise.Web.Components.Collaboration;
 
 namespace SocialEnterprise.Web.ComponentTests.Collaboration;
@@ -15,7 +13,7 @@ public sealed class WaitingConsultsTests : WorkspaceContext
     public async Task Consults_asked_of_my_department_appear_live_and_others_do_not_reload_the_page()
     {
         SignInAs("legal");
-        var first = ConsultsPanelTests.Consult(Guid.NewGuid(), "legal", clock: ConsultClocks.Overdue);
+        var first = ConsultsPanelTests.Consult(Guid.NewGuid(), "legal", clock: ConsultClockStates.Overdue);
         Api.Answer(HttpMethod.Get, "/api/consults", HttpStatusCode.OK, new[] { first });
         var page = Render<WaitingConsults>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=waiting-consult]")));

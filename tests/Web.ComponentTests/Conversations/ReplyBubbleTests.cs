@@ -4,14 +4,6 @@ using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Domain.Staff;
-using SocialEnterprise.Infrastructure.Conversations;
-using SocialEnterprise.Infrastructure.Customers;
-using SocialEnterprise.Infrastructure.Replies;
-using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Conversations;
 using SocialEnterprise.Web.ComponentTests.Customers;
 

@@ -2,10 +2,6 @@ using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Customers;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Infrastructure.Conversations;
-using SocialEnterprise.Infrastructure.Customers;
 using SocialEnterprise.Web.ComponentTests.Conversations;
 using SocialEnterprise.Web.Components.Customers;
 

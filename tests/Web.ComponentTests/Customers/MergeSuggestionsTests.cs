@@ -1,8 +1,6 @@
 using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Customers;
-using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Infrastructure.Customers;
 using SocialEnterprise.Web.Components.Customers;
 
 namespace SocialEnterprise.Web.ComponentTests.Customers;

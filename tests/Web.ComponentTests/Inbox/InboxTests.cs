@@ -4,10 +4,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Domain.Staff;
-using SocialEnterprise.Infrastructure.Conversations;
-using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Inbox;
 
 namespace SocialEnterprise.Web.ComponentTests.Inbox;

@@ -2,8 +2,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Contracts.Conversations;
-using SocialEnterprise.Domain.Conversations;
-using SocialEnterprise.Infrastructure.Conversations;
 using SocialEnterprise.Web.Access;
 using SocialEnterprise.Web.Components.Layout;
 

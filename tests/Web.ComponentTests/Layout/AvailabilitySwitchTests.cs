@@ -2,9 +2,6 @@ using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Assignment;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Domain.Staff;
-using SocialEnterprise.Infrastructure.Assignment;
-using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Layout;
 
 namespace SocialEnterprise.Web.ComponentTests.Layout;

@@ -2,10 +2,6 @@ using System.Security.Claims;
 using Bunit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Staff;
-using SocialEnterprise.Domain.Access;
-using SocialEnterprise.Domain.Staff;
-using SocialEnterprise.Infrastructure.Access;
-using SocialEnterprise.Infrastructure.Staff;
 using SocialEnterprise.Web.Components.Layout;
 
 namespace SocialEnterprise.Web.ComponentTests.Layout;

@@ -1,7 +1,5 @@
 using Bunit;
 using SocialEnterprise.Contracts.Probes;
-using SocialEnterprise.Domain.Probes;
-using SocialEnterprise.Infrastructure.Probes;
 using SocialEnterprise.Web.Components.Pages;
 
 namespace SocialEnterprise.Web.ComponentTests.Pages;

@@ -1,8 +1,6 @@
 using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Replies;
-using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.Web.Components.Replies;
 
 namespace SocialEnterprise.Web.ComponentTests.Replies;

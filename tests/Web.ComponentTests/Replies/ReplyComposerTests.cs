@@ -5,8 +5,6 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SocialEnterprise.Contracts.Replies;
-using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Infrastructure.Replies;
 using SocialEnterprise.Web.Components.Conversations;
 
 namespace SocialEnterprise.Web.ComponentTests.Replies;

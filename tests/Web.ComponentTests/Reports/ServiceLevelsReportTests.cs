@@ -3,7 +3,6 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SocialEnterprise.Contracts.Reports;
-using SocialEnterprise.Infrastructure.Reports;
 using SocialEnterprise.Web.Components.Reports;
 
 namespace SocialEnterprise.Web.ComponentTests.Reports;

@@ -60,8 +60,8 @@ public sealed class ServiceLevelPanelTests : WorkspaceContext
     [InlineData("1h30m", 90)]
     public void Durations_read_as_admins_write_them(string text, int minutes)
     {
-        Assert.Equal(TimeSpan.FromMinutes(minutes), SlaText.ParseDuration(text));
-        Assert.Equal(TimeSpan.FromMinutes(minutes), SlaText.ParseDuration(SlaText.Duration(TimeSpan.FromMinutes(minutes))));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), ServiceLevelText.ParseDuration(text));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), ServiceLevelText.ParseDuration(ServiceLevelText.Duration(TimeSpan.FromMinutes(minutes))));
     }
 
     [Theory]
@@ -69,20 +69,20 @@ public sealed class ServiceLevelPanelTests : WorkspaceContext
     [InlineData("4")]
     [InlineData("4x")]
     [InlineData("h4")]
-    public void Other_text_is_not_a_duration(string text) => Assert.Null(SlaText.ParseDuration(text));
+    public void Other_text_is_not_a_duration(string text) => Assert.Null(ServiceLevelText.ParseDuration(text));
 
     [Fact]
     public void Open_hours_and_holidays_read_back_as_written_and_bad_lines_are_named()
     {
-        var (hours, bad) = SlaText.ParseHours("Mon 09:00-12:00\nmonday 13:00-17:00\nSat 00:00-24:00\nFunday 9-5");
+        var (hours, bad) = ServiceLevelText.ParseHours("Mon 09:00-12:00\nmonday 13:00-17:00\nSat 00:00-24:00\nFunday 9-5");
         Assert.Equal([4], bad);
         Assert.Equal(
             [new OpenHours(DayOfWeek.Monday, TimeSpan.FromHours(9), TimeSpan.FromHours(12)), new OpenHours(DayOfWeek.Monday, TimeSpan.FromHours(13), TimeSpan.FromHours(17)),
              new OpenHours(DayOfWeek.Saturday, TimeSpan.Zero, TimeSpan.FromDays(1))],
             hours);
-        Assert.Equal("Mon 09:00-12:00\nMon 13:00-17:00\nSat 00:00-24:00", SlaText.Hours(hours));
+        Assert.Equal("Mon 09:00-12:00\nMon 13:00-17:00\nSat 00:00-24:00", ServiceLevelText.Hours(hours));
 
-        var (holidays, badHolidays) = SlaText.ParseHolidays("2026-12-25 Christmas Day\n2027-01-01\n25.12.2026");
+        var (holidays, badHolidays) = ServiceLevelText.ParseHolidays("2026-12-25 Christmas Day\n2027-01-01\n25.12.2026");
         Assert.Equal([3], badHolidays);
         Assert.Equal([new Holiday(new DateOnly(2026, 12, 25), "Christmas Day"), new Holiday(new DateOnly(2027, 1, 1))], holidays);
     }

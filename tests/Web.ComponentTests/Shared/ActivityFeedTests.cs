@@ -1,10 +1,6 @@
 using Bunit;
 using SocialEnterprise.Contracts.Events;
 using SocialEnterprise.Contracts.Probes;
-using SocialEnterprise.Domain.Events;
-using SocialEnterprise.Domain.Probes;
-using SocialEnterprise.Infrastructure.Events;
-using SocialEnterprise.Infrastructure.Probes;
 using SocialEnterprise.Web.Components.Shared;
 
 namespace SocialEnterprise.Web.ComponentTests.Shared;

@@ -1,7 +1,5 @@
 using Bunit;
 using SocialEnterprise.Contracts.Operations;
-using SocialEnterprise.Domain.Operations;
-using SocialEnterprise.Infrastructure.Operations;
 using SocialEnterprise.Web.Components.Shared;
 using SocialEnterprise.Web.Operations;
 

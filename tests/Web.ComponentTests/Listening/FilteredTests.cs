@@ -1,11 +1,9 @@
 using System.Net;
 using Bunit;
 using SocialEnterprise.Contracts.Listening;
-using SocialEnterprise.Domain.Listening;
-using SocialEnterprise.Infrastructure.Listening;
-using SocialEnterprise.Web.Components.Intake;
+using SocialEnterprise.Web.Components.Listening;
 
-namespace SocialEnterprise.Web.ComponentTests.Intake;
+namespace SocialEnterprise.Web.ComponentTests.Listening;
 
 public sealed class FilteredTests : WorkspaceContext
 {
@@ -109,9 +107,9 @@ public sealed class FilteredTests : WorkspaceContext
     [Fact]
     public void More_events_than_a_page_are_paged_through()
     {
-        Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, new IntakeEventPage([.. Enumerable.Range(0, 25).Select(i => Event("x", $"a{i}", "hi", "banter"))], 30));
+        Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, new IngestEventPage([.. Enumerable.Range(0, 25).Select(i => Event("x", $"a{i}", "hi", "banter"))], 30));
         Api.Answer(HttpMethod.Get, "/api/ingest/filtered?limit=25&offset=25", HttpStatusCode.OK,
-            new IntakeEventPage([.. Enumerable.Range(25, 5).Select(i => Event("x", $"a{i}", "hi", "banter"))], 30));
+            new IngestEventPage([.. Enumerable.Range(25, 5).Select(i => Event("x", $"a{i}", "hi", "banter"))], 30));
         var page = Render<Filtered>();
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=filtered-event]").Count));
 
@@ -121,9 +119,9 @@ public sealed class FilteredTests : WorkspaceContext
         Assert.Equal("a25", page.Find("[data-testid=filtered-event]").GetAttribute("data-author"));
     }
 
-    private static IntakeEventPage Page(params IntakeEventView[] items) => new(items, items.Length);
+    private static IngestEventPage Page(params IngestEventView[] items) => new(items, items.Length);
 
-    private static IntakeEventView Event(string channel, string handle, string text, string reason) => new(
+    private static IngestEventView Event(string channel, string handle, string text, string reason) => new(
         Guid.NewGuid(), channel, $"ext-{Guid.NewGuid():N}", "mention", handle, handle.ToUpperInvariant(), text, DateTimeOffset.UtcNow,
         DateTimeOffset.UtcNow, "filtered", reason, Guid.NewGuid(), 1, null);
 }

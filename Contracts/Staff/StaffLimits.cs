@@ -1,8 +1,12 @@
 namespace SocialEnterprise.Contracts.Staff;
 
-/// <summary>The rules of staff sign-in that the Api (which creates staff) and the workspace (where they sign in) share.</summary>
-public static class StaffSignInPolicy
+/// <summary>The limits on staff accounts and signing in: the Api enforces them, the workspace's forms show them.</summary>
+public static class StaffLimits
 {
+    public const int MaxDisplayNameLength = 100;
+
+    public const int MaxCapacity = 100;
+
     public const int MinPasswordLength = 12;
 
     /// <summary>Failed sign-ins in a row after which an account is locked for <see cref="LockoutDuration"/>.</summary>

@@ -1,19 +1,16 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Contracts.Filtering;
-using SocialEnterprise.Domain.Customers;
-using SocialEnterprise.Domain.Filtering;
-using SocialEnterprise.Infrastructure.Customers;
-using SocialEnterprise.Infrastructure.Filtering;
 using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.Web.ComponentTests.Operations;
 
-public sealed class CrmApiClientTests : WorkspaceContext
+public sealed class ApiClientsTests : WorkspaceContext
 {
-    public CrmApiClientTests() => SignInAs("admin");
+    public ApiClientsTests() => SignInAs("admin");
 
-    private CrmApiClient Client => Services.GetService(typeof(CrmApiClient)) as CrmApiClient ?? throw new InvalidOperationException();
+    private T Client<T>() where T : notnull => Services.GetRequiredService<T>();
 
     [Fact]
     public async Task A_validation_problem_carries_each_field_error()
@@ -25,7 +22,7 @@ public sealed class CrmApiClientTests : WorkspaceContext
         });
 
         var problem = await Assert.ThrowsAsync<ApiProblemException>(() =>
-            Client.CreateNoiseRuleAsync(new NoiseRuleRequest("nonsense", "", null, true), TestContext.Current.CancellationToken));
+            Client<FilteringClient>().CreateNoiseRuleAsync(new NoiseRuleRequest("nonsense", "", null, true), TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.BadRequest, problem.StatusCode);
         Assert.Equal("Required.", problem.ErrorFor("pattern"));
@@ -40,7 +37,7 @@ public sealed class CrmApiClientTests : WorkspaceContext
         var id = Guid.NewGuid();
         Api.Problem(HttpMethod.Post, $"/api/customers/merges/{id}/undo", HttpStatusCode.Conflict, "Already undone.");
 
-        var problem = await Assert.ThrowsAsync<ApiProblemException>(() => Client.UndoMergeAsync(id, TestContext.Current.CancellationToken));
+        var problem = await Assert.ThrowsAsync<ApiProblemException>(() => Client<CustomersClient>().UndoMergeAsync(id, TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.Conflict, problem.StatusCode);
         Assert.Equal("Already undone.", problem.Reason);
@@ -52,7 +49,7 @@ public sealed class CrmApiClientTests : WorkspaceContext
     {
         Api.Answer(HttpMethod.Get, "/api/topics", _ => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("upstream down") });
 
-        var problem = await Assert.ThrowsAsync<ApiProblemException>(() => Client.TopicsAsync(TestContext.Current.CancellationToken));
+        var problem = await Assert.ThrowsAsync<ApiProblemException>(() => Client<ClassificationClient>().TopicsAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("upstream down", problem.Reason);
         Assert.Empty(problem.Errors);
@@ -67,9 +64,9 @@ public sealed class CrmApiClientTests : WorkspaceContext
         var source = Guid.NewGuid();
         var target = Guid.NewGuid();
 
-        await Client.MergeCustomersAsync(new MergeRequest(source, target, null), TestContext.Current.CancellationToken);
-        var page = await Client.FilteredEventsAsync("x", 10, 20, TestContext.Current.CancellationToken);
-        await Assert.ThrowsAsync<ApiProblemException>(() => Client.DeleteTopicAsync("a/b", TestContext.Current.CancellationToken));
+        await Client<CustomersClient>().MergeCustomersAsync(new MergeRequest(source, target, null), TestContext.Current.CancellationToken);
+        var page = await Client<ListeningClient>().FilteredEventsAsync("x", 10, 20, TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<ApiProblemException>(() => Client<ClassificationClient>().DeleteTopicAsync("a/b", TestContext.Current.CancellationToken));
 
         var merge = Assert.Single(Api.CallsTo(HttpMethod.Post, "/api/customers/merges")).Json;
         Assert.Equal(source, merge.GetProperty("sourceId").GetGuid());

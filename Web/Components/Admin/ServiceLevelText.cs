@@ -8,7 +8,7 @@ namespace SocialEnterprise.Web.Components.Admin;
 /// as <c>4h</c>, <c>30m</c>, <c>2d</c> or <c>1h30m</c>; hours one span a line (<c>Mon 09:00-17:00</c>, 24:00 allowed);
 /// holidays one a line (<c>2026-12-25 Christmas Day</c>).
 /// </summary>
-public static class SlaText
+public static class ServiceLevelText
 {
     private static readonly string[] Days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
