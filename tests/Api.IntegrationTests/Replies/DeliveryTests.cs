@@ -232,8 +232,13 @@ public sealed class DeliveryTests(ReplyDeliveryFixture fixture) : IClassFixture<
             replies.Add(await fixture.ReplyAsync(conversationId, $"Part {i}", _cancellation));
         }
 
-        using var one = fixture.Dispatcher(sandbox);
-        using var two = fixture.Dispatcher(sandbox);
+        // A busy machine can take seconds over a post: with no timeout or lease running out here, every claim is a
+        // first claim, and a second one could only come from the two workers taking the same reply.
+        var settings = ReplyDeliveryHost.Settings(sandbox);
+        settings["Outbound:RequestTimeout"] = "00:00:30";
+        settings["Outbound:Lease"] = "00:02:00";
+        using var one = ReplyDeliveryHost.Create(fixture.DatabaseConnectionString, settings);
+        using var two = ReplyDeliveryHost.Create(fixture.DatabaseConnectionString, settings);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var draining = new[] { one, two }.Select(host => Task.Run(async () =>
         {
