@@ -31,9 +31,9 @@ public static class ApiKeysApi
         CreateApiKeyRequest request, [AsParameters] ApiKeyServices services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > ApiKey.MaxNameLength)
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > ApiKeyLimits.MaxNameLength)
         {
-            errors["name"] = [$"A name of 1 to {ApiKey.MaxNameLength} characters."];
+            errors["name"] = [$"A name of 1 to {ApiKeyLimits.MaxNameLength} characters."];
         }
 
         if (request.Scopes is not { Count: > 0 } scopes || scopes.Any(scope => !ApiScopes.All.Contains(scope)))

@@ -51,9 +51,9 @@ public static class InboxViewsApi
         var name = request.Name?.Trim();
         var query = InboxQuery.Parse(request.Query);
         var errors = query.Validate().ToDictionary(pair => $"query.{pair.Key}", pair => pair.Value, StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(name) || name.Length > SavedInboxView.MaxNameLength)
+        if (string.IsNullOrEmpty(name) || name.Length > SavedViewLimits.MaxNameLength)
         {
-            errors["name"] = [$"1 to {SavedInboxView.MaxNameLength} characters."];
+            errors["name"] = [$"1 to {SavedViewLimits.MaxNameLength} characters."];
         }
         else if (await services.Db.SavedInboxViews.AnyAsync(v => v.StaffId == staffId && v.Name == name, cancellationToken))
         {

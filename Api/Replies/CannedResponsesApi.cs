@@ -180,15 +180,15 @@ public static partial class CannedResponsesApi
     {
         var errors = new Dictionary<string, string[]>();
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > CannedResponse.MaxNameLength)
+        if (string.IsNullOrEmpty(name) || name.Length > ReplyLimits.MaxCannedNameLength)
         {
-            errors["name"] = [$"A name, 1 to {CannedResponse.MaxNameLength} characters."];
+            errors["name"] = [$"A name, 1 to {ReplyLimits.MaxCannedNameLength} characters."];
         }
 
         var text = request.Text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > Reply.MaxTextLength)
+        if (string.IsNullOrEmpty(text) || text.Length > ReplyLimits.MaxTextLength)
         {
-            errors["text"] = [$"The text, 1 to {Reply.MaxTextLength} characters."];
+            errors["text"] = [$"The text, 1 to {ReplyLimits.MaxTextLength} characters."];
         }
         else if (CannedResponseTemplate.Problems(text) is { Count: > 0 } problems)
         {
@@ -201,9 +201,9 @@ public static partial class CannedResponsesApi
         }
 
         var shortcut = request.Shortcut?.Trim();
-        if (string.IsNullOrEmpty(shortcut) || shortcut.Length > CannedResponse.MaxShortcutLength || !ShortcutPattern().IsMatch(shortcut))
+        if (string.IsNullOrEmpty(shortcut) || shortcut.Length > ReplyLimits.MaxCannedShortcutLength || !ShortcutPattern().IsMatch(shortcut))
         {
-            errors["shortcut"] = [$"1 to {CannedResponse.MaxShortcutLength} lower-case letters, digits or hyphens, such as thanks or refund-policy."];
+            errors["shortcut"] = [$"1 to {ReplyLimits.MaxCannedShortcutLength} lower-case letters, digits or hyphens, such as thanks or refund-policy."];
         }
         else if (await db.CannedResponses.Where(c => c.Shortcut == shortcut && c.Id != id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) is { } taken)
         {

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Replies;
-using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Infrastructure.Conversations;
 using SocialEnterprise.Infrastructure.Replies;
 
@@ -47,9 +46,9 @@ public static class RepliesApi
 
         var errors = new Dictionary<string, string[]>();
         var text = request.Text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > Reply.MaxTextLength)
+        if (string.IsNullOrEmpty(text) || text.Length > ReplyLimits.MaxTextLength)
         {
-            errors["text"] = [$"The reply, 1 to {Reply.MaxTextLength} characters."];
+            errors["text"] = [$"The reply, 1 to {ReplyLimits.MaxTextLength} characters."];
         }
 
         if (request.Visibility is null || !ReplyVisibilities.All.Contains(request.Visibility))
@@ -145,11 +144,11 @@ public static class RepliesApi
         }
 
         var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > Reply.MaxReasonLength)
+        if (string.IsNullOrEmpty(reason) || reason.Length > ReplyLimits.MaxReasonLength)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["reason"] = [$"Why it is rejected, 1 to {Reply.MaxReasonLength} characters."],
+                ["reason"] = [$"Why it is rejected, 1 to {ReplyLimits.MaxReasonLength} characters."],
             });
         }
 

@@ -50,9 +50,9 @@ public static class ReplyDraftsApi
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (request.Text is null || request.Text.Length > Reply.MaxTextLength)
+        if (request.Text is null || request.Text.Length > ReplyLimits.MaxTextLength)
         {
-            errors["text"] = [$"The draft, up to {Reply.MaxTextLength} characters (empty to clear it)."];
+            errors["text"] = [$"The draft, up to {ReplyLimits.MaxTextLength} characters (empty to clear it)."];
         }
 
         if (request.Visibility is null || !ReplyVisibilities.All.Contains(request.Visibility))

@@ -80,9 +80,9 @@ public static class StaffApi
             errors["email"] = ["A staff member with this e-mail address exists already."];
         }
 
-        if (name.Length is 0 or > StaffUser.MaxDisplayNameLength)
+        if (name.Length is 0 or > StaffLimits.MaxDisplayNameLength)
         {
-            errors["displayName"] = [$"1 to {StaffUser.MaxDisplayNameLength} characters."];
+            errors["displayName"] = [$"1 to {StaffLimits.MaxDisplayNameLength} characters."];
         }
 
         if (request.Role is null || !StaffRoles.All.Contains(request.Role))
@@ -95,9 +95,9 @@ public static class StaffApi
             errors["departments"] = [$"One or more of: {string.Join(", ", Department.Standard.Select(d => d.Id))}."];
         }
 
-        if (request.Capacity is < 0 or > StaffCapacity.Max)
+        if (request.Capacity is < 0 or > StaffLimits.MaxCapacity)
         {
-            errors["capacity"] = [$"From 0 to {StaffCapacity.Max} open conversations."];
+            errors["capacity"] = [$"From 0 to {StaffLimits.MaxCapacity} open conversations."];
         }
 
         var skills = SkillsOf(request.Skills) ?? [];
@@ -172,9 +172,9 @@ public static class StaffApi
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (request.Capacity is < 0 or > StaffCapacity.Max)
+        if (request.Capacity is < 0 or > StaffLimits.MaxCapacity)
         {
-            errors["capacity"] = [$"From 0 to {StaffCapacity.Max} open conversations."];
+            errors["capacity"] = [$"From 0 to {StaffLimits.MaxCapacity} open conversations."];
         }
 
         var skills = SkillsOf(request.Skills);

@@ -10,8 +10,6 @@ namespace SocialEnterprise.Domain.Access;
 /// </summary>
 public sealed class ApiKey
 {
-    public const int MaxNameLength = ApiKeyLimits.MaxNameLength;
-
     /// <summary>Keys the system issues start with this, so they are recognisable in logs and secret scanners.</summary>
     public const string SecretPrefix = "se_";
 

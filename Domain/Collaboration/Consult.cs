@@ -169,17 +169,9 @@ public sealed class Consult : EventSource
 /// <summary>Where a consult stands against its own clock.</summary>
 public static class ConsultClocks
 {
-    public const string Stopped = ConsultClockStates.Stopped;
-
-    public const string OnTrack = ConsultClockStates.OnTrack;
-
-    public const string AtRisk = ConsultClockStates.AtRisk;
-
-    public const string Overdue = ConsultClockStates.Overdue;
-
     public static string Of(string state, DateTimeOffset warnAt, DateTimeOffset dueAt, DateTimeOffset now) =>
-        state is not (ConsultStates.Open or ConsultStates.Accepted) ? Stopped
-        : now >= dueAt ? Overdue
-        : now >= warnAt ? AtRisk
-        : OnTrack;
+        state is not (ConsultStates.Open or ConsultStates.Accepted) ? ConsultClockStates.Stopped
+        : now >= dueAt ? ConsultClockStates.Overdue
+        : now >= warnAt ? ConsultClockStates.AtRisk
+        : ConsultClockStates.OnTrack;
 }

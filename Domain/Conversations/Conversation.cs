@@ -10,8 +10,6 @@ namespace SocialEnterprise.Domain.Conversations;
 /// </summary>
 public sealed class Conversation : EventSource
 {
-    public const int PreviewLength = ConversationPreview.Length;
-
     public const int SearchTextLength = 20_000;
 
     public const int MaxRoutingReasonLength = 2000;

@@ -5,7 +5,6 @@ namespace SocialEnterprise.Domain.Conversations;
 /// <summary>A staff member's own inbox view: a name and the <see cref="InboxQuery"/> it shows, as a query string.</summary>
 public sealed class SavedInboxView
 {
-    public const int MaxNameLength = SavedViewLimits.MaxNameLength;
     public const int MaxPerStaffMember = 30;
 
     private SavedInboxView()

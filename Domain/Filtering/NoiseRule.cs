@@ -9,8 +9,6 @@ namespace SocialEnterprise.Domain.Filtering;
 /// </summary>
 public sealed class NoiseRule
 {
-    public const int MaxPatternLength = NoiseRuleLimits.MaxPatternLength;
-
     public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
 
     private NoiseRule()
@@ -68,9 +66,9 @@ public sealed class NoiseRule
             {
                 errors["pattern"] = ["Required."];
             }
-            else if (pattern.Length > MaxPatternLength)
+            else if (pattern.Length > NoiseRuleLimits.MaxPatternLength)
             {
-                errors["pattern"] = [$"At most {MaxPatternLength} characters."];
+                errors["pattern"] = [$"At most {NoiseRuleLimits.MaxPatternLength} characters."];
             }
             else if (kind == NoiseRuleKinds.SpamPattern)
             {

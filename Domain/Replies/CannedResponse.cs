@@ -9,10 +9,6 @@ namespace SocialEnterprise.Domain.Replies;
 /// </summary>
 public sealed class CannedResponse
 {
-    public const int MaxNameLength = ReplyLimits.MaxCannedNameLength;
-
-    public const int MaxShortcutLength = ReplyLimits.MaxCannedShortcutLength;
-
     private CannedResponse()
     {
     }
@@ -58,13 +54,6 @@ public sealed class CannedResponse
 /// </summary>
 public static partial class CannedResponseTemplate
 {
-    public const string CustomerName = CannedResponseVariables.CustomerName;
-    public const string CustomerFirstName = CannedResponseVariables.CustomerFirstName;
-    public const string AgentName = CannedResponseVariables.AgentName;
-    public const string AgentFirstName = CannedResponseVariables.AgentFirstName;
-    public const string ConversationChannel = CannedResponseVariables.ConversationChannel;
-    public const string Department = CannedResponseVariables.Department;
-
     public static readonly IReadOnlyList<string> Variables = CannedResponseVariables.All;
 
     /// <summary>What is wrong with <paramref name="text"/> as a template, in words; empty when nothing is.</summary>
@@ -93,12 +82,12 @@ public static partial class CannedResponseTemplate
     public static string Render(string text, TemplateValues values) =>
         Placeholder().Replace(text, match => match.Groups["name"].Value.Trim() switch
         {
-            CustomerName => values.CustomerName,
-            CustomerFirstName => FirstNameOf(values.CustomerName),
-            AgentName => values.AgentName,
-            AgentFirstName => FirstNameOf(values.AgentName),
-            ConversationChannel => values.Channel,
-            Department => values.Department,
+            CannedResponseVariables.CustomerName => values.CustomerName,
+            CannedResponseVariables.CustomerFirstName => FirstNameOf(values.CustomerName),
+            CannedResponseVariables.AgentName => values.AgentName,
+            CannedResponseVariables.AgentFirstName => FirstNameOf(values.AgentName),
+            CannedResponseVariables.ConversationChannel => values.Channel,
+            CannedResponseVariables.Department => values.Department,
             _ => match.Value,
         });
 

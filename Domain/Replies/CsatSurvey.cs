@@ -12,8 +12,6 @@ public sealed class CsatSurvey : EventSource
 {
     public const int MinScore = 1;
 
-    public const int MaxScore = ReplyLimits.MaxCsatScore;
-
     public const int MaxCommentLength = 2000;
 
     private CsatSurvey()
@@ -64,9 +62,9 @@ public sealed class CsatSurvey : EventSource
     /// <summary>Records the customer's answer; a later answer replaces an earlier one (customers change their mind).</summary>
     public void Answer(int score, string? comment, DateTimeOffset now)
     {
-        if (score is < MinScore or > MaxScore)
+        if (score is < MinScore or > ReplyLimits.MaxCsatScore)
         {
-            throw new ArgumentOutOfRangeException(nameof(score), score, $"A satisfaction score is from {MinScore} to {MaxScore}.");
+            throw new ArgumentOutOfRangeException(nameof(score), score, $"A satisfaction score is from {MinScore} to {ReplyLimits.MaxCsatScore}.");
         }
 
         Score = score;

@@ -11,11 +11,7 @@ namespace SocialEnterprise.Domain.Replies;
 /// </summary>
 public sealed class Reply : EventSource
 {
-    public const int MaxTextLength = ReplyLimits.MaxTextLength;
-
     public const int MaxErrorLength = 2000;
-
-    public const int MaxReasonLength = ReplyLimits.MaxReasonLength;
 
     private Reply()
     {

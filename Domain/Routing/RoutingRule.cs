@@ -8,8 +8,6 @@ namespace SocialEnterprise.Domain.Routing;
 /// </summary>
 public sealed class RoutingRule
 {
-    public const int MaxNameLength = RoutingRuleLimits.MaxNameLength;
-
     private RoutingRule()
     {
     }

@@ -23,9 +23,9 @@ public static class RoutingRuleValidation
         {
             errors["name"] = ["Required."];
         }
-        else if (request.Name.Trim().Length > RoutingRule.MaxNameLength)
+        else if (request.Name.Trim().Length > RoutingRuleLimits.MaxNameLength)
         {
-            errors["name"] = [$"At most {RoutingRule.MaxNameLength} characters."];
+            errors["name"] = [$"At most {RoutingRuleLimits.MaxNameLength} characters."];
         }
 
         var trigger = request.Trigger?.Trim() is { Length: > 0 } given ? given : RoutingTriggers.Opened;

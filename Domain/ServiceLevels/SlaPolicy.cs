@@ -30,7 +30,7 @@ public sealed class SlaPolicy
     public string Description { get; private set; } = "";
 
     /// <summary>The <see cref="SlaCalendar"/> whose open hours the targets count.</summary>
-    public string Calendar { get; private set; } = SlaCalendar.AroundTheClock;
+    public string Calendar { get; private set; } = SlaCalendarNames.AroundTheClock;
 
     public List<SlaTarget> Targets { get; private set; } = [];
 
@@ -86,10 +86,6 @@ public sealed class SlaPolicy
 /// </summary>
 public sealed class SlaCalendar
 {
-    public const string AroundTheClock = SlaCalendarNames.AroundTheClock;
-
-    public const string Office = SlaCalendarNames.Office;
-
     public const int MaxNameLength = 40;
 
     private SlaCalendar()
@@ -139,9 +135,9 @@ public static class SlaDefaults
 
     public static IReadOnlyList<SlaCalendar> Calendars() =>
     [
-        SlaCalendar.New(SlaCalendar.AroundTheClock, "UTC", SlaCalendar.AllDay(Enum.GetValues<DayOfWeek>()), [], "seed", SeededAt),
+        SlaCalendar.New(SlaCalendarNames.AroundTheClock, "UTC", SlaCalendar.AllDay(Enum.GetValues<DayOfWeek>()), [], "seed", SeededAt),
         SlaCalendar.New(
-            SlaCalendar.Office, "Europe/Berlin",
+            SlaCalendarNames.Office, "Europe/Berlin",
             new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
                 .Select(day => new OpenHours(day, TimeSpan.FromHours(9), TimeSpan.FromHours(17))),
             [new Holiday(new DateOnly(2026, 12, 25), "Christmas Day"), new Holiday(new DateOnly(2026, 12, 26), "Boxing Day"),
@@ -164,14 +160,14 @@ public static class SlaDefaults
             ByPriority(priority, TimeSpan.FromHours(4), TimeSpan.FromHours(8), TimeSpan.FromHours(16), TimeSpan.FromHours(40));
         return
         [
-            SlaPolicy.New(SlaPolicy.Standard, "Every conversation without another policy.", SlaCalendar.AroundTheClock,
+            SlaPolicy.New(SlaPolicy.Standard, "Every conversation without another policy.", SlaCalendarNames.AroundTheClock,
                 SlaPolicy.Uniform(StandardResponse, 3), [], "seed", SeededAt),
-            SlaPolicy.New("premium", "Premium customers: faster, and chat faster still.", SlaCalendar.AroundTheClock,
+            SlaPolicy.New("premium", "Premium customers: faster, and chat faster still.", SlaCalendarNames.AroundTheClock,
                 [.. SlaPolicy.Uniform(Premium, 3),
                  .. Priorities.All.Select(p => new SlaTarget(ServiceLevelMetrics.FirstResponse, p, Premium(p) / 2, "chat"))],
                 [new DepartmentOla("legal", TimeSpan.FromHours(2)), new DepartmentOla("engineering", TimeSpan.FromHours(4))],
                 "seed", SeededAt),
-            SlaPolicy.New("legal", "Legal matters, answered in office hours.", SlaCalendar.Office,
+            SlaPolicy.New("legal", "Legal matters, answered in office hours.", SlaCalendarNames.Office,
                 SlaPolicy.Uniform(Legal, 3), [new DepartmentOla("legal", TimeSpan.FromHours(4))], "seed", SeededAt),
         ];
     }

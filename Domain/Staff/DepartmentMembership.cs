@@ -1,11 +1,8 @@
-using SocialEnterprise.Contracts.Staff;
-
 namespace SocialEnterprise.Domain.Staff;
 
 public static class StaffCapacity
 {
     public const int Default = 8;
-    public const int Max = StaffLimits.MaxCapacity;
     public const int MaxSkills = 20;
 }
 

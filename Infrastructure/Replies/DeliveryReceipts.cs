@@ -43,9 +43,9 @@ public static class DeliveryReceipts
 
         if (request.Type == OutboundEventTypes.SurveyAnswer)
         {
-            if (request.Score is not (>= CsatSurvey.MinScore and <= CsatSurvey.MaxScore))
+            if (request.Score is not (>= CsatSurvey.MinScore and <= ReplyLimits.MaxCsatScore))
             {
-                errors["score"] = [$"A whole number from {CsatSurvey.MinScore} to {CsatSurvey.MaxScore}."];
+                errors["score"] = [$"A whole number from {CsatSurvey.MinScore} to {ReplyLimits.MaxCsatScore}."];
             }
 
             if (request.Comment is { Length: > CsatSurvey.MaxCommentLength })

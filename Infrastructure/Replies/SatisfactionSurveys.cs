@@ -18,7 +18,7 @@ public sealed class CsatOptions
 
     /// <summary>The one question, sent through the conversation's channel; the customer answers with a score from 1 to 5.</summary>
     [Required]
-    [StringLength(Reply.MaxTextLength, MinimumLength = 1)]
+    [StringLength(ReplyLimits.MaxTextLength, MinimumLength = 1)]
     public string Question { get; set; } =
         "How satisfied are you with our answer? Reply with a score from 1 (not at all) to 5 (very satisfied), and tell us why if you like.";
 

@@ -7,8 +7,6 @@ namespace SocialEnterprise.Infrastructure.Staff;
 /// <summary>An employee who signs in to the workspace. Roles are Identity roles; departments are memberships.</summary>
 public sealed class StaffUser : IdentityUser<Guid>
 {
-    public const int MaxDisplayNameLength = StaffLimits.MaxDisplayNameLength;
-
     public string DisplayName { get; set; } = "";
 
     public List<DepartmentMembership> Departments { get; } = [];

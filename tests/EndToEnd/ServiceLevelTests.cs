@@ -37,7 +37,7 @@ public sealed class ServiceLevelTests(StackFixture stack, BrowserFixture browser
         using var api = stack.ApiClient();
         var policy = $"e2e-{word}";
         using (var created = await api.PostAsJsonAsync("api/sla/policies", new SlaPolicyRequest(
-                   policy, "one minute", SlaCalendar.AroundTheClock,
+                   policy, "one minute", SlaCalendarNames.AroundTheClock,
                    [.. Priorities.All.SelectMany(p => new[]
                    {
                        new SlaTarget(ServiceLevelMetrics.FirstResponse, p, TimeSpan.FromMinutes(1)),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Domain.Access;
 using SocialEnterprise.Domain.Audit;
 
@@ -12,7 +13,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.ToTable("api_keys");
         builder.HasKey(key => key.Id);
         builder.Property(key => key.Id).ValueGeneratedNever();
-        builder.Property(key => key.Name).HasMaxLength(ApiKey.MaxNameLength);
+        builder.Property(key => key.Name).HasMaxLength(ApiKeyLimits.MaxNameLength);
         builder.Property(key => key.Hash).HasMaxLength(64);
         builder.Property(key => key.Hint).HasMaxLength(10);
         builder.Property(key => key.CreatedBy).HasMaxLength(256);

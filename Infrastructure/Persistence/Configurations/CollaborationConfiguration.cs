@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Collaboration;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Infrastructure.Staff;
@@ -15,14 +16,14 @@ internal sealed class ConsultConfiguration : IEntityTypeConfiguration<Consult>
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.RequesterDepartment).HasMaxLength(40);
         builder.Property(c => c.TargetDepartment).HasMaxLength(40);
-        builder.Property(c => c.RequestedByName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(c => c.RequestedByName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
         builder.Property(c => c.Question).HasMaxLength(Consult.MaxQuestionLength);
         builder.Property(c => c.Priority).HasMaxLength(20);
         builder.Property(c => c.State).HasMaxLength(20);
-        builder.Property(c => c.AcceptedByName).HasMaxLength(StaffUser.MaxDisplayNameLength);
-        builder.Property(c => c.AnsweredByName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(c => c.AcceptedByName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
+        builder.Property(c => c.AnsweredByName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
         builder.Property(c => c.Answer).HasMaxLength(Consult.MaxAnswerLength);
-        builder.Property(c => c.DeclinedByName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(c => c.DeclinedByName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
         builder.Property(c => c.DeclineReason).HasMaxLength(Consult.MaxReasonLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.PendingEvents);

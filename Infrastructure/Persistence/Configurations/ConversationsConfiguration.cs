@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Listening;
@@ -32,7 +34,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         // Conversations opened before the routing rules have no tags and matched no rule.
         builder.Property(c => c.Tags).HasDefaultValueSql("'{}'");
         builder.Property(c => c.RoutingRuleIds).HasDefaultValueSql("'{}'");
-        builder.Property(c => c.Preview).HasMaxLength(Conversation.PreviewLength);
+        builder.Property(c => c.Preview).HasMaxLength(ConversationPreview.Length);
         // Rows written in bulk by SQL (report fixtures, benchmarks) start with no search text and an unchanged thread.
         builder.Property(c => c.SearchText).HasMaxLength(Conversation.SearchTextLength).HasDefaultValue("");
         builder.Property(c => c.ThreadVersion).HasDefaultValue(0);
@@ -124,7 +126,7 @@ internal sealed class ConversationNoteConfiguration : IEntityTypeConfiguration<C
         builder.ToTable("conversation_notes");
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedNever();
-        builder.Property(n => n.AuthorName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(n => n.AuthorName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
         builder.Property(n => n.AuthorDepartment).HasMaxLength(40);
         builder.Property(n => n.Text).HasMaxLength(ConversationNote.MaxTextLength);
         builder.Ignore(n => n.PendingEvents);
@@ -140,7 +142,7 @@ internal sealed class ConversationEngagementConfiguration : IEntityTypeConfigura
         builder.ToTable("conversation_engagements");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).UseIdentityAlwaysColumn();
-        builder.Property(e => e.StaffName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(e => e.StaffName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
         builder.Property(e => e.Department).HasMaxLength(40);
         builder.Property(e => e.Kind).HasMaxLength(20);
         builder.Property(e => e.Detail).HasMaxLength(200);
@@ -156,7 +158,7 @@ internal sealed class SavedInboxViewConfiguration : IEntityTypeConfiguration<Sav
         builder.ToTable("saved_inbox_views");
         builder.HasKey(v => v.Id);
         builder.Property(v => v.Id).ValueGeneratedNever();
-        builder.Property(v => v.Name).HasMaxLength(SavedInboxView.MaxNameLength);
+        builder.Property(v => v.Name).HasMaxLength(SavedViewLimits.MaxNameLength);
         builder.Property(v => v.Query).HasMaxLength(1000);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(v => v.StaffId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => new { v.StaffId, v.Name }).IsUnique();

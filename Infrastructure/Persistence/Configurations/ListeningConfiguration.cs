@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialEnterprise.Contracts.Events;
+using SocialEnterprise.Contracts.Filtering;
 using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Classification;
 using SocialEnterprise.Domain.Filtering;
@@ -43,7 +44,7 @@ internal sealed class NoiseRuleConfiguration : IEntityTypeConfiguration<NoiseRul
         builder.HasKey(rule => rule.Id);
         builder.Property(rule => rule.Id).ValueGeneratedNever();
         builder.Property(rule => rule.Kind).HasMaxLength(40);
-        builder.Property(rule => rule.Pattern).HasMaxLength(NoiseRule.MaxPatternLength);
+        builder.Property(rule => rule.Pattern).HasMaxLength(NoiseRuleLimits.MaxPatternLength);
         builder.Property(rule => rule.Description).HasMaxLength(500);
         builder.Property(rule => rule.UpdatedBy).HasMaxLength(256);
         var seededAt = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialEnterprise.Contracts.Replies;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Replies;
 using SocialEnterprise.Domain.ServiceLevels;
-using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Infrastructure.Persistence.Configurations;
 
@@ -19,12 +20,12 @@ internal sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
         builder.Property(r => r.Department).HasMaxLength(40);
         builder.Property(r => r.Kind).HasMaxLength(20);
         builder.Property(r => r.Visibility).HasMaxLength(20);
-        builder.Property(r => r.Text).HasMaxLength(Reply.MaxTextLength);
-        builder.Property(r => r.AuthorName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(r => r.Text).HasMaxLength(ReplyLimits.MaxTextLength);
+        builder.Property(r => r.AuthorName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
         builder.Property(r => r.State).HasMaxLength(20);
-        builder.Property(r => r.ApprovalReason).HasMaxLength(Reply.MaxReasonLength);
-        builder.Property(r => r.ReviewedByName).HasMaxLength(StaffUser.MaxDisplayNameLength);
-        builder.Property(r => r.RejectionReason).HasMaxLength(Reply.MaxReasonLength);
+        builder.Property(r => r.ApprovalReason).HasMaxLength(ReplyLimits.MaxReasonLength);
+        builder.Property(r => r.ReviewedByName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
+        builder.Property(r => r.RejectionReason).HasMaxLength(ReplyLimits.MaxReasonLength);
         builder.Property(r => r.LastError).HasMaxLength(Reply.MaxErrorLength);
         builder.Property(r => r.ExternalId).HasMaxLength(200);
         builder.Property(r => r.Version).IsConcurrencyToken();

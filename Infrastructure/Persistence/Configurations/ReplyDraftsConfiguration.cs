@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialEnterprise.Contracts.Replies;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Replies;
-using SocialEnterprise.Infrastructure.Staff;
 
 namespace SocialEnterprise.Infrastructure.Persistence.Configurations;
 
@@ -14,9 +15,9 @@ internal sealed class ReplyDraftConfiguration : IEntityTypeConfiguration<ReplyDr
         builder.HasKey(d => d.ConversationId);
         builder.Property(d => d.ConversationId).ValueGeneratedNever();
         builder.Property(d => d.Department).HasMaxLength(40);
-        builder.Property(d => d.Text).HasMaxLength(Reply.MaxTextLength);
+        builder.Property(d => d.Text).HasMaxLength(ReplyLimits.MaxTextLength);
         builder.Property(d => d.Visibility).HasMaxLength(20);
-        builder.Property(d => d.UpdatedByName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(d => d.UpdatedByName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
         builder.Property(d => d.ReturnedBecause).HasMaxLength(ReplyDraft.MaxNoteLength);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Ignore(d => d.PendingEvents);
@@ -32,10 +33,10 @@ internal sealed class CannedResponseConfiguration : IEntityTypeConfiguration<Can
         builder.ToTable("canned_responses");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Name).HasMaxLength(CannedResponse.MaxNameLength);
-        builder.Property(c => c.Text).HasMaxLength(Reply.MaxTextLength);
+        builder.Property(c => c.Name).HasMaxLength(ReplyLimits.MaxCannedNameLength);
+        builder.Property(c => c.Text).HasMaxLength(ReplyLimits.MaxTextLength);
         builder.Property(c => c.Department).HasMaxLength(40);
-        builder.Property(c => c.Shortcut).HasMaxLength(CannedResponse.MaxShortcutLength);
+        builder.Property(c => c.Shortcut).HasMaxLength(ReplyLimits.MaxCannedShortcutLength);
         builder.Property(c => c.UpdatedBy).HasMaxLength(200);
         builder.HasIndex(c => c.Shortcut).IsUnique();
         builder.HasIndex(c => c.Department);

@@ -16,7 +16,7 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         builder.ToTable("routing_rules");
         builder.HasKey(rule => rule.Id);
         builder.Property(rule => rule.Id).ValueGeneratedNever();
-        builder.Property(rule => rule.Name).HasMaxLength(RoutingRule.MaxNameLength);
+        builder.Property(rule => rule.Name).HasMaxLength(RoutingRuleLimits.MaxNameLength);
         builder.Property(rule => rule.CreatedBy).HasMaxLength(256);
         builder.Property(rule => rule.ChangedBy).HasMaxLength(256);
         // Conditions and actions are read and written with their rule, never queried: one jsonb document each.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Staff;
 using SocialEnterprise.Infrastructure.Staff;
 
@@ -11,7 +12,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     public void Configure(EntityTypeBuilder<StaffUser> builder)
     {
         builder.ToTable("staff_users");
-        builder.Property(user => user.DisplayName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.Property(user => user.DisplayName).HasMaxLength(StaffLimits.MaxDisplayNameLength);
         builder.HasMany(user => user.Departments).WithOne().HasForeignKey(membership => membership.StaffUserId);
         builder.Property(user => user.Availability).HasMaxLength(20);
     }

@@ -29,21 +29,21 @@ public sealed class ConsultClockTests(CollaborationFixture fixture) : IClassFixt
         Assert.InRange(engineering.DueAt - asked, TimeSpan.FromHours(8), TimeSpan.FromHours(8.01));
         Assert.Equal(asked.AddHours(1), neededSooner.DueAt);
         Assert.InRange(neededLater.DueAt - asked, TimeSpan.FromHours(4), TimeSpan.FromHours(4.01));
-        Assert.Equal(ConsultClocks.OnTrack, (await ClockOfAsync(agent, conversation.Id, neededSooner.Id)));
+        Assert.Equal(ConsultClockStates.OnTrack, (await ClockOfAsync(agent, conversation.Id, neededSooner.Id)));
 
         fixture.Time.Advance(TimeSpan.FromMinutes(50));
-        Assert.Equal(ConsultClocks.AtRisk, await ClockOfAsync(agent, conversation.Id, neededSooner.Id));
-        Assert.Equal(ConsultClocks.OnTrack, await ClockOfAsync(agent, conversation.Id, engineering.Id));
+        Assert.Equal(ConsultClockStates.AtRisk, await ClockOfAsync(agent, conversation.Id, neededSooner.Id));
+        Assert.Equal(ConsultClockStates.OnTrack, await ClockOfAsync(agent, conversation.Id, engineering.Id));
 
         fixture.Time.Advance(TimeSpan.FromMinutes(15));
-        Assert.Equal(ConsultClocks.Overdue, await ClockOfAsync(agent, conversation.Id, neededSooner.Id));
+        Assert.Equal(ConsultClockStates.Overdue, await ClockOfAsync(agent, conversation.Id, neededSooner.Id));
 
         fixture.Time.Advance(TimeSpan.FromHours(5.5));
-        Assert.Equal(ConsultClocks.AtRisk, await ClockOfAsync(agent, conversation.Id, engineering.Id));
-        Assert.Equal(ConsultClocks.Overdue, await ClockOfAsync(agent, conversation.Id, neededLater.Id));
+        Assert.Equal(ConsultClockStates.AtRisk, await ClockOfAsync(agent, conversation.Id, engineering.Id));
+        Assert.Equal(ConsultClockStates.Overdue, await ClockOfAsync(agent, conversation.Id, neededLater.Id));
 
         fixture.Time.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(ConsultClocks.Overdue, await ClockOfAsync(agent, conversation.Id, engineering.Id));
+        Assert.Equal(ConsultClockStates.Overdue, await ClockOfAsync(agent, conversation.Id, engineering.Id));
 
         // Waiting on legal, due soonest first.
         var (_, legalToken) = await fixture.DemoStaffAsync("legal", _cancellation);

@@ -43,7 +43,7 @@ public sealed class ConsultTests(ListeningFixture fixture) : IClassFixture<Liste
         }
 
         var consult = await agent.AskAsync(conversation.Id, "legal", "May we refund without a receipt?", _cancellation);
-        Assert.Equal((ConsultStates.Open, "support", "legal", agentId, ConsultClocks.OnTrack),
+        Assert.Equal((ConsultStates.Open, "support", "legal", agentId, ConsultClockStates.OnTrack),
             (consult.State, consult.RequesterDepartment, consult.TargetDepartment, consult.RequestedById, consult.Clock));
 
         // Legal sees the conversation now, and the consult waiting on it; marketing sees neither.
@@ -93,7 +93,7 @@ public sealed class ConsultTests(ListeningFixture fixture) : IClassFixture<Liste
         Assert.Equal(("Yes, up to 50 EUR without a receipt.", "Lena Legal", "legal", (Guid?)consult.Id),
             (note.Text, note.AuthorName, note.AuthorDepartment, note.ConsultId));
         var listed = Assert.Single((await agent.GetFromJsonAsync<List<ConsultView>>($"api/conversations/{conversation.Id}/consults", _cancellation))!);
-        Assert.Equal((ConsultStates.Answered, ConsultClocks.Stopped, "Lena Legal"), (listed.State, listed.Clock, listed.AnsweredByName));
+        Assert.Equal((ConsultStates.Answered, ConsultClockStates.Stopped, "Lena Legal"), (listed.State, listed.Clock, listed.AnsweredByName));
         Assert.DoesNotContain(await WaitingAsync(legal), c => c.Id == consult.Id);
 
         await using var db = fixture.NewDbContext();

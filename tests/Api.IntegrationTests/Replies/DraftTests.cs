@@ -99,7 +99,7 @@ public sealed class DraftTests(RepliesFixture fixture) : IClassFixture<RepliesFi
             Assert.Equal(["visibility"], await badVisibility.FieldsAsync(_cancellation));
         }
 
-        using (var tooLong = await agent.PutAsJsonAsync(url, new SaveDraftRequest(new string('a', Reply.MaxTextLength + 1), "public", 0), _cancellation))
+        using (var tooLong = await agent.PutAsJsonAsync(url, new SaveDraftRequest(new string('a', ReplyLimits.MaxTextLength + 1), "public", 0), _cancellation))
         {
             Assert.Equal(["text"], await tooLong.FieldsAsync(_cancellation));
         }

@@ -142,7 +142,7 @@ public sealed class ReplyGuardTests(RepliesFixture fixture) : IClassFixture<Repl
             Assert.Equal(["text"], await blank.FieldsAsync(_cancellation));
         }
 
-        using (var tooLong = await agent.SendAsync(conversation.Id, new string('a', Reply.MaxTextLength + 1), conversation.Version, _cancellation))
+        using (var tooLong = await agent.SendAsync(conversation.Id, new string('a', ReplyLimits.MaxTextLength + 1), conversation.Version, _cancellation))
         {
             Assert.Equal(["text"], await tooLong.FieldsAsync(_cancellation));
         }

@@ -35,7 +35,7 @@ public sealed class ServiceLevelsApiTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Equal(["legal", "premium", "standard"], policies.Select(p => p.Name).Order(StringComparer.Ordinal));
         var standard = policies.Single(p => p.Name == SlaPolicy.Standard);
         Assert.Equal(TimeSpan.FromHours(1), standard.Targets.Single(t => t.Metric == ServiceLevelMetrics.FirstResponse && t.Priority == Priorities.Urgent).Target);
-        Assert.Contains(calendars, c => c.Name == SlaCalendar.Office && c.TimeZone == "Europe/Berlin" && c.Holidays.Count > 0);
+        Assert.Contains(calendars, c => c.Name == SlaCalendarNames.Office && c.TimeZone == "Europe/Berlin" && c.Holidays.Count > 0);
     }
 
     [Fact]
@@ -56,10 +56,10 @@ public sealed class ServiceLevelsApiTests(ApiFixture api) : IClassFixture<ApiFix
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
-        using (var changed = await admin.PutAsJsonAsync($"api/sla/policies/{policy}", Policy(policy, SlaCalendar.AroundTheClock) with { Description = "faster" }, _cancellation))
+        using (var changed = await admin.PutAsJsonAsync($"api/sla/policies/{policy}", Policy(policy, SlaCalendarNames.AroundTheClock) with { Description = "faster" }, _cancellation))
         {
             Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-            Assert.Equal(SlaCalendar.AroundTheClock, (await changed.Content.ReadFromJsonAsync<SlaPolicyView>(_cancellation))!.Calendar);
+            Assert.Equal(SlaCalendarNames.AroundTheClock, (await changed.Content.ReadFromJsonAsync<SlaPolicyView>(_cancellation))!.Calendar);
         }
 
         // A routing rule may now apply it; while one does, it cannot be deleted.
@@ -109,7 +109,7 @@ public sealed class ServiceLevelsApiTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Contains("targets[11].channel", problem.Errors.Keys);
         Assert.Contains("olas[0].department", problem.Errors.Keys);
 
-        using var missing = await admin.PostAsJsonAsync("api/sla/policies", Policy("missing-one", SlaCalendar.Office) with { Targets = Policy("x", "y").Targets!.Skip(1).ToList() }, _cancellation);
+        using var missing = await admin.PostAsJsonAsync("api/sla/policies", Policy("missing-one", SlaCalendarNames.Office) with { Targets = Policy("x", "y").Targets!.Skip(1).ToList() }, _cancellation);
         var missingProblem = (await missing.Content.ReadFromJsonAsync<ValidationProblemDetails>(_cancellation))!;
         Assert.Contains("targets", missingProblem.Errors.Keys);
 

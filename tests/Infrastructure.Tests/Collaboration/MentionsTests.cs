@@ -21,12 +21,12 @@ public sealed class ConsultClockTests
     private static readonly DateTimeOffset Asked = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(0, ConsultStates.Open, ConsultClocks.OnTrack)]
-    [InlineData(191, ConsultStates.Accepted, ConsultClocks.OnTrack)]
-    [InlineData(192, ConsultStates.Open, ConsultClocks.AtRisk)]
-    [InlineData(240, ConsultStates.Accepted, ConsultClocks.Overdue)]
-    [InlineData(500, ConsultStates.Answered, ConsultClocks.Stopped)]
-    [InlineData(500, ConsultStates.Declined, ConsultClocks.Stopped)]
+    [InlineData(0, ConsultStates.Open, ConsultClockStates.OnTrack)]
+    [InlineData(191, ConsultStates.Accepted, ConsultClockStates.OnTrack)]
+    [InlineData(192, ConsultStates.Open, ConsultClockStates.AtRisk)]
+    [InlineData(240, ConsultStates.Accepted, ConsultClockStates.Overdue)]
+    [InlineData(500, ConsultStates.Answered, ConsultClockStates.Stopped)]
+    [InlineData(500, ConsultStates.Declined, ConsultClockStates.Stopped)]
     public void A_four_hour_consult_is_at_risk_after_80_percent_and_overdue_at_its_due_moment(int minutes, string state, string clock) =>
         Assert.Equal(clock, ConsultClocks.Of(state, Asked.AddMinutes(192), Asked.AddHours(4), Asked.AddMinutes(minutes)));
 

@@ -104,7 +104,7 @@ public sealed class ServiceLevelClockTests(MigratedDatabase database) : IClassFi
     {
         // Friday 27 November 2026, 16:00 in Berlin (15:00 UTC); the office calendar is open 9–17 on weekdays.
         await using var world = await ServiceLevelWorld.CreateAsync(
-            database, TimeSpan.FromHours(2), calendar: SlaCalendar.Office, start: new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero));
+            database, TimeSpan.FromHours(2), calendar: SlaCalendarNames.Office, start: new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero));
         var conversation = await world.CustomerWritesAsync("The contract terms are unclear, can you explain clause 4?");
 
         var clock = await world.ClockAsync(conversation, ServiceLevelMetrics.FirstResponse);

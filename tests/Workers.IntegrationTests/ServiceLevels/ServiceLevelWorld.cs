@@ -55,7 +55,7 @@ public sealed class ServiceLevelWorld : IAsyncDisposable
     public IHost Intake { get; }
 
     public static async Task<ServiceLevelWorld> CreateAsync(
-        MigratedDatabase database, TimeSpan firstResponse, TimeSpan? resolution = null, string calendar = SlaCalendar.AroundTheClock,
+        MigratedDatabase database, TimeSpan firstResponse, TimeSpan? resolution = null, string calendar = SlaCalendarNames.AroundTheClock,
         DateTimeOffset? start = null)
     {
         // Whole seconds, so that moments compare exactly after a round trip through PostgreSQL (microseconds).
