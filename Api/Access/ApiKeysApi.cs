@@ -21,14 +21,14 @@ public static class ApiKeysApi
         return app;
     }
 
-    public static async Task<Ok<List<ApiKeyResponse>>> ListKeys([AsParameters] ApiKeyServices services, CancellationToken cancellationToken)
+    public static async Task<Ok<List<ApiKeyResponse>>> ListKeys([AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var keys = await services.Db.ApiKeys.AsNoTracking().OrderByDescending(key => key.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(keys.ConvertAll(AccessViews.ApiKeyResponse));
     }
 
     public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem>> CreateKey(
-        CreateApiKeyRequest request, [AsParameters] ApiKeyServices services, CancellationToken cancellationToken)
+        CreateApiKeyRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > ApiKeyLimits.MaxNameLength)
@@ -46,17 +46,14 @@ public static class ApiKeysApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
-        var (key, secret) = ApiKey.Issue(request.Name!, request.Scopes!, caller.Name, now);
+        var (key, secret) = ApiKey.Issue(request.Name!, request.Scopes!, services.Caller.Name, services.Now);
         services.Db.ApiKeys.Add(key);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.ApiKeyCreated, key.Name, $"scopes: {string.Join(", ", key.Scopes)}"));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.ApiKeyCreated, key.Name, $"scopes: {string.Join(", ", key.Scopes)}", cancellationToken);
         return TypedResults.Created($"/api/admin/api-keys/{key.Id}", new CreatedApiKeyResponse(AccessViews.ApiKeyResponse(key), secret));
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeKey(
-        Guid id, [AsParameters] ApiKeyServices services, CancellationToken cancellationToken)
+        Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var key = await services.Db.ApiKeys.SingleOrDefaultAsync(candidate => candidate.Id == id, cancellationToken);
         if (key is null)
@@ -64,12 +61,9 @@ public static class ApiKeysApi
             return TypedResults.NotFound();
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
-        if (key.Revoke(caller.Name, now))
+        if (key.Revoke(services.Caller.Name, services.Now))
         {
-            services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.ApiKeyRevoked, key.Name));
-            await services.Db.SaveChangesAsync(cancellationToken);
+            await services.SaveAuditedAsync(AuditActions.ApiKeyRevoked, key.Name, null, cancellationToken);
         }
 
         return TypedResults.NoContent();

@@ -6,12 +6,7 @@ namespace SocialEnterprise.Api.Assignment;
 
 /// <summary>What the department endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
 public sealed class DepartmentServices(CrmDbContext db, TimeProvider time, RequestContext context, AssignmentService assignment)
+    : ApiServices(db, time, context)
 {
-    public CrmDbContext Db { get; } = db;
-
-    public TimeProvider Time { get; } = time;
-
-    public RequestContext Context { get; } = context;
-
     public AssignmentService Assignment { get; } = assignment;
 }

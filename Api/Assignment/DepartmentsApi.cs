@@ -70,9 +70,7 @@ public static class DepartmentsApi
         var from = department.AssignmentStrategy;
         if (department.ChangeStrategy(strategy))
         {
-            services.Db.AuditLog.Add(services.Context.Audit(
-                services.Time.GetUtcNow(), AuditActions.DepartmentChanged, $"department/{id}", $"strategy {from} -> {strategy}"));
-            await services.Db.SaveChangesAsync(cancellationToken);
+            await services.SaveAuditedAsync(AuditActions.DepartmentChanged, $"department/{id}", $"strategy {from} -> {strategy}", cancellationToken);
             // From manual to automatic: whoever has room takes what waited.
             await services.Assignment.DrainAsync(id, cancellationToken);
         }
@@ -88,8 +86,7 @@ public static class DepartmentsApi
             return TypedResults.NotFound();
         }
 
-        var caller = services.Context.Caller;
-        if (!caller.SeesEverything && !caller.Departments.Contains(id))
+        if (!services.Caller.SeesEverything && !services.Caller.Departments.Contains(id))
         {
             return TypedResults.Problem($"Only members of {id} and admins see its queue.", statusCode: StatusCodes.Status403Forbidden);
         }

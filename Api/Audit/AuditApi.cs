@@ -27,7 +27,7 @@ public static class AuditApi
     }
 
     public static async Task<Results<Ok<AuditPage>, ValidationProblem>> Search(
-        [AsParameters] AuditFilter filter, [AsParameters] AuditServices services, long? before, int take = 50, CancellationToken cancellationToken = default)
+        [AsParameters] AuditFilter filter, [AsParameters] ApiServices services, long? before, int take = 50, CancellationToken cancellationToken = default)
     {
         var errors = filter.Validate();
         if (take is < 1 or > MaxPage)
@@ -52,7 +52,7 @@ public static class AuditApi
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        [AsParameters] AuditFilter filter, [AsParameters] AuditServices services,
+        [AsParameters] AuditFilter filter, [AsParameters] ApiServices services,
         CancellationToken cancellationToken)
     {
         var errors = filter.Validate();
@@ -66,8 +66,7 @@ public static class AuditApi
             .Take(MaxExport)
             .ToListAsync(cancellationToken);
 
-        var now = services.Time.GetUtcNow();
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.AuditExported, detail: $"{entries.Count} entries; {filter}"));
+        services.Audit(AuditActions.AuditExported, detail: $"{entries.Count} entries; {filter}");
         await services.Db.SaveChangesAsync(cancellationToken);
 
         var csv = new StringBuilder("id,occurred_at,actor,actor_kind,action,target,detail,address\n");
@@ -80,7 +79,7 @@ public static class AuditApi
             csv.Append('\n');
         }
 
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"audit-{now:yyyyMMdd-HHmmss}.csv");
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"audit-{services.Now:yyyyMMdd-HHmmss}.csv");
     }
 
     /// <summary>RFC 4180 quoting, and a leading quote against formulas when the file is opened in a spreadsheet.</summary>

@@ -6,12 +6,7 @@ namespace SocialEnterprise.Api.Collaboration;
 
 /// <summary>What the consult endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
 public sealed class ConsultServices(CrmDbContext db, TimeProvider time, RequestContext context, ConsultWorkflow workflow)
+    : ApiServices(db, time, context)
 {
-    public CrmDbContext Db { get; } = db;
-
-    public TimeProvider Time { get; } = time;
-
-    public RequestContext Context { get; } = context;
-
     public ConsultWorkflow Workflow { get; } = workflow;
 }

@@ -42,12 +42,11 @@ public static class ConsultsApi
         Guid id, ConsultRequest request, [AsParameters] ConsultServices services,
         CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return TypedResults.Problem("Only staff members ask for consults.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var now = services.Time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
         var target = request.TargetDepartment?.Trim();
         if (target is null || !Department.Standard.Any(d => d.Id == target))
@@ -67,7 +66,7 @@ public static class ConsultsApi
             errors["priority"] = [$"One of: {string.Join(", ", Priorities.All)}."];
         }
 
-        if (request.NeededBy is { } neededBy && neededBy <= now)
+        if (request.NeededBy is { } neededBy && neededBy <= services.Now)
         {
             errors["neededBy"] = ["A moment in the future."];
         }
@@ -77,7 +76,7 @@ public static class ConsultsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var outcome = await services.Workflow.RequestAsync(id, target!, question!, priority, request.NeededBy, now, services.Context.Actor, cancellationToken);
+        var outcome = await services.Workflow.RequestAsync(id, target!, question!, priority, request.NeededBy, services.Now, services.Context.Actor, cancellationToken);
         return outcome.Consult is { } consult
             ? TypedResults.Created($"/api/conversations/{id}/consults", CollaborationViews.ConsultView(consult, outcome.At))
             : TypedResults.NotFound();
@@ -86,14 +85,13 @@ public static class ConsultsApi
     public static async Task<Results<Ok<List<ConsultView>>, NotFound>> ListForConversationAsync(
         Guid id, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        if (!await services.Db.Conversations.VisibleTo(services.Context.Caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await services.Db.Conversations.VisibleTo(services.Caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var now = services.Time.GetUtcNow();
         var consults = await services.Db.Consults.AsNoTracking().Where(c => c.ConversationId == id).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(consults.ConvertAll(c => CollaborationViews.ConsultView(c, now)));
+        return TypedResults.Ok(consults.ConvertAll(c => CollaborationViews.ConsultView(c, services.Now)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ExpertSuggestion>>, NotFound, ValidationProblem>> ExpertsAsync(
@@ -107,26 +105,24 @@ public static class ConsultsApi
             });
         }
 
-        var caller = services.Context.Caller;
-        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(services.Caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await ExpertFinder.SuggestAsync(services.Db, conversation, department, caller.StaffId, cancellationToken));
+        return TypedResults.Ok(await ExpertFinder.SuggestAsync(services.Db, conversation, department, services.Caller.StaffId, cancellationToken));
     }
 
     public static async Task<Results<Ok<List<ConsultView>>, ValidationProblem>> WaitingAsync(
         [AsParameters] ConsultServices services, CancellationToken cancellationToken, string? department = null, string? state = null)
     {
-        var caller = services.Context.Caller;
         var errors = new Dictionary<string, string[]>();
-        if (department is not null && !(caller.SeesEverything ? Department.Standard.Any(d => d.Id == department) : caller.Departments.Contains(department)))
+        if (department is not null && !(services.Caller.SeesEverything ? Department.Standard.Any(d => d.Id == department) : services.Caller.Departments.Contains(department)))
         {
-            errors["department"] = [caller.SeesEverything
+            errors["department"] = [services.Caller.SeesEverything
                 ? $"One of: {string.Join(", ", Department.Standard.Select(d => d.Id))}."
-                : $"One of your departments: {string.Join(", ", caller.Departments.Order(StringComparer.Ordinal))}."];
+                : $"One of your departments: {string.Join(", ", services.Caller.Departments.Order(StringComparer.Ordinal))}."];
         }
 
         if (state is not null && !ConsultStates.All.Contains(state))
@@ -140,10 +136,9 @@ public static class ConsultsApi
         }
 
         var departments = department is not null ? new List<string> { department }
-            : caller.SeesEverything ? Department.Standard.Select(d => d.Id).ToList()
-            : caller.Departments.ToList();
+            : services.Caller.SeesEverything ? Department.Standard.Select(d => d.Id).ToList()
+            : services.Caller.Departments.ToList();
         var states = state is null ? ConsultStates.Waiting.ToList() : new List<string> { state };
-        var now = services.Time.GetUtcNow();
         var rows = await (
                 from consult in services.Db.Consults.AsNoTracking()
                 where departments.Contains(consult.TargetDepartment) && states.Contains(consult.State)
@@ -153,13 +148,13 @@ public static class ConsultsApi
                 select new { consult, customer.DisplayName })
             .Take(MaxListed)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.ConvertAll(row => CollaborationViews.ConsultView(row.consult, now, row.DisplayName)));
+        return TypedResults.Ok(rows.ConvertAll(row => CollaborationViews.ConsultView(row.consult, services.Now, row.DisplayName)));
     }
 
     public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AcceptAsync(
         Guid id, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return NotStaff();
         }
@@ -170,7 +165,7 @@ public static class ConsultsApi
     public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         Guid id, ConsultAnswerRequest request, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return NotStaff();
         }
@@ -187,7 +182,7 @@ public static class ConsultsApi
     public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> DeclineAsync(
         Guid id, ConsultDeclineRequest request, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return NotStaff();
         }

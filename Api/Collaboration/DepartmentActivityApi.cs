@@ -19,15 +19,14 @@ public static class DepartmentActivityApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DepartmentActivityEntry>>, NotFound, ProblemHttpResult>> ListAsync(
-        string department, [AsParameters] DepartmentActivityServices services, CancellationToken cancellationToken, long? before = null)
+        string department, [AsParameters] ApiServices services, CancellationToken cancellationToken, long? before = null)
     {
         if (!Department.Standard.Any(d => d.Id == department))
         {
             return TypedResults.NotFound();
         }
 
-        var caller = services.Context.Caller;
-        if (!caller.SeesEverything && !caller.Departments.Contains(department))
+        if (!services.Caller.SeesEverything && !services.Caller.Departments.Contains(department))
         {
             return TypedResults.Problem(
                 $"Only members of {department} see its activity.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");

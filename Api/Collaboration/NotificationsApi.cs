@@ -26,9 +26,9 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<NotificationPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        [AsParameters] NotificationServices services, CancellationToken cancellationToken, int limit = DefaultLimit)
+        [AsParameters] ApiServices services, CancellationToken cancellationToken, int limit = DefaultLimit)
     {
-        if (services.Context.Caller.StaffId is not { } staffId)
+        if (services.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -49,9 +49,9 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ReadAsync(
-        Guid id, [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+        Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is not { } staffId)
+        if (services.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -62,23 +62,22 @@ public static class NotificationsApi
             return TypedResults.NotFound();
         }
 
-        notification.MarkRead(services.Time.GetUtcNow());
+        notification.MarkRead(services.Now);
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ReadAllAsync(
-        [AsParameters] NotificationServices services, CancellationToken cancellationToken)
+        [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is not { } staffId)
+        if (services.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var now = services.Time.GetUtcNow();
         await services.Db.StaffNotifications
             .Where(n => n.RecipientId == staffId && n.ReadAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, (DateTimeOffset?)services.Now), cancellationToken);
         return TypedResults.NoContent();
     }
 }

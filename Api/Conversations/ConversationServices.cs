@@ -6,12 +6,7 @@ namespace SocialEnterprise.Api.Conversations;
 
 /// <summary>What the conversation endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
 public sealed class ConversationServices(CrmDbContext db, TimeProvider time, RequestContext context, ConversationChanges changes)
+    : ApiServices(db, time, context)
 {
-    public CrmDbContext Db { get; } = db;
-
-    public TimeProvider Time { get; } = time;
-
-    public RequestContext Context { get; } = context;
-
     public ConversationChanges Changes { get; } = changes;
 }

@@ -32,11 +32,10 @@ public static partial class ConversationsApi
         }
 
         var db = services.Db;
-        var now = services.Time.GetUtcNow();
-        var matching = query.Apply(db.Conversations.AsNoTracking(), services.Context.Caller, db, now);
+        var matching = query.Apply(db.Conversations.AsNoTracking(), services.Caller, db, services.Now);
         var (total, capped) = await CountAsync(matching, cancellationToken);
         var items = await Summaries(query.Order(matching), db).Skip(offset).Take(limit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ConversationPage(items.ConvertAll(item => item.At(now)), total, capped));
+        return TypedResults.Ok(new ConversationPage(items.ConvertAll(item => item.At(services.Now)), total, capped));
     }
 
     /// <summary>
@@ -53,8 +52,7 @@ public static partial class ConversationsApi
         Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
         var db = services.Db;
-        var caller = services.Context.Caller;
-        var conversation = await db.Conversations.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(services.Caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
@@ -71,7 +69,7 @@ public static partial class ConversationsApi
             .Where(n => n.ConversationId == id)
             .OrderBy(n => n.WrittenAt)
             .ToListAsync(cancellationToken);
-        var following = caller.StaffId is { } staffId && await db.ConversationParticipants.AnyAsync(
+        var following = services.Caller.StaffId is { } staffId && await db.ConversationParticipants.AnyAsync(
             p => p.ConversationId == id && p.StaffId == staffId && p.Reason == ParticipationReasons.Following, cancellationToken);
         var assigneeName = conversation.AssigneeId is { } assigneeId
             ? await db.Users.Where(u => u.Id == assigneeId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
@@ -86,13 +84,12 @@ public static partial class ConversationsApi
             .OrderBy(s => s.SentAt)
             .ToListAsync(cancellationToken);
         var c = conversation;
-        var now = services.Time.GetUtcNow();
-        var score = PriorityScore.Of(customer.Tier, customer.Influence, c.Sentiment, c.SentimentScore, c.Urgency, c.ResponseClockStartedAt, now);
+        var score = PriorityScore.Of(customer.Tier, customer.Influence, c.Sentiment, c.SentimentScore, c.Urgency, c.ResponseClockStartedAt, services.Now);
         return TypedResults.Ok(new ConversationDetail(
             c.Id, c.CustomerId, customer.DisplayName, c.Channel, c.Status, c.Type, c.Sentiment, c.SentimentScore, c.Topic, c.Language, c.Urgency,
             c.Priority, c.Department, c.RoutingReason, c.Preview, c.OpenedAt, c.LastActivityAt, c.ResolvedAt, c.PreviousConversationId,
             c.Version, following, messages.ConvertAll(ConversationViews.MessageView), c.AssigneeId, assigneeName, c.ResponseDueAt,
-            c.ServiceLevelAt(now), notes.ConvertAll(ConversationViews.NoteView), history, score.Score, score.Explanation,
+            c.ServiceLevelAt(services.Now), notes.ConvertAll(ConversationViews.NoteView), history, score.Score, score.Explanation,
             replies.ConvertAll(ReplyViews.ThreadReplyView), surveys.ConvertAll(ReplyViews.CsatView)));
     }
 

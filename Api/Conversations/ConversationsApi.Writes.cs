@@ -21,7 +21,7 @@ public static partial class ConversationsApi
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> FollowAsync(
         Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return TypedResults.Problem("Only staff members follow conversations.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -33,7 +33,7 @@ public static partial class ConversationsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> UnfollowAsync(
         Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return TypedResults.Problem("Only staff members follow conversations.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -49,7 +49,7 @@ public static partial class ConversationsApi
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ClaimAsync(
         Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return TypedResults.Problem("Only staff members take conversations.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -60,7 +60,7 @@ public static partial class ConversationsApi
     public static async Task<Results<Created<NoteView>, NotFound, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
         Guid id, NoteRequest request, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return TypedResults.Problem("Only staff members write notes.", statusCode: StatusCodes.Status400BadRequest);
         }

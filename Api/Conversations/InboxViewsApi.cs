@@ -27,9 +27,9 @@ public static class InboxViewsApi
         return app;
     }
 
-    public static async Task<Ok<List<SavedViewView>>> ListAsync([AsParameters] InboxViewServices services, CancellationToken cancellationToken)
+    public static async Task<Ok<List<SavedViewView>>> ListAsync([AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var staffId = services.Context.Caller.StaffId;
+        var staffId = services.Caller.StaffId;
         var views = staffId is null
             ? []
             : await services.Db.SavedInboxViews.AsNoTracking()
@@ -41,9 +41,9 @@ public static class InboxViewsApi
     }
 
     public static async Task<Results<Created<SavedViewView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        SavedViewRequest request, [AsParameters] InboxViewServices services, CancellationToken cancellationToken)
+        SavedViewRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is not { } staffId)
+        if (services.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members save inbox views.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -75,7 +75,7 @@ public static class InboxViewsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var view = SavedInboxView.Save(staffId, name!, query, services.Time.GetUtcNow());
+        var view = SavedInboxView.Save(staffId, name!, query, services.Now);
         services.Db.SavedInboxViews.Add(view);
         try
         {
@@ -89,32 +89,30 @@ public static class InboxViewsApi
         return TypedResults.Created($"/api/inbox/views/{view.Id}", new SavedViewView(view.Id, view.Name, view.Query));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, [AsParameters] InboxViewServices services, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var staffId = services.Context.Caller.StaffId;
+        var staffId = services.Caller.StaffId;
         var deleted = await services.Db.SavedInboxViews.Where(v => v.Id == id && v.StaffId == staffId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
     public static async Task<Ok<List<InboxViewCount>>> CountsAsync(
-        [AsParameters] InboxViewServices services, CancellationToken cancellationToken)
+        [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var counts = new List<InboxViewCount>();
         foreach (var (key, name, query) in BuiltInInboxViews.All)
         {
-            var (count, capped) = await ConversationsApi.CountAsync(query.Apply(services.Db.Conversations, caller, services.Db, now), cancellationToken);
+            var (count, capped) = await ConversationsApi.CountAsync(query.Apply(services.Db.Conversations, services.Caller, services.Db, services.Now), cancellationToken);
             counts.Add(new InboxViewCount(key, name, query.ToQueryString(), count, capped));
         }
 
-        if (caller.StaffId is { } staffId)
+        if (services.Caller.StaffId is { } staffId)
         {
             var saved = await services.Db.SavedInboxViews.AsNoTracking().Where(v => v.StaffId == staffId).OrderBy(v => v.CreatedAt).ToListAsync(cancellationToken);
             foreach (var view in saved)
             {
                 var (count, capped) = await ConversationsApi.CountAsync(
-                    InboxQuery.Parse(view.Query).Apply(services.Db.Conversations, caller, services.Db, now), cancellationToken);
+                    InboxQuery.Parse(view.Query).Apply(services.Db.Conversations, services.Caller, services.Db, services.Now), cancellationToken);
                 counts.Add(new InboxViewCount($"saved:{view.Id:N}", view.Name, view.Query, count, capped, view.Id));
             }
         }

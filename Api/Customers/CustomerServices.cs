@@ -5,15 +5,9 @@ using SocialEnterprise.Infrastructure.Persistence;
 namespace SocialEnterprise.Api.Customers;
 
 /// <summary>What the customer endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
-public sealed class CustomerServices(
-    CrmDbContext db, TimeProvider time, RequestContext context, CustomerProfileCache profiles, CustomerMerging merging)
+public sealed class CustomerServices(CrmDbContext db, TimeProvider time, RequestContext context, CustomerProfileCache profiles, CustomerMerging merging)
+    : ApiServices(db, time, context)
 {
-    public CrmDbContext Db { get; } = db;
-
-    public TimeProvider Time { get; } = time;
-
-    public RequestContext Context { get; } = context;
-
     public CustomerProfileCache Profiles { get; } = profiles;
 
     public CustomerMerging Merging { get; } = merging;

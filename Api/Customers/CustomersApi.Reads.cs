@@ -27,11 +27,10 @@ public static partial class CustomersApi
             return TypedResults.NotFound();
         }
 
-        var now = services.Time.GetUtcNow();
         var conversations = await ConversationsApi.Summaries(new InboxQuery().Order(visible), services.Db).Take(200).ToListAsync(cancellationToken);
         return TypedResults.Ok(new CustomerProfile(
             core.Id, core.DisplayName, core.Email, core.Tier, core.Influence, core.CreatedAt, core.MergedIntoId, core.Identities,
-            conversations.ConvertAll(c => c.At(now))));
+            conversations.ConvertAll(c => c.At(services.Now))));
     }
 
     public static async Task<Results<Ok<TimelinePage>, NotFound, ValidationProblem>> TimelineAsync(
@@ -86,7 +85,7 @@ public static partial class CustomersApi
             return TypedResults.NotFound();
         }
 
-        var since = services.Time.GetUtcNow().AddDays(-days);
+        var since = services.Now.AddDays(-days);
         var written = await services.Db.Messages.AsNoTracking()
             .Where(m => visible.Any(c => c.Id == m.ConversationId) && m.Direction == MessageDirections.Inbound && m.OccurredAt >= since)
             .OrderByDescending(m => m.OccurredAt)
@@ -116,7 +115,7 @@ public static partial class CustomersApi
             return TypedResults.NotFound();
         }
 
-        var since = services.Time.GetUtcNow().AddDays(-days);
+        var since = services.Now.AddDays(-days);
         var engagements = await services.Db.ConversationEngagements.AsNoTracking()
             .Where(e => visible.Any(c => c.Id == e.ConversationId) && e.At >= since)
             .OrderByDescending(e => e.At)
@@ -157,9 +156,8 @@ public static partial class CustomersApi
         Guid customerId, CustomerServices services, CancellationToken cancellationToken)
     {
         var db = services.Db;
-        var caller = services.Context.Caller;
-        var visible = db.Conversations.AsNoTracking().VisibleTo(caller, db).Where(c => c.CustomerId == customerId);
-        return caller.SeesEverything || caller.CanTriage || await visible.AnyAsync(cancellationToken) ? visible : null;
+        var visible = db.Conversations.AsNoTracking().VisibleTo(services.Caller, db).Where(c => c.CustomerId == customerId);
+        return services.Caller.SeesEverything || services.Caller.CanTriage || await visible.AnyAsync(cancellationToken) ? visible : null;
     }
 
     private static ValidationProblem? OutOfRange(string field, int value, int min, int max) =>

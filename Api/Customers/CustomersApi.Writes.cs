@@ -29,16 +29,14 @@ public static partial class CustomersApi
         }
 
         var db = services.Db;
-        var caller = services.Context.Caller;
         var identity = await db.CustomerIdentities.SingleOrDefaultAsync(i => i.Id == identityId && i.CustomerId == id, cancellationToken);
-        if (identity is null || !(caller.CanTriage || await db.Conversations.VisibleTo(caller, db).AnyAsync(c => c.CustomerId == id, cancellationToken)))
+        if (identity is null || !(services.Caller.CanTriage || await db.Conversations.VisibleTo(services.Caller, db).AnyAsync(c => c.CustomerId == id, cancellationToken)))
         {
             return TypedResults.NotFound();
         }
 
-        var now = services.Time.GetUtcNow();
-        identity.RecordConsent(request.Status!, request.Basis!.Trim(), now);
-        db.AuditLog.Add(services.Context.Audit(now, AuditActions.ConsentRecorded, $"{identity.Channel}/@{identity.Handle}", $"{request.Status}: {request.Basis}"));
+        identity.RecordConsent(request.Status!, request.Basis!.Trim(), services.Now);
+        services.Audit(AuditActions.ConsentRecorded, $"{identity.Channel}/@{identity.Handle}", $"{request.Status}: {request.Basis}");
         await db.SaveChangesAsync(cancellationToken);
         await services.Profiles.InvalidateAsync([id], cancellationToken);
         return TypedResults.Ok(CustomerViews.IdentityView(identity));
@@ -58,10 +56,8 @@ public static partial class CustomersApi
             return TypedResults.Problem($"The suggestion was already {suggestion.Status}.", statusCode: StatusCodes.Status409Conflict, title: "Already decided");
         }
 
-        var now = services.Time.GetUtcNow();
-        suggestion.Decide(MergeSuggestionStatuses.Dismissed, services.Context.Caller.Name, now);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.MergeSuggestionDismissed, $"customer/{suggestion.CustomerId}", suggestion.Reason));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        suggestion.Decide(MergeSuggestionStatuses.Dismissed, services.Caller.Name, services.Now);
+        await services.SaveAuditedAsync(AuditActions.MergeSuggestionDismissed, $"customer/{suggestion.CustomerId}", suggestion.Reason, cancellationToken);
         return TypedResults.NoContent();
     }
 

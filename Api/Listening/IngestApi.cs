@@ -91,29 +91,14 @@ public static class IngestApi
         string channel, HttpRequest request, IOptions<IngestOptions> options, IngestQueueWriter queue, ListeningMetrics metrics,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!IngestChannels.All.Contains(channel))
+        var post = await SignedWebhooks.ReadAsync<IngestEventRequest>(
+            channel, request, options.Value.Secrets.GetValueOrDefault, "event", $"the {channel} channel's secret", cancellationToken);
+        if (post.Refused is { } refused)
         {
-            return Problem(StatusCodes.Status404NotFound, "Unknown channel",
-                $"Events are accepted on: {string.Join(", ", IngestChannels.All.Order(StringComparer.Ordinal))}.");
+            return refused;
         }
 
-        var body = await SignedWebhooks.ReadBodyAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Event too large", $"An event body is at most {Extensions.MaxRequestBodyBytes / 1024} KiB.");
-        }
-
-        if (!IngestSignature.IsValid(options.Value.Secrets[channel], body, request.Headers[IngestSignature.HeaderName]))
-        {
-            return Problem(StatusCodes.Status401Unauthorized, "Invalid signature",
-                $"{IngestSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the raw body with the {channel} channel's secret>.");
-        }
-
-        if (!SignedWebhooks.TryDeserialize<IngestEventRequest>(body, "event", out var ingestEvent, out var invalid))
-        {
-            return invalid;
-        }
-
+        var ingestEvent = post.Value!;
         var now = time.GetUtcNow();
         var errors = IngestEventValidator.Validate(ingestEvent, now);
         if (errors.Count > 0)
@@ -131,7 +116,7 @@ public static class IngestApi
         {
             // Not stored, and the channel should try again: its retry is safe, the external id makes it idempotent.
             request.HttpContext.Response.Headers.RetryAfter = "5";
-            return Problem(StatusCodes.Status503ServiceUnavailable, "Not stored", "The event could not be stored just now; send it again.");
+            return SignedWebhooks.Problem(StatusCodes.Status503ServiceUnavailable, "Not stored", "The event could not be stored just now; send it again.");
         }
 
         var (id, duplicate) = stored;
@@ -141,6 +126,4 @@ public static class IngestApi
             : TypedResults.Accepted((string?)null, new IngestAccepted(id, Duplicate: false));
     }
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title);
 }

@@ -36,30 +36,29 @@ public static class ListeningReviewApi
 
     public const int ReplayAllLimit = 1_000;
 
-    public static Task<Ok<IngestEventPage>> FilteredAsync([AsParameters] ListeningReviewServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
+    public static Task<Ok<IngestEventPage>> FilteredAsync([AsParameters] ApiServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
         PageAsync(services.Db, IngestEventStatuses.Filtered, channel, limit, offset, cancellationToken);
 
-    public static Task<Ok<IngestEventPage>> ParkedAsync([AsParameters] ListeningReviewServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
+    public static Task<Ok<IngestEventPage>> ParkedAsync([AsParameters] ApiServices services, CancellationToken cancellationToken, string? channel = null, int limit = 50, int offset = 0) =>
         PageAsync(services.Db, IngestEventStatuses.Parked, channel, limit, offset, cancellationToken);
 
     public static Task<Results<Accepted, NotFound, ProblemHttpResult>> RestoreAsync(
-        Guid id, [AsParameters] ListeningReviewServices services, CancellationToken cancellationToken) =>
-        RequeueAsync(id, services.Context, services.Db, services.Time, AuditActions.FilteredEventRestored, (e, now) => e.Restore(now), "filtered", cancellationToken);
+        Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken) =>
+        RequeueAsync(id, services, AuditActions.FilteredEventRestored, (e, now) => e.Restore(now), "filtered", cancellationToken);
 
     public static Task<Results<Accepted, NotFound, ProblemHttpResult>> ReplayAsync(
-        Guid id, [AsParameters] ListeningReviewServices services, CancellationToken cancellationToken) =>
-        RequeueAsync(id, services.Context, services.Db, services.Time, AuditActions.ParkedEventReplayed, (e, now) => e.Replay(now), "parked", cancellationToken);
+        Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken) =>
+        RequeueAsync(id, services, AuditActions.ParkedEventReplayed, (e, now) => e.Replay(now), "parked", cancellationToken);
 
     /// <summary>Each replay is audited as the single one is, in the same transaction as the change.</summary>
     public static async Task<Ok<ParkedReplayResult>> ReplayAllAsync(
-        [AsParameters] ListeningReviewServices services, CancellationToken cancellationToken)
+        [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var parked = await services.Db.IngestEvents.Where(e => e.Status == IngestEventStatuses.Parked)
             .OrderBy(e => e.ReceivedAt).Take(ReplayAllLimit).ToListAsync(cancellationToken);
-        var now = services.Time.GetUtcNow();
-        foreach (var ingestEvent in parked.Where(e => e.Replay(now)))
+        foreach (var ingestEvent in parked.Where(e => e.Replay(services.Now)))
         {
-            services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.ParkedEventReplayed, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.LastError));
+            services.Audit(AuditActions.ParkedEventReplayed, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.LastError);
         }
 
         await services.Db.SaveChangesAsync(cancellationToken);
@@ -82,24 +81,22 @@ public static class ListeningReviewApi
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> RequeueAsync(
-        Guid id, RequestContext context, CrmDbContext db, TimeProvider time, string action,
-        Func<IngestEvent, DateTimeOffset, bool> requeue, string expected, CancellationToken cancellationToken)
+        Guid id, ApiServices services, string action, Func<IngestEvent, DateTimeOffset, bool> requeue, string expected,
+        CancellationToken cancellationToken)
     {
-        var ingestEvent = await db.IngestEvents.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var ingestEvent = await services.Db.IngestEvents.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (ingestEvent is null)
         {
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow();
-        if (!requeue(ingestEvent, now))
+        if (!requeue(ingestEvent, services.Now))
         {
             return TypedResults.Problem(
                 $"The event is {ingestEvent.Status}, not {expected}.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to do");
         }
 
-        db.AuditLog.Add(context.Audit(now, action, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.FilterReason ?? ingestEvent.LastError));
-        await db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(action, $"{ingestEvent.Channel}/{ingestEvent.ExternalId}", ingestEvent.FilterReason ?? ingestEvent.LastError, cancellationToken);
         return TypedResults.Accepted($"/api/ingest/{ingestEvent.Channel}");
     }
 }

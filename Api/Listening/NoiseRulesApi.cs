@@ -22,14 +22,14 @@ public static class NoiseRulesApi
         return app;
     }
 
-    public static async Task<Ok<List<NoiseRuleView>>> ListAsync([AsParameters] NoiseRuleServices services, CancellationToken cancellationToken)
+    public static async Task<Ok<List<NoiseRuleView>>> ListAsync([AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var rules = await services.Db.NoiseRules.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Pattern).ToListAsync(cancellationToken);
         return TypedResults.Ok(rules.ConvertAll(FilteringViews.NoiseRuleView));
     }
 
     public static async Task<Results<Created<NoiseRuleView>, ValidationProblem>> CreateAsync(
-        NoiseRuleRequest request, [AsParameters] NoiseRuleServices services, CancellationToken cancellationToken)
+        NoiseRuleRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var errors = NoiseRule.Validate(request.Kind, request.Pattern, request.Description);
         if (errors.Count > 0)
@@ -37,17 +37,14 @@ public static class NoiseRulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
-        var rule = NoiseRule.New(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? true, caller.Name, now);
+        var rule = NoiseRule.New(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? true, services.Caller.Name, services.Now);
         services.Db.NoiseRules.Add(rule);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.NoiseRuleCreated, $"noise-rule/{rule.Id}", Describe(rule)));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.NoiseRuleCreated, $"noise-rule/{rule.Id}", Describe(rule), cancellationToken);
         return TypedResults.Created($"/api/noise-rules/{rule.Id}", FilteringViews.NoiseRuleView(rule));
     }
 
     public static async Task<Results<Ok<NoiseRuleView>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, NoiseRuleRequest request, [AsParameters] NoiseRuleServices services, CancellationToken cancellationToken)
+        Guid id, NoiseRuleRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var errors = NoiseRule.Validate(request.Kind, request.Pattern, request.Description);
         if (errors.Count > 0)
@@ -61,30 +58,15 @@ public static class NoiseRulesApi
             return TypedResults.NotFound();
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var before = Describe(rule);
-        rule.Change(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? rule.Enabled, caller.Name, now);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.NoiseRuleChanged, $"noise-rule/{rule.Id}", $"{before} -> {Describe(rule)}"));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        rule.Change(request.Kind!, request.Pattern ?? "", request.Description ?? "", request.Enabled ?? rule.Enabled, services.Caller.Name, services.Now);
+        await services.SaveAuditedAsync(AuditActions.NoiseRuleChanged, $"noise-rule/{rule.Id}", $"{before} -> {Describe(rule)}", cancellationToken);
         return TypedResults.Ok(FilteringViews.NoiseRuleView(rule));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        Guid id, [AsParameters] NoiseRuleServices services, CancellationToken cancellationToken)
-    {
-        var rule = await services.Db.NoiseRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (rule is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var now = services.Time.GetUtcNow();
-        services.Db.NoiseRules.Remove(rule);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.NoiseRuleDeleted, $"noise-rule/{rule.Id}", Describe(rule)));
-        await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static Task<Results<NoContent, NotFound>> DeleteAsync(
+        Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken) =>
+        services.RemoveAuditedAsync(services.Db.NoiseRules.Where(r => r.Id == id), AuditActions.NoiseRuleDeleted, r => $"noise-rule/{r.Id}", Describe, cancellationToken);
 
     private static string Describe(NoiseRule rule) => $"{rule.Kind} \"{rule.Pattern}\" {(rule.Enabled ? "on" : "off")}";
 }

@@ -47,6 +47,41 @@ public static class SignedWebhooks
         return true;
     }
 
+    /// <summary>
+    /// Reads what <paramref name="channel"/> posted, or the problem to answer: 404 for an unknown channel, 413 over the
+    /// size limit, 401 unless signed with <paramref name="secret"/>, 400 naming the field that is not valid JSON.
+    /// <paramref name="what"/> names the body ("event"); <paramref name="secretName"/> says which secret signs it.
+    /// </summary>
+    public static async Task<SignedPost<T>> ReadAsync<T>(
+        string channel, HttpRequest request, Func<string, string?> secret, string what, string secretName, CancellationToken cancellationToken)
+        where T : class
+    {
+        var named = char.ToUpperInvariant(what[0]) + what[1..];
+        if (!IngestChannels.All.Contains(channel))
+        {
+            return new(null, Problem(StatusCodes.Status404NotFound, "Unknown channel",
+                $"{named}s are accepted on: {string.Join(", ", IngestChannels.All.Order(StringComparer.Ordinal))}."));
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return new(null, Problem(StatusCodes.Status413PayloadTooLarge, $"{named} too large",
+                $"A{("aeiou".Contains(what[0]) ? "n" : "")} {what} is at most {Extensions.MaxRequestBodyBytes / 1024} KiB."));
+        }
+
+        if (secret(channel) is not { } key || !IngestSignature.IsValid(key, body, request.Headers[IngestSignature.HeaderName]))
+        {
+            return new(null, Problem(StatusCodes.Status401Unauthorized, "Invalid signature",
+                $"{IngestSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the raw body with {secretName}>."));
+        }
+
+        return TryDeserialize<T>(body, what, out var value, out var invalid) ? new(value, null) : new(null, TypedResults.Problem(invalid.ProblemDetails));
+    }
+
+    public static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+
     /// <summary>Documents the <c>X-Signature-256</c> header the endpoint requires, signed with <paramref name="secret"/>.</summary>
     public static RouteHandlerBuilder WithSignatureHeader(this RouteHandlerBuilder endpoint, string secret) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
@@ -98,3 +133,7 @@ public static class SignedWebhooks
         }
     }
 }
+
+/// <summary>What a channel posted (<see cref="Value"/>), or the problem to answer instead (<see cref="Refused"/>).</summary>
+public sealed record SignedPost<T>(T? Value, ProblemHttpResult? Refused)
+    where T : class;

@@ -26,14 +26,14 @@ public static class TopicsApi
         return app;
     }
 
-    public static async Task<Ok<List<TopicView>>> ListAsync([AsParameters] TopicServices services, CancellationToken cancellationToken)
+    public static async Task<Ok<List<TopicView>>> ListAsync([AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var topics = await services.Db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
         return TypedResults.Ok(topics.ConvertAll(ClassificationViews.TopicView));
     }
 
     public static async Task<Results<Created<TopicView>, ValidationProblem>> CreateAsync(
-        TopicRequest request, [AsParameters] TopicServices services, CancellationToken cancellationToken)
+        TopicRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var errors = CatalogueTopic.Validate(request.Key ?? "", request.Name, request.Department, request.Keywords, Departments);
         if (errors.Count == 0 && await services.Db.Topics.AnyAsync(t => t.Key == request.Key, cancellationToken))
@@ -46,12 +46,10 @@ public static class TopicsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var position = (await services.Db.Topics.MaxAsync(t => (int?)t.Position, cancellationToken) ?? -1) + 1;
-        var topic = CatalogueTopic.New(request.Key!, request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, position, caller.Name, now);
+        var topic = CatalogueTopic.New(request.Key!, request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, position, services.Caller.Name, services.Now);
         services.Db.Topics.Add(topic);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.TopicCreated, $"topic/{topic.Key}", Describe(topic)));
+        services.Audit(AuditActions.TopicCreated, $"topic/{topic.Key}", Describe(topic));
         try
         {
             await services.Db.SaveChangesAsync(cancellationToken);
@@ -65,7 +63,7 @@ public static class TopicsApi
     }
 
     public static async Task<Results<Ok<TopicView>, NotFound, ValidationProblem>> ChangeAsync(
-        string key, TopicRequest request, [AsParameters] TopicServices services, CancellationToken cancellationToken)
+        string key, TopicRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var errors = CatalogueTopic.Validate(null, request.Name, request.Department, request.Keywords, Departments);
         if (errors.Count > 0)
@@ -79,30 +77,15 @@ public static class TopicsApi
             return TypedResults.NotFound();
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var before = Describe(topic);
-        topic.Change(request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, caller.Name, now);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.TopicChanged, $"topic/{topic.Key}", $"{before} -> {Describe(topic)}"));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        topic.Change(request.Name!, request.Department!, request.Keywords!, request.BroadKeywords, services.Caller.Name, services.Now);
+        await services.SaveAuditedAsync(AuditActions.TopicChanged, $"topic/{topic.Key}", $"{before} -> {Describe(topic)}", cancellationToken);
         return TypedResults.Ok(ClassificationViews.TopicView(topic));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        string key, [AsParameters] TopicServices services, CancellationToken cancellationToken)
-    {
-        var topic = await services.Db.Topics.SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
-        if (topic is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var now = services.Time.GetUtcNow();
-        services.Db.Topics.Remove(topic);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.TopicDeleted, $"topic/{topic.Key}", Describe(topic)));
-        await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static Task<Results<NoContent, NotFound>> DeleteAsync(
+        string key, [AsParameters] ApiServices services, CancellationToken cancellationToken) =>
+        services.RemoveAuditedAsync(services.Db.Topics.Where(t => t.Key == key), AuditActions.TopicDeleted, t => $"topic/{t.Key}", Describe, cancellationToken);
 
     private static string Describe(CatalogueTopic topic) => $"{topic.Name} -> {topic.Department}: {string.Join(", ", topic.Keywords)}";
 }

@@ -45,9 +45,9 @@ public static partial class CannedResponsesApi
         builder.RequireAuthorization(policy => policy.RequireAssertion(context => RoutingRulesApi.Oversees(Caller.From(context.User))));
 
     public static async Task<Ok<List<CannedResponseView>>> ListAsync(
-        [AsParameters] CannedResponseServices services, CancellationToken cancellationToken, string? q = null)
+        [AsParameters] ApiServices services, CancellationToken cancellationToken, string? q = null)
     {
-        var usable = Usable(services.Db.CannedResponses.AsNoTracking(), services.Context.Caller);
+        var usable = Usable(services.Db.CannedResponses.AsNoTracking(), services.Caller);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var pattern = $"%{q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
@@ -59,9 +59,8 @@ public static partial class CannedResponsesApi
     }
 
     public static async Task<Results<Created<CannedResponseView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CannedResponseRequest request, [AsParameters] CannedResponseServices services, CancellationToken cancellationToken)
+        CannedResponseRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
         var errors = await ValidateAsync(request, services.Db, null, cancellationToken);
         if (errors.Count > 0)
         {
@@ -69,25 +68,23 @@ public static partial class CannedResponsesApi
         }
 
         var department = DepartmentOf(request);
-        if (!MayWrite(caller, department))
+        if (!MayWrite(services.Caller, department))
         {
-            return Forbidden(caller);
+            return Forbidden(services.Caller);
         }
 
-        var now = services.Time.GetUtcNow();
-        var canned = CannedResponse.New(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), caller.DisplayName, now);
+        var canned = CannedResponse.New(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), services.Caller.DisplayName, services.Now);
         services.Db.CannedResponses.Add(canned);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.CannedResponseCreated, Target(canned), Describe(canned)));
+        services.Audit(AuditActions.CannedResponseCreated, Target(canned), Describe(canned));
         return await SaveAsync(services.Db, request, cancellationToken) is { } conflict
             ? conflict
             : TypedResults.Created($"/api/canned-responses/{canned.Id}", ReplyViews.CannedResponseView(canned));
     }
 
     public static async Task<Results<Ok<CannedResponseView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, CannedResponseRequest request, [AsParameters] CannedResponseServices services,
+        Guid id, CannedResponseRequest request, [AsParameters] ApiServices services,
         CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
         var errors = await ValidateAsync(request, services.Db, id, cancellationToken);
         if (errors.Count > 0)
         {
@@ -101,47 +98,42 @@ public static partial class CannedResponsesApi
         }
 
         var department = DepartmentOf(request);
-        if (!MayWrite(caller, canned.Department) || !MayWrite(caller, department))
+        if (!MayWrite(services.Caller, canned.Department) || !MayWrite(services.Caller, department))
         {
-            return Forbidden(caller);
+            return Forbidden(services.Caller);
         }
 
-        var now = services.Time.GetUtcNow();
-        canned.Change(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), caller.DisplayName, now);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.CannedResponseChanged, Target(canned), Describe(canned)));
+        canned.Change(request.Name!.Trim(), request.Text!.Trim(), department, request.Shortcut!.Trim(), services.Caller.DisplayName, services.Now);
+        services.Audit(AuditActions.CannedResponseChanged, Target(canned), Describe(canned));
         return await SaveAsync(services.Db, request, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(ReplyViews.CannedResponseView(canned));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
-        Guid id, [AsParameters] CannedResponseServices services, CancellationToken cancellationToken)
+        Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
         var canned = await services.Db.CannedResponses.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (canned is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (!MayWrite(caller, canned.Department))
+        if (!MayWrite(services.Caller, canned.Department))
         {
-            return Forbidden(caller);
+            return Forbidden(services.Caller);
         }
 
-        services.Db.CannedResponses.Remove(canned);
-        services.Db.AuditLog.Add(services.Context.Audit(services.Time.GetUtcNow(), AuditActions.CannedResponseDeleted, Target(canned), Describe(canned)));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.RemoveAuditedAsync(canned, AuditActions.CannedResponseDeleted, Target(canned), Describe(canned), cancellationToken);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<RenderedCannedResponse>, NotFound>> RenderAsync(
-        Guid id, Guid cannedId, [AsParameters] CannedResponseServices services, CancellationToken cancellationToken)
+        Guid id, Guid cannedId, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
-        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db)
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(services.Caller, services.Db)
             .Where(c => c.Id == id)
             .Select(c => new { c.Channel, c.Department, CustomerName = services.Db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.DisplayName).First() })
             .SingleOrDefaultAsync(cancellationToken);
-        var canned = await Usable(services.Db.CannedResponses.AsNoTracking(), caller).SingleOrDefaultAsync(c => c.Id == cannedId, cancellationToken);
+        var canned = await Usable(services.Db.CannedResponses.AsNoTracking(), services.Caller).SingleOrDefaultAsync(c => c.Id == cannedId, cancellationToken);
         if (conversation is null || canned is null)
         {
             return TypedResults.NotFound();
@@ -149,7 +141,7 @@ public static partial class CannedResponsesApi
 
         var departmentName = await services.Db.Departments.Where(d => d.Id == conversation.Department).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
             ?? conversation.Department;
-        var values = new TemplateValues(conversation.CustomerName, caller.DisplayName, conversation.Channel, departmentName);
+        var values = new TemplateValues(conversation.CustomerName, services.Caller.DisplayName, conversation.Channel, departmentName);
         return TypedResults.Ok(new RenderedCannedResponse(canned.Id, canned.Name, CannedResponseTemplate.Render(canned.Text, values)));
     }
 

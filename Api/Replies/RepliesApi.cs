@@ -39,7 +39,7 @@ public static class RepliesApi
     public static async Task<Results<Created<ReplyView>, NotFound, ValidationProblem, ProblemHttpResult>> SendAsync(
         Guid id, SendReplyRequest request, [AsParameters] ReplyServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return TypedResults.Problem("Only staff members reply to customers.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -81,7 +81,7 @@ public static class RepliesApi
         Guid id, [AsParameters] ReplyServices services, CancellationToken cancellationToken)
     {
         var db = services.Db;
-        var conversation = await db.Conversations.AsNoTracking().VisibleTo(services.Context.Caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var conversation = await db.Conversations.AsNoTracking().VisibleTo(services.Caller, db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
@@ -100,15 +100,14 @@ public static class RepliesApi
         [AsParameters] ReplyServices services, CancellationToken cancellationToken)
     {
         var db = services.Db;
-        var caller = services.Context.Caller;
-        if (!services.Approval.Value.IsApprover(caller))
+        if (!services.Approval.Value.IsApprover(services.Caller))
         {
             return TypedResults.Ok(new List<ApprovalView>());
         }
 
-        var departments = caller.Departments.ToList();
-        var everywhere = caller.IsAdmin;
-        var staffId = caller.StaffId ?? Guid.Empty;
+        var departments = services.Caller.Departments.ToList();
+        var everywhere = services.Caller.IsAdmin;
+        var staffId = services.Caller.StaffId ?? Guid.Empty;
         var rows = await (
                 from reply in db.Replies.AsNoTracking()
                 where reply.State == ReplyStates.AwaitingApproval && (everywhere || departments.Contains(reply.Department)) && reply.AuthorId != staffId
@@ -127,7 +126,7 @@ public static class RepliesApi
     public static async Task<Results<Ok<ReplyView>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAsync(
         Guid id, [AsParameters] ReplyServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return NotStaff();
         }
@@ -138,7 +137,7 @@ public static class RepliesApi
     public static async Task<Results<Ok<ReplyView>, NotFound, ValidationProblem, ProblemHttpResult>> RejectAsync(
         Guid id, RejectReplyRequest request, [AsParameters] ReplyServices services, CancellationToken cancellationToken)
     {
-        if (services.Context.Caller.StaffId is null)
+        if (services.Caller.StaffId is null)
         {
             return NotStaff();
         }

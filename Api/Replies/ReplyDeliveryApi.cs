@@ -4,7 +4,6 @@ using SocialEnterprise.Api.Access;
 using SocialEnterprise.Api.Listening;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Audit;
-using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Contracts.Replies;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Infrastructure.Conversations;
@@ -52,51 +51,36 @@ public static class ReplyDeliveryApi
         string channel, HttpRequest request, [AsParameters] ReplyDeliveryServices services,
         CancellationToken cancellationToken)
     {
-        if (!IngestChannels.All.Contains(channel))
+        var post = await SignedWebhooks.ReadAsync<OutboundEventRequest>(
+            channel, request, services.Options.Value.SecretOf, "report",
+            $"the {channel} channel's outbound secret (Outbound:Secrets:{channel})", cancellationToken);
+        if (post.Refused is { } refused)
         {
-            return Problem(StatusCodes.Status404NotFound, "Unknown channel",
-                $"Reports are accepted on: {string.Join(", ", IngestChannels.All.Order(StringComparer.Ordinal))}.");
+            return refused;
         }
 
-        var body = await SignedWebhooks.ReadBodyAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Report too large", $"A report is at most {Extensions.MaxRequestBodyBytes / 1024} KiB.");
-        }
-
-        if (services.Options.Value.SecretOf(channel) is not { } secret || !IngestSignature.IsValid(secret, body, request.Headers[IngestSignature.HeaderName]))
-        {
-            return Problem(StatusCodes.Status401Unauthorized, "Invalid signature",
-                $"{IngestSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the raw body with the {channel} channel's outbound secret (Outbound:Secrets:{channel})>.");
-        }
-
-        if (!SignedWebhooks.TryDeserialize<OutboundEventRequest>(body, "report", out var report, out var invalid))
-        {
-            return invalid;
-        }
-
+        var report = post.Value!;
         var errors = DeliveryReceipts.Validate(report);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The report has invalid fields");
         }
 
-        var (result, mismatch) = await DeliveryReceipts.ApplyAsync(services.Db, channel, report, services.Time.GetUtcNow(), cancellationToken);
+        var (result, mismatch) = await DeliveryReceipts.ApplyAsync(services.Db, channel, report, services.Now, cancellationToken);
         if (mismatch is not null)
         {
             return TypedResults.ValidationProblem(mismatch, title: "The report does not fit the reply");
         }
 
         return result is null
-            ? Problem(StatusCodes.Status404NotFound, "Unknown reply", $"No reply on {channel} has that {(report.ReplyId is null ? "externalId" : "replyId")}.")
+            ? SignedWebhooks.Problem(StatusCodes.Status404NotFound, "Unknown reply", $"No reply on {channel} has that {(report.ReplyId is null ? "externalId" : "replyId")}.")
             : TypedResults.Ok(result);
     }
 
     public static async Task<Results<Ok<ThreadReplyView>, NotFound, ProblemHttpResult>> RetryAsync(
         Guid id, Guid replyId, [AsParameters] ReplyDeliveryServices services, CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
-        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(services.Caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
@@ -108,14 +92,13 @@ public static class ReplyDeliveryApi
             return TypedResults.NotFound();
         }
 
-        var now = services.Time.GetUtcNow();
-        if (!reply.Retry(now))
+        if (!reply.Retry(services.Now))
         {
             return TypedResults.Problem(
                 $"Only a failed reply is sent again; this one is {reply.State}.", statusCode: StatusCodes.Status409Conflict, title: "Not failed");
         }
 
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.ReplyRetried, $"conversation/{id}/reply/{replyId}", Conversation.PreviewOf(reply.Text)));
+        services.Audit(AuditActions.ReplyRetried, $"conversation/{id}/reply/{replyId}", Conversation.PreviewOf(reply.Text));
         try
         {
             await services.Db.SaveChangesAsync(cancellationToken);
@@ -129,6 +112,4 @@ public static class ReplyDeliveryApi
         return TypedResults.Ok(ReplyViews.ThreadReplyView(reply));
     }
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title);
 }

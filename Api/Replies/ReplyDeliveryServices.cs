@@ -7,12 +7,7 @@ namespace SocialEnterprise.Api.Replies;
 
 /// <summary>What the outbound endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
 public sealed class ReplyDeliveryServices(CrmDbContext db, TimeProvider time, RequestContext context, IOptions<ReplyDeliveryOptions> options)
+    : ApiServices(db, time, context)
 {
-    public CrmDbContext Db { get; } = db;
-
-    public TimeProvider Time { get; } = time;
-
-    public RequestContext Context { get; } = context;
-
     public IOptions<ReplyDeliveryOptions> Options { get; } = options;
 }

@@ -28,9 +28,9 @@ public static class ReplyDraftsApi
         return app;
     }
 
-    public static async Task<Results<Ok<DraftView>, NotFound>> GetAsync(Guid id, [AsParameters] ReplyDraftServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DraftView>, NotFound>> GetAsync(Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(services.Context.Caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(services.Caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
@@ -41,10 +41,9 @@ public static class ReplyDraftsApi
     }
 
     public static async Task<Results<Ok<DraftView>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        Guid id, SaveDraftRequest request, [AsParameters] ReplyDraftServices services, CancellationToken cancellationToken)
+        Guid id, SaveDraftRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
-        if (caller.StaffId is not { } staffId)
+        if (services.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members write drafts.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -70,21 +69,20 @@ public static class ReplyDraftsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var conversation = await services.Db.Conversations.AsNoTracking().VisibleTo(services.Caller, services.Db).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return TypedResults.NotFound();
         }
 
-        var now = services.Time.GetUtcNow();
         var draft = await services.Db.ReplyDrafts.SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
         if (draft is null)
         {
-            draft = ReplyDraft.For(conversation, now);
+            draft = ReplyDraft.For(conversation, services.Now);
             services.Db.ReplyDrafts.Add(draft);
         }
 
-        if (!draft.Save(request.Version!.Value, request.Text!, request.Visibility!, staffId, caller.DisplayName, now))
+        if (!draft.Save(request.Version!.Value, request.Text!, request.Visibility!, staffId, services.Caller.DisplayName, services.Now))
         {
             return Conflict(draft);
         }
@@ -105,15 +103,14 @@ public static class ReplyDraftsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DiscardAsync(
-        Guid id, [AsParameters] ReplyDraftServices services, CancellationToken cancellationToken)
+        Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
-        if (caller.StaffId is not { } staffId)
+        if (services.Caller.StaffId is not { } staffId)
         {
             return TypedResults.Problem("Only staff members write drafts.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (!await services.Db.Conversations.VisibleTo(caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await services.Db.Conversations.VisibleTo(services.Caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
@@ -121,7 +118,7 @@ public static class ReplyDraftsApi
         var draft = await services.Db.ReplyDrafts.SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
         if (draft is not null)
         {
-            draft.Clear(staffId, caller.DisplayName, services.Time.GetUtcNow());
+            draft.Clear(staffId, services.Caller.DisplayName, services.Now);
             try
             {
                 await services.Db.SaveChangesAsync(cancellationToken);

@@ -7,12 +7,9 @@ using SocialEnterprise.Infrastructure.Replies;
 namespace SocialEnterprise.Api.Replies;
 
 /// <summary>What the reply endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
-public sealed class ReplyServices(CrmDbContext db, RequestContext context, IOptions<ReplyApproval> approval, ReplyWorkflow workflow)
+public sealed class ReplyServices(CrmDbContext db, TimeProvider time, RequestContext context, IOptions<ReplyApproval> approval, ReplyWorkflow workflow)
+    : ApiServices(db, time, context)
 {
-    public CrmDbContext Db { get; } = db;
-
-    public RequestContext Context { get; } = context;
-
     public IOptions<ReplyApproval> Approval { get; } = approval;
 
     public ReplyWorkflow Workflow { get; } = workflow;

@@ -41,13 +41,13 @@ public static class ReportsApi
         [AsParameters] ServiceLevelReportQuery query, [AsParameters] ReportServices services,
         CancellationToken cancellationToken)
     {
-        var (errors, range) = query.Validate(services.Time.GetUtcNow());
+        var (errors, range) = query.Validate(services.Now);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (Scope(services.Context.Caller, query) is not { } scope)
+        if (Scope(services.Caller, query) is not { } scope)
         {
             return Forbidden(query);
         }
@@ -59,25 +59,21 @@ public static class ReportsApi
         [AsParameters] ServiceLevelReportQuery query, [AsParameters] ReportServices services,
         CancellationToken cancellationToken)
     {
-        var now = services.Time.GetUtcNow();
-        var (errors, range) = query.Validate(now);
+        var (errors, range) = query.Validate(services.Now);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        if (Scope(caller, query) is not { } scope)
+        if (Scope(services.Caller, query) is not { } scope)
         {
             return Forbidden(query);
         }
 
         // Audited before the first byte leaves: an export that is cut short was still an export.
         var covered = scope.Departments is null ? "all departments" : $"departments {string.Join(", ", scope.Departments)}";
-        services.Db.AuditLog.Add(services.Context.Audit(
-            now, AuditActions.ReportExported, target: "service-levels",
-            detail: $"{range.From:O} to {range.To:O}; {covered}; {query}"));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(
+            AuditActions.ReportExported, "service-levels", $"{range.From:O} to {range.To:O}; {covered}; {query}", cancellationToken);
 
         return TypedResults.Stream(
             async body =>

@@ -8,13 +8,8 @@ namespace SocialEnterprise.Api.Routing;
 
 /// <summary>What the routing rule endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
 public sealed class RoutingRuleServices(CrmDbContext db, TimeProvider time, RequestContext context, MessageClassifier classifier, IOptions<BusinessHours> hours)
+    : ApiServices(db, time, context)
 {
-    public CrmDbContext Db { get; } = db;
-
-    public TimeProvider Time { get; } = time;
-
-    public RequestContext Context { get; } = context;
-
     public MessageClassifier Classifier { get; } = classifier;
 
     public IOptions<BusinessHours> Hours { get; } = hours;

@@ -54,16 +54,13 @@ public static class RoutingRulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var last = await services.Db.RoutingRules.MaxAsync(r => (int?)r.Position, cancellationToken) ?? 0;
         var rule = RoutingRule.New(
             request.Name!, last + 1, request.Enabled ?? true, (request.Conditions ?? []).Select(c => c!), request.Actions!.Select(a => a!),
-            request.StopAfterMatch ?? false, caller.Name, now);
+            request.StopAfterMatch ?? false, services.Caller.Name, services.Now);
         rule.TriggerOn(TriggerOf(request));
         services.Db.RoutingRules.Add(rule);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.RoutingRuleCreated, Target(rule), Describe(rule)));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.RoutingRuleCreated, Target(rule), Describe(rule), cancellationToken);
         return TypedResults.Created($"/api/routing-rules/{rule.Id}", RoutingViews.RoutingRuleView(rule));
     }
 
@@ -84,15 +81,12 @@ public static class RoutingRulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var before = Describe(rule);
         rule.Change(
             request.Name!, request.Enabled ?? rule.Enabled, (request.Conditions ?? []).Select(c => c!), request.Actions!.Select(a => a!),
-            request.StopAfterMatch ?? rule.StopAfterMatch, caller.Name, now);
+            request.StopAfterMatch ?? rule.StopAfterMatch, services.Caller.Name, services.Now);
         rule.TriggerOn(request.Trigger is null ? rule.Trigger : TriggerOf(request));
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.RoutingRuleChanged, Target(rule), $"{before} -> {Describe(rule)}"));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.RoutingRuleChanged, Target(rule), $"{before} -> {Describe(rule)}", cancellationToken);
         return TypedResults.Ok(RoutingViews.RoutingRuleView(rule));
     }
 
@@ -106,18 +100,15 @@ public static class RoutingRulesApi
             return TypedResults.NotFound();
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         services.Db.RoutingRules.Remove(rule);
         rules.Remove(rule);
         // The rules after it move up, so that the numbers in reasons (#2) stay those the admins see.
         for (var index = 0; index < rules.Count; index++)
         {
-            rules[index].MoveTo(index + 1, caller.Name, now);
+            rules[index].MoveTo(index + 1, services.Caller.Name, services.Now);
         }
 
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.RoutingRuleDeleted, Target(rule), Describe(rule)));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.RoutingRuleDeleted, Target(rule), Describe(rule), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -134,17 +125,14 @@ public static class RoutingRulesApi
             });
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var byId = rules.ToDictionary(rule => rule.Id);
         for (var index = 0; index < ids.Count; index++)
         {
-            byId[ids[index]].MoveTo(index + 1, caller.Name, now);
+            byId[ids[index]].MoveTo(index + 1, services.Caller.Name, services.Now);
         }
 
         var order = string.Join(", ", ids.Select((ruleId, index) => $"#{index + 1} {byId[ruleId].Name}"));
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.RoutingRuleChanged, "routing-rules", $"order: {order}"));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.RoutingRuleChanged, "routing-rules", $"order: {order}", cancellationToken);
         return TypedResults.Ok(ids.Select(ruleId => RoutingViews.RoutingRuleView(byId[ruleId])).ToList());
     }
 
@@ -195,7 +183,7 @@ public static class RoutingRulesApi
         var tier = request.CustomerTier ?? CustomerTiers.Standard;
         var classification = services.Classifier.Classify(new ClassificationInput(request.Text!, request.Channel!, request.Kind!, null, followers), catalogue);
         var decision = new RoutingEngine(rules, services.Hours.Value).Evaluate(
-            new RoutingInput(request.Text!, request.Channel!, request.Kind!, classification, tier, followers, request.At ?? services.Time.GetUtcNow()));
+            new RoutingInput(request.Text!, request.Channel!, request.Kind!, classification, tier, followers, request.At ?? services.Now));
         var routing = RoutingDefaults.Complete(decision, classification, catalogue, followers, decision.MarkVip ? CustomerTiers.Vip : tier, assignees);
         return TypedResults.Ok(new RoutingDryRunResult(
             classification, decision.Evaluations, routing.Department, routing.Priority, routing.Tags ?? [], routing.SlaPolicy, routing.AssigneeId,

@@ -38,22 +38,21 @@ public static class ServiceLevelsApi
     }
 
     public static async Task<Results<Ok<ConversationServiceLevels>, NotFound>> ConversationAsync(
-        Guid id, [AsParameters] ServiceLevelServices services, CancellationToken cancellationToken)
+        Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var caller = services.Context.Caller;
-        if (!await services.Db.Conversations.AsNoTracking().VisibleTo(caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await services.Db.Conversations.AsNoTracking().VisibleTo(services.Caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await ServiceLevelStanding.ReadAsync(services.Db, id, services.Time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await ServiceLevelStanding.ReadAsync(services.Db, id, services.Now, cancellationToken));
     }
 
-    public static async Task<Ok<List<SlaPolicyView>>> ListPoliciesAsync([AsParameters] ServiceLevelServices services, CancellationToken cancellationToken) =>
+    public static async Task<Ok<List<SlaPolicyView>>> ListPoliciesAsync([AsParameters] ApiServices services, CancellationToken cancellationToken) =>
         TypedResults.Ok((await services.Db.SlaPolicies.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken)).ConvertAll(ServiceLevelViews.SlaPolicyView));
 
     public static async Task<Results<Created<SlaPolicyView>, ValidationProblem>> CreatePolicyAsync(
-        SlaPolicyRequest request, [AsParameters] ServiceLevelServices services, CancellationToken cancellationToken)
+        SlaPolicyRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var errors = await ValidateAsync(services.Db, request, checkName: true, cancellationToken);
         if (errors.Count == 0 && await services.Db.SlaPolicies.AnyAsync(p => p.Name == request.Name!.Trim(), cancellationToken))
@@ -66,18 +65,15 @@ public static class ServiceLevelsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var policy = SlaPolicy.New(
-            request.Name!, request.Description ?? "", request.Calendar!, request.Targets!.Select(t => t!), (request.Olas ?? []).Select(o => o!), caller.Name, now);
+            request.Name!, request.Description ?? "", request.Calendar!, request.Targets!.Select(t => t!), (request.Olas ?? []).Select(o => o!), services.Caller.Name, services.Now);
         services.Db.SlaPolicies.Add(policy);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaPolicyCreated, $"sla-policy/{policy.Name}", Describe(policy)));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.SlaPolicyCreated, $"sla-policy/{policy.Name}", Describe(policy), cancellationToken);
         return TypedResults.Created($"/api/sla/policies/{policy.Name}", ServiceLevelViews.SlaPolicyView(policy));
     }
 
     public static async Task<Results<Ok<SlaPolicyView>, NotFound, ValidationProblem>> ChangePolicyAsync(
-        string name, SlaPolicyRequest request, [AsParameters] ServiceLevelServices services,
+        string name, SlaPolicyRequest request, [AsParameters] ApiServices services,
         CancellationToken cancellationToken)
     {
         var policy = await services.Db.SlaPolicies.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
@@ -92,17 +88,14 @@ public static class ServiceLevelsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var before = Describe(policy);
-        policy.Change(request.Description ?? policy.Description, request.Calendar!, request.Targets!.Select(t => t!), (request.Olas ?? []).Select(o => o!), caller.Name, now);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaPolicyChanged, $"sla-policy/{policy.Name}", $"{before} -> {Describe(policy)}"));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        policy.Change(request.Description ?? policy.Description, request.Calendar!, request.Targets!.Select(t => t!), (request.Olas ?? []).Select(o => o!), services.Caller.Name, services.Now);
+        await services.SaveAuditedAsync(AuditActions.SlaPolicyChanged, $"sla-policy/{policy.Name}", $"{before} -> {Describe(policy)}", cancellationToken);
         return TypedResults.Ok(ServiceLevelViews.SlaPolicyView(policy));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> DeletePolicyAsync(
-        string name, [AsParameters] ServiceLevelServices services, CancellationToken cancellationToken)
+        string name, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var policy = await services.Db.SlaPolicies.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
         if (policy is null)
@@ -121,18 +114,15 @@ public static class ServiceLevelsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"Routing rules apply it: {string.Join(", ", users)}."] });
         }
 
-        var now = services.Time.GetUtcNow();
-        services.Db.SlaPolicies.Remove(policy);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaPolicyDeleted, $"sla-policy/{policy.Name}", Describe(policy)));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.RemoveAuditedAsync(policy, AuditActions.SlaPolicyDeleted, $"sla-policy/{policy.Name}", Describe(policy), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<List<SlaCalendarView>>> ListCalendarsAsync([AsParameters] ServiceLevelServices services, CancellationToken cancellationToken) =>
+    public static async Task<Ok<List<SlaCalendarView>>> ListCalendarsAsync([AsParameters] ApiServices services, CancellationToken cancellationToken) =>
         TypedResults.Ok((await services.Db.SlaCalendars.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken)).ConvertAll(ServiceLevelViews.SlaCalendarView));
 
     public static async Task<Results<Created<SlaCalendarView>, ValidationProblem>> CreateCalendarAsync(
-        SlaCalendarRequest request, [AsParameters] ServiceLevelServices services, CancellationToken cancellationToken)
+        SlaCalendarRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var errors = SlaValidation.Validate(request, checkName: true);
         if (errors.Count == 0 && await services.Db.SlaCalendars.AnyAsync(c => c.Name == request.Name!.Trim(), cancellationToken))
@@ -145,17 +135,14 @@ public static class ServiceLevelsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
-        var calendar = SlaCalendar.New(request.Name!, request.TimeZone!, request.Hours!.Select(h => h!), (request.Holidays ?? []).Select(h => h!), caller.Name, now);
+        var calendar = SlaCalendar.New(request.Name!, request.TimeZone!, request.Hours!.Select(h => h!), (request.Holidays ?? []).Select(h => h!), services.Caller.Name, services.Now);
         services.Db.SlaCalendars.Add(calendar);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaCalendarCreated, $"sla-calendar/{calendar.Name}", Describe(calendar)));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.SlaCalendarCreated, $"sla-calendar/{calendar.Name}", Describe(calendar), cancellationToken);
         return TypedResults.Created($"/api/sla/calendars/{calendar.Name}", ServiceLevelViews.SlaCalendarView(calendar));
     }
 
     public static async Task<Results<Ok<SlaCalendarView>, NotFound, ValidationProblem>> ChangeCalendarAsync(
-        string name, SlaCalendarRequest request, [AsParameters] ServiceLevelServices services,
+        string name, SlaCalendarRequest request, [AsParameters] ApiServices services,
         CancellationToken cancellationToken)
     {
         var calendar = await services.Db.SlaCalendars.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
@@ -170,17 +157,14 @@ public static class ServiceLevelsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var caller = services.Context.Caller;
-        var now = services.Time.GetUtcNow();
         var before = Describe(calendar);
-        calendar.Change(request.TimeZone!, request.Hours!.Select(h => h!), (request.Holidays ?? []).Select(h => h!), caller.Name, now);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaCalendarChanged, $"sla-calendar/{calendar.Name}", $"{before} -> {Describe(calendar)}"));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        calendar.Change(request.TimeZone!, request.Hours!.Select(h => h!), (request.Holidays ?? []).Select(h => h!), services.Caller.Name, services.Now);
+        await services.SaveAuditedAsync(AuditActions.SlaCalendarChanged, $"sla-calendar/{calendar.Name}", $"{before} -> {Describe(calendar)}", cancellationToken);
         return TypedResults.Ok(ServiceLevelViews.SlaCalendarView(calendar));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> DeleteCalendarAsync(
-        string name, [AsParameters] ServiceLevelServices services, CancellationToken cancellationToken)
+        string name, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
         var calendar = await services.Db.SlaCalendars.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
         if (calendar is null)
@@ -193,10 +177,7 @@ public static class ServiceLevelsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"Policies count on it: {string.Join(", ", users)}."] });
         }
 
-        var now = services.Time.GetUtcNow();
-        services.Db.SlaCalendars.Remove(calendar);
-        services.Db.AuditLog.Add(services.Context.Audit(now, AuditActions.SlaCalendarDeleted, $"sla-calendar/{calendar.Name}", Describe(calendar)));
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.RemoveAuditedAsync(calendar, AuditActions.SlaCalendarDeleted, $"sla-calendar/{calendar.Name}", Describe(calendar), cancellationToken);
         return TypedResults.NoContent();
     }
 

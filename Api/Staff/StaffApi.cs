@@ -143,9 +143,8 @@ public static class StaffApi
                 return created.Errors.Select(error => error.Description).ToArray();
             }
 
-            services.Db.AuditLog.Add(services.Context.Audit(
-                services.Time.GetUtcNow(), AuditActions.StaffAdded, $"staff/{staff.Id}",
-                $"{name} <{email}> as {request.Role} in {string.Join(", ", departments)}"));
+            services.Audit(AuditActions.StaffAdded, $"staff/{staff.Id}",
+                $"{name} <{email}> as {request.Role} in {string.Join(", ", departments)}");
             await services.Db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             return null;
@@ -205,9 +204,7 @@ public static class StaffApi
 
         if (changes.Count > 0)
         {
-            services.Db.AuditLog.Add(services.Context.Audit(
-                services.Time.GetUtcNow(), AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: {string.Join("; ", changes)}"));
-            await services.Db.SaveChangesAsync(cancellationToken);
+            await services.SaveAuditedAsync(AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: {string.Join("; ", changes)}", cancellationToken);
             if (roomGrew)
             {
                 await services.Assignment.DrainAsync(staff.Departments.Select(d => d.DepartmentId), cancellationToken);
@@ -227,10 +224,9 @@ public static class StaffApi
             return TypedResults.NotFound();
         }
 
-        var caller = services.Context.Caller;
         var departments = staff.Departments.Select(d => d.DepartmentId).ToList();
-        var mayChange = caller.StaffId == id || caller.IsAdmin
-            || caller.Kind == CallerKind.Staff && caller.Roles.Contains(StaffRoles.Manager) && departments.Any(caller.Departments.Contains);
+        var mayChange = services.Caller.StaffId == id || services.Caller.IsAdmin
+            || services.Caller.Kind == CallerKind.Staff && services.Caller.Roles.Contains(StaffRoles.Manager) && departments.Any(services.Caller.Departments.Contains);
         if (!mayChange)
         {
             return TypedResults.Problem(
@@ -250,9 +246,7 @@ public static class StaffApi
         {
             var from = staff.Availability;
             staff.Availability = availability;
-            services.Db.AuditLog.Add(services.Context.Audit(
-                services.Time.GetUtcNow(), AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: availability {from} -> {availability}"));
-            await services.Db.SaveChangesAsync(cancellationToken);
+            await services.SaveAuditedAsync(AuditActions.StaffChanged, $"staff/{id}", $"{staff.DisplayName}: availability {from} -> {availability}", cancellationToken);
             if (availability == StaffAvailability.Available)
             {
                 await services.Assignment.DrainAsync(departments, cancellationToken);

@@ -8,13 +8,8 @@ namespace SocialEnterprise.Api.Staff;
 
 /// <summary>What the staff endpoints depend on, bound per request with <c>[AsParameters]</c>.</summary>
 public sealed class StaffServices(CrmDbContext db, TimeProvider time, RequestContext context, UserManager<StaffUser> users, AssignmentService assignment)
+    : ApiServices(db, time, context)
 {
-    public CrmDbContext Db { get; } = db;
-
-    public TimeProvider Time { get; } = time;
-
-    public RequestContext Context { get; } = context;
-
     public UserManager<StaffUser> Users { get; } = users;
 
     public AssignmentService Assignment { get; } = assignment;
