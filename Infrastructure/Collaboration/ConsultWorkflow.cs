@@ -67,8 +67,7 @@ public sealed class ConsultWorkflow(CrmDbContext db, TimeProvider time, IOptions
                 return false;
             }
 
-            db.AuditLog.Add(actor.Audit(now, AuditActions.ConsultAccepted, $"consult/{consult.Id}", consult.TargetDepartment));
-            StaffEngagement.Record(db, caller, conversation, EngagementKinds.Consult, $"took the consult from {Named(consult.RequesterDepartment)}", now);
+            Record(consult, conversation, actor, now, AuditActions.ConsultAccepted, consult.TargetDepartment, $"took the consult from {Named(consult.RequesterDepartment)}");
             return true;
         }, cancellationToken);
 
@@ -83,12 +82,9 @@ public sealed class ConsultWorkflow(CrmDbContext db, TimeProvider time, IOptions
             }
 
             db.ConversationNotes.Add(note);
-            db.AuditLog.Add(actor.Audit(now, AuditActions.ConsultAnswered, $"consult/{consult.Id}", Conversation.PreviewOf(answer)));
-            StaffEngagement.Record(db, caller, conversation, EngagementKinds.Consult, $"answered {Named(consult.RequesterDepartment)}: {answer}", now);
-            StaffNotifications.Notify(
-                db, [consult.RequestedById], staffId, NotificationKinds.ConsultAnswered,
-                $"{caller.DisplayName} ({consult.TargetDepartment}) answered your consult: {Conversation.PreviewOf(answer)}",
-                StaffNotifications.ConversationLink(consult.ConversationId), now);
+            Record(
+                consult, conversation, actor, now, AuditActions.ConsultAnswered, Conversation.PreviewOf(answer), $"answered {Named(consult.RequesterDepartment)}: {answer}",
+                (NotificationKinds.ConsultAnswered, $"answered your consult: {Conversation.PreviewOf(answer)}"));
             return true;
         }, cancellationToken);
 
@@ -100,14 +96,30 @@ public sealed class ConsultWorkflow(CrmDbContext db, TimeProvider time, IOptions
                 return false;
             }
 
-            db.AuditLog.Add(actor.Audit(now, AuditActions.ConsultDeclined, $"consult/{consult.Id}", reason));
-            StaffEngagement.Record(db, caller, conversation, EngagementKinds.Consult, $"declined {Named(consult.RequesterDepartment)}'s consult: {reason}", now);
-            StaffNotifications.Notify(
-                db, [consult.RequestedById], staffId, NotificationKinds.ConsultDeclined,
-                $"{caller.DisplayName} ({consult.TargetDepartment}) declined your consult: {reason}",
-                StaffNotifications.ConversationLink(consult.ConversationId), now);
+            Record(
+                consult, conversation, actor, now, AuditActions.ConsultDeclined, reason, $"declined {Named(consult.RequesterDepartment)}'s consult: {reason}",
+                (NotificationKinds.ConsultDeclined, $"declined your consult: {reason}"));
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// What a step on a consult leaves behind: its audit entry, the caller's engagement with the conversation and, when
+    /// the asker should hear of it, their notification ("Lena Legal (legal) answered your consult: …").
+    /// </summary>
+    private void Record(
+        Consult consult, Conversation conversation, Actor actor, DateTimeOffset now, string action, string? detail, string engagement,
+        (string Kind, string Text)? tellAsker = null)
+    {
+        var caller = actor.Caller;
+        db.AuditLog.Add(actor.Audit(now, action, $"consult/{consult.Id}", detail));
+        StaffEngagement.Record(db, caller, conversation, EngagementKinds.Consult, engagement, now);
+        if (tellAsker is var (kind, text))
+        {
+            StaffNotifications.Notify(
+                db, [consult.RequestedById], StaffIdOf(caller), kind, $"{caller.DisplayName} ({consult.TargetDepartment}) {text}",
+                StaffNotifications.ConversationLink(consult.ConversationId), now);
+        }
+    }
 
     /// <summary>
     /// A target-department member's step on a consult: not found when it does not exist, forbidden for anyone outside
