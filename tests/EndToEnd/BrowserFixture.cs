@@ -75,6 +75,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A page signed in as <paramref name="name"/>, opened at <paramref name="path"/> (<see cref="GoToAsync"/>).
+    /// </summary>
+    public async Task<IPage> OpenAsync(Uri web, string name, string path)
+    {
+        var page = await SignedInPageAsync(web, name);
+        await GoToAsync(page, web, path);
+        return page;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/>, waits for the page's circuit, and marks the window so that a reload would be
+    /// noticed (<see cref="AssertNotReloadedAsync"/>).
+    /// </summary>
+    public static async Task GoToAsync(IPage page, Uri web, string path)
+    {
+        await page.GotoAsync(new Uri(web, path).ToString());
+        await Assertions.Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+    }
+
+    /// <summary>What changed on the page since <see cref="GoToAsync"/> came live, without a reload.</summary>
+    public static async Task AssertNotReloadedAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page was reloaded.");
+
     /// <summary>Fills in and sends the sign-in form, as a person would.</summary>
     public static async Task SignInAsync(IPage page, Uri web, string email, string password, string path = "account/login")
     {

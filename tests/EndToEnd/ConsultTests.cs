@@ -27,11 +27,11 @@ public sealed class ConsultTests(StackFixture stack, BrowserFixture browser)
         var word = StackFixture.Letters(12);
         await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event(
             $"I was charged twice {word}, refund please", $"c_{StackFixture.Letters(10)}", "Cora Consult", MessageKinds.Mention), _cancellation);
-        var conversation = await ConversationAsync(word);
+        var conversation = await stack.ConversationAsync(word, _cancellation);
         Assert.Equal("support", conversation.Department);
 
-        var lena = await OpenAsync("legal", "consults");
-        var alex = await OpenAsync("agent", $"conversations/{conversation.Id}");
+        var lena = await browser.OpenAsync(Web, "legal", "consults");
+        var alex = await browser.OpenAsync(Web, "agent", $"conversations/{conversation.Id}");
         var bell = alex.GetByTestId("notification-bell");
         await Expect(bell).ToHaveAttributeAsync("data-loaded", "true");
         var unreadBefore = int.Parse((await bell.GetAttributeAsync("data-unread"))!, System.Globalization.CultureInfo.InvariantCulture);
@@ -67,25 +67,5 @@ public sealed class ConsultTests(StackFixture stack, BrowserFixture browser)
         await alex.GetByTestId("notification-button").ClickAsync();
         await Expect(alex.Locator("[data-testid=notification][data-kind=consult-answered][data-read=false]", new() { HasTextString = word }))
             .ToBeVisibleAsync();
-    }
-
-    private async Task<ConversationDetail> ConversationAsync(string word)
-    {
-        using var api = stack.ApiClient();
-        ConversationPage? page = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}", _cancellation);
-            return page!.Total == 1;
-        }, _cancellation, TimeSpan.FromSeconds(30));
-        return (await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page!.Items[0].Id}", _cancellation))!;
-    }
-
-    private async Task<IPage> OpenAsync(string staff, string path)
-    {
-        var page = await browser.SignedInPageAsync(Web, staff);
-        await page.GotoAsync(new Uri(Web, path).ToString());
-        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
-        return page;
     }
 }

@@ -32,10 +32,10 @@ public sealed class ConversationTests(StackFixture stack, BrowserFixture browser
             $"I was charged twice on my invoice {word}, I want a refund!", email, "Uma Unified", MessageKinds.Email, email: email), _cancellation);
         await stack.IngestAsync(IngestChannels.Chat, ChannelEvents.Event(
             $"Hello, any news about my refund {word}?", $"visitor-{StackFixture.Letters(8)}", "Uma", MessageKinds.Chat, email: email), _cancellation);
-        var conversation = await ConversationAsync(word, IngestChannels.Email);
+        var conversation = await stack.ConversationAsync(word, _cancellation, IngestChannels.Email);
 
-        var alex = await OpenAsync("agent", $"conversations/{conversation.Id}");
-        var sam = await OpenAsync("support.manager", $"conversations/{conversation.Id}");
+        var alex = await browser.OpenAsync(Web, "agent", $"conversations/{conversation.Id}");
+        var sam = await browser.OpenAsync(Web, "support.manager", $"conversations/{conversation.Id}");
 
         // Each sees both viewers.
         foreach (var page in new[] { alex, sam })
@@ -69,26 +69,4 @@ public sealed class ConversationTests(StackFixture stack, BrowserFixture browser
         await alex.Context.CloseAsync();
         await Expect(sam.Locator("[data-testid=viewer][data-staff-name='Alex Agent']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
     }
-
-    private async Task<ConversationDetail> ConversationAsync(string word, string channel)
-    {
-        using var api = stack.ApiClient();
-        ConversationPage? page = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}&channel={channel}", _cancellation);
-            return page!.Total == 1;
-        }, _cancellation, TimeSpan.FromSeconds(30));
-        return (await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page!.Items[0].Id}", _cancellation))!;
-    }
-
-    private async Task<IPage> OpenAsync(string staff, string path)
-    {
-        var page = await browser.SignedInPageAsync(Web, staff);
-        await page.GotoAsync(new Uri(Web, path).ToString());
-        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
-        return page;
-    }
-
-
 }

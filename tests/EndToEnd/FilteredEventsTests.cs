@@ -27,7 +27,7 @@ public sealed class FilteredEventsTests(StackFixture stack, BrowserFixture brows
     {
         var handle = $"e2e_{StackFixture.Letters(10)}";
         var word = StackFixture.Letters(16);
-        var page = await OpenAsync("admin/noise-rules");
+        var page = await browser.OpenAsync(stack.Stack.WebUrl, "admin", "admin/noise-rules");
 
         await page.GetByTestId("add-rule").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -62,26 +62,13 @@ public sealed class FilteredEventsTests(StackFixture stack, BrowserFixture brows
             _cancellation);
     }
 
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var page = await browser.SignedInPageAsync(Web, "admin");
-        await GoToAsync(page, path);
-        return page;
-    }
-
-    private async Task GoToAsync(IPage page, string path)
-    {
-        await page.GotoAsync(new Uri(Web, path).ToString());
-        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
-    }
-
     /// <summary>Opens <paramref name="path"/> again and again until <paramref name="wanted"/> is on it.</summary>
     private async Task OpenUntilAsync(IPage page, string path, ILocator wanted, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
         {
-            await GoToAsync(page, path);
+            await BrowserFixture.GoToAsync(page, Web, path);
             await Expect(page.Locator("[data-testid=filtered-event], [data-testid=filtered-empty], [data-testid=filtered-error]").First).ToBeVisibleAsync();
             if (await wanted.CountAsync() > 0)
             {
@@ -109,5 +96,4 @@ public sealed class FilteredEventsTests(StackFixture stack, BrowserFixture brows
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
-
 }

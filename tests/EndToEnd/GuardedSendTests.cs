@@ -30,7 +30,7 @@ public sealed class GuardedSendTests(StackFixture stack, BrowserFixture browser)
         var first = ChannelEvents.NewId("guard");
         await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event(
             $"My parcel {word} has not arrived, where is my order?", handle, "Gus Guarded", MessageKinds.Mention, externalId: first), _cancellation);
-        var conversation = await ConversationAsync(word, messages: 1);
+        var conversation = await stack.ConversationAsync(word, _cancellation, messages: 1);
         Assert.Equal("support", conversation.Department);
 
         var alex = await browser.SignedInPageAsync(Web, "agent");
@@ -42,7 +42,7 @@ public sealed class GuardedSendTests(StackFixture stack, BrowserFixture browser)
         // While Alex types, the customer writes again; it appears in his thread live.
         var again = $"Hello?? Still nothing {word}";
         await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event(again, handle, "Gus Guarded", MessageKinds.Mention, inReplyTo: first), _cancellation);
-        var updated = await ConversationAsync(word, messages: 2);
+        var updated = await stack.ConversationAsync(word, _cancellation, messages: 2);
         var newMessage = updated.Messages.Single(m => m.Text == again);
         await Expect(alex.Locator($"[data-testid=message][data-message-id='{newMessage.Id}']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await input.PressSequentiallyAsync(" today.", new() { Delay = 20 });
@@ -55,7 +55,7 @@ public sealed class GuardedSendTests(StackFixture stack, BrowserFixture browser)
         await Expect(guard.GetByTestId("reply-guard-change")).ToContainTextAsync(again);
         await Expect(guard.GetByTestId("reply-guard-keep-editing")).ToBeVisibleAsync();
         await Expect(input).ToHaveValueAsync("Sorry about the wait, it leaves our warehouse today.");
-        var versionRefused = (await ConversationAsync(word, messages: 2)).Version;
+        var versionRefused = (await stack.ConversationAsync(word, _cancellation, messages: 2)).Version;
 
         await guard.GetByTestId("reply-guard-review").ClickAsync();
         await Expect(alex.Locator($"[data-message-id='{newMessage.Id}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("thread-new"));
@@ -66,24 +66,6 @@ public sealed class GuardedSendTests(StackFixture stack, BrowserFixture browser)
         await Expect(alex.GetByTestId("reply-guard")).ToHaveCountAsync(0);
         await Expect(input).ToHaveValueAsync("");
         // The reply joined the thread: the conversation moved on from the version the refusal carried.
-        await Eventually.TrueAsync(async () => (await ConversationAsync(word, messages: 2)).Version > versionRefused, _cancellation, TimeSpan.FromSeconds(10));
-    }
-
-    private async Task<ConversationDetail> ConversationAsync(string word, int messages)
-    {
-        using var api = stack.ApiClient();
-        ConversationDetail? detail = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            var page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}", _cancellation);
-            if (page!.Total != 1)
-            {
-                return false;
-            }
-
-            detail = await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page.Items[0].Id}", _cancellation);
-            return detail!.Messages.Count == messages;
-        }, _cancellation, TimeSpan.FromSeconds(20));
-        return detail!;
+        await Eventually.TrueAsync(async () => (await stack.ConversationAsync(word, _cancellation, messages: 2)).Version > versionRefused, _cancellation, TimeSpan.FromSeconds(10));
     }
 }

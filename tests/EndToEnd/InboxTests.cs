@@ -34,7 +34,7 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
         await Expect(page.GetByTestId("inbox-total")).ToContainTextAsync("1 conversation");
         await Expect(openCount).Not.ToHaveTextAsync(before.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(CountOf(await openCount.InnerTextAsync()) > before);
-        await AssertNotReloadedAsync(page);
+        await BrowserFixture.AssertNotReloadedAsync(page);
 
         // The keyboard opens it: j selects the first row, Enter opens the conversation.
         await page.Locator("body").PressAsync("j");
@@ -62,24 +62,16 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
 
         await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         Assert.Contains("hide", await page.EvaluateAsync<string[]>("() => window.__reconnectStates"));
-        await AssertNotReloadedAsync(page);
+        await BrowserFixture.AssertNotReloadedAsync(page);
     }
 
     private async Task<IPage> OpenInboxAsync(string staff, string query)
     {
-        var page = await browser.SignedInPageAsync(Web, staff);
-        await page.GotoAsync(new Uri(Web, query).ToString());
-        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
+        var page = await browser.OpenAsync(Web, staff, query);
         await Expect(page.GetByTestId("shortcuts-hint")).ToBeVisibleAsync();
-        await page.EvaluateAsync("() => window.__sameDocument = true");
         return page;
     }
 
-
     private static int CountOf(string text) =>
         int.Parse(new string([.. text.Where(char.IsDigit)]), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task AssertNotReloadedAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page was reloaded.");
-
 }

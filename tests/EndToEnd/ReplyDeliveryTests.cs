@@ -32,7 +32,7 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
         var word = StackFixture.Letters(12);
         await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event(
             $"My parcel {word} never arrived", $"r_{StackFixture.Letters(10)}", "Rea Reply", MessageKinds.DirectMessage), _cancellation);
-        var conversationId = await ConversationAsync(word);
+        var conversationId = (await stack.ConversationAsync(word, _cancellation)).Id;
         var page = await browser.SignedInPageAsync(Web, "agent");
         await page.GotoAsync(new Uri(Web, $"conversations/{conversationId}").ToString());
         await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
@@ -62,17 +62,5 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
         var replyId = Guid.Parse((await bubble.GetAttributeAsync("data-reply-id"))!);
         var delivered = Assert.Single(await stack.Channels.MessagesAsync(_cancellation), message => message.ReplyId == replyId);
         Assert.Equal((IngestChannels.X, conversationId, text), (delivered.Channel, delivered.ConversationId, delivered.Text));
-    }
-
-    private async Task<Guid> ConversationAsync(string word)
-    {
-        using var api = stack.ApiClient();
-        ConversationPage? found = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            found = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}", _cancellation);
-            return found!.Total == 1;
-        }, _cancellation, TimeSpan.FromSeconds(30));
-        return found!.Items[0].Id;
     }
 }

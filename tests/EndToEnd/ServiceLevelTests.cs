@@ -61,9 +61,9 @@ public sealed class ServiceLevelTests(StackFixture stack, BrowserFixture browser
         await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event(
             $"I was charged twice {word}, refund please", $"c_{StackFixture.Letters(10)}", "Sia Slow", MessageKinds.Mention, occurredAt: written),
             _cancellation);
-        var conversation = await ConversationAsync(api, word);
+        var conversation = await stack.ConversationAsync(word, _cancellation);
 
-        var manager = await OpenAsync("support.manager", $"conversations/{conversation.Id}");
+        var manager = await browser.OpenAsync(Web, "support.manager", $"conversations/{conversation.Id}");
         var banner = manager.GetByTestId("sla-banner");
         await Expect(banner).ToHaveAttributeAsync("data-state", ServiceLevelStates.OnTrack, new() { Timeout = 10_000 });
         var bell = manager.GetByTestId("notification-bell");
@@ -81,24 +81,5 @@ public sealed class ServiceLevelTests(StackFixture stack, BrowserFixture browser
         await manager.GetByTestId("notification-button").ClickAsync();
         await Expect(manager.Locator("[data-testid=notification][data-kind=sla-warning]").First).ToBeVisibleAsync();
         await Expect(manager.Locator("[data-testid=notification][data-kind=sla-breach]").First).ToBeVisibleAsync();
-    }
-
-    private async Task<ConversationDetail> ConversationAsync(HttpClient api, string word)
-    {
-        ConversationPage? page = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            page = await api.GetFromJsonAsync<ConversationPage>($"api/conversations?q={word}", _cancellation);
-            return page!.Total == 1;
-        }, _cancellation, TimeSpan.FromSeconds(20));
-        return (await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page!.Items[0].Id}", _cancellation))!;
-    }
-
-    private async Task<IPage> OpenAsync(string staff, string path)
-    {
-        var page = await browser.SignedInPageAsync(Web, staff);
-        await page.GotoAsync(new Uri(Web, path).ToString());
-        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
-        return page;
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Channels;
 using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Listening;
@@ -55,6 +57,30 @@ public sealed class StackFixture : IAsyncLifetime
         using var api = ApiClient();
         using var response = await api.PostEventAsync(channel, request, IngestSettings.DevSecret, cancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>
+    /// The one conversation whose messages hold <paramref name="word"/> (on <paramref name="channel"/>, when given), once
+    /// it is stored — with exactly <paramref name="messages"/> messages, when given.
+    /// </summary>
+    public async Task<ConversationDetail> ConversationAsync(
+        string word, CancellationToken cancellationToken, string? channel = null, int? messages = null)
+    {
+        using var api = ApiClient();
+        ConversationDetail? detail = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var page = await api.GetFromJsonAsync<ConversationPage>(
+                $"api/conversations?q={word}{(channel is null ? "" : $"&channel={channel}")}", cancellationToken);
+            if (page!.Total != 1)
+            {
+                return false;
+            }
+
+            detail = await api.GetFromJsonAsync<ConversationDetail>($"api/conversations/{page.Items[0].Id}", cancellationToken);
+            return messages is null || detail!.Messages.Count == messages;
+        }, cancellationToken, TimeSpan.FromSeconds(30));
+        return detail!;
     }
 
     /// <summary>Lower-case letters only, so that full-text search keeps a marker word whole.</summary>

@@ -36,7 +36,7 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
     [Fact]
     public async Task The_workspace_answers_clicks_over_its_circuit()
     {
-        var page = await OpenAsync("/activity");
+        var page = await browser.OpenAsync(stack.Stack.WebUrl, "admin", "/activity");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live activity" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Workspace" })
@@ -44,13 +44,13 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
 
         await Expect(page).ToHaveURLAsync(new Uri(stack.Stack.WebUrl, "system").ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "System", Exact = true })).ToBeVisibleAsync();
-        await AssertNotReloadedAsync(page);
+        await BrowserFixture.AssertNotReloadedAsync(page);
     }
 
     [Fact]
     public async Task The_System_page_shows_every_service_and_dependency_healthy()
     {
-        var page = await OpenAsync("/system");
+        var page = await browser.OpenAsync(stack.Stack.WebUrl, "admin", "/system");
 
         foreach (var name in new[] { "web", "live link", "api", "workers", "postgres", "cache" })
         {
@@ -62,7 +62,7 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
     [Fact]
     public async Task A_probe_sent_from_the_workspace_comes_back_carried_without_a_reload()
     {
-        var page = await OpenAsync("/system");
+        var page = await browser.OpenAsync(stack.Stack.WebUrl, "admin", "/system");
         var carriedBefore = await page.Locator("[data-testid=probe][data-state=carried]").CountAsync();
 
         await page.GetByTestId("send-probe").ClickAsync();
@@ -72,13 +72,13 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
         await Expect(page.Locator("[data-testid=probe][data-state=carried]")).ToHaveCountAsync(carriedBefore + 1);
         await Expect(page.Locator("[data-testid=probe][data-state=carried] [data-testid=probe-round-trip]").First)
             .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ ms$"));
-        await AssertNotReloadedAsync(page);
+        await BrowserFixture.AssertNotReloadedAsync(page);
     }
 
     [Fact]
     public async Task An_event_that_starts_on_the_server_appears_on_an_open_page_without_a_reload()
     {
-        var page = await OpenAsync("/activity");
+        var page = await browser.OpenAsync(stack.Stack.WebUrl, "admin", "/activity");
         using var api = stack.ApiClient();
 
         using var response = await api.PostAsJsonAsync("api/probes", new ProbeRequest("an integrator"), _cancellation);
@@ -88,21 +88,6 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
             $"[data-testid=activity-event][data-type=PipelineProbeCompleted][data-stream='{PipelineProbeStream.Of(probe!.Id)}']");
         await Expect(carried).ToBeVisibleAsync();
         await Expect(carried).ToContainTextAsync("after an integrator asked");
-        await AssertNotReloadedAsync(page);
+        await BrowserFixture.AssertNotReloadedAsync(page);
     }
-
-    /// <summary>
-    /// Opens a page as the demo admin, waits for its circuit, and marks the window so that a reload would be noticed.
-    /// </summary>
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var page = await browser.SignedInPageAsync(stack.Stack.WebUrl, "admin");
-        await page.GotoAsync(new Uri(stack.Stack.WebUrl, path).ToString());
-        await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
-        await page.EvaluateAsync("() => window.__sameDocument = true");
-        return page;
-    }
-
-    private static async Task AssertNotReloadedAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page was reloaded.");
 }
