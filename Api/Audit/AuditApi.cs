@@ -66,8 +66,7 @@ public static class AuditApi
             .Take(MaxExport)
             .ToListAsync(cancellationToken);
 
-        services.Audit(AuditActions.AuditExported, detail: $"{entries.Count} entries; {filter}");
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.AuditExported, null, $"{entries.Count} entries; {filter}", cancellationToken);
 
         var csv = new StringBuilder("id,occurred_at,actor,actor_kind,action,target,detail,address\n");
         foreach (var entry in entries)

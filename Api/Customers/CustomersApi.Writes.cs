@@ -36,8 +36,7 @@ public static partial class CustomersApi
         }
 
         identity.RecordConsent(request.Status!, request.Basis!.Trim(), services.Now);
-        services.Audit(AuditActions.ConsentRecorded, $"{identity.Channel}/@{identity.Handle}", $"{request.Status}: {request.Basis}");
-        await db.SaveChangesAsync(cancellationToken);
+        await services.SaveAuditedAsync(AuditActions.ConsentRecorded, $"{identity.Channel}/@{identity.Handle}", $"{request.Status}: {request.Basis}", cancellationToken);
         await services.Profiles.InvalidateAsync([id], cancellationToken);
         return TypedResults.Ok(CustomerViews.IdentityView(identity));
     }

@@ -41,37 +41,27 @@ public static class ReportsApi
         [AsParameters] ServiceLevelReportQuery query, [AsParameters] ReportServices services,
         CancellationToken cancellationToken)
     {
-        var (errors, range) = query.Validate(services.Now);
-        if (errors.Count > 0)
+        var (range, scope, refused) = Plan(query, services);
+        if (refused is not null)
         {
-            return TypedResults.ValidationProblem(errors);
+            return refused;
         }
 
-        if (Scope(services.Caller, query) is not { } scope)
-        {
-            return Forbidden(query);
-        }
-
-        return TypedResults.Ok(await ServiceLevelReports.ReadAsync(services.DataSource, query, range, scope.Departments, cancellationToken));
+        return TypedResults.Ok(await ServiceLevelReports.ReadAsync(services.DataSource, query, range, scope!.Departments, cancellationToken));
     }
 
     public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
         [AsParameters] ServiceLevelReportQuery query, [AsParameters] ReportServices services,
         CancellationToken cancellationToken)
     {
-        var (errors, range) = query.Validate(services.Now);
-        if (errors.Count > 0)
+        var (range, scope, refused) = Plan(query, services);
+        if (refused is not null)
         {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        if (Scope(services.Caller, query) is not { } scope)
-        {
-            return Forbidden(query);
+            return refused;
         }
 
         // Audited before the first byte leaves: an export that is cut short was still an export.
-        var covered = scope.Departments is null ? "all departments" : $"departments {string.Join(", ", scope.Departments)}";
+        var covered = scope!.Departments is null ? "all departments" : $"departments {string.Join(", ", scope!.Departments)}";
         await services.SaveAuditedAsync(
             AuditActions.ReportExported, "service-levels", $"{range.From:O} to {range.To:O}; {covered}; {query}", cancellationToken);
 
@@ -81,7 +71,7 @@ public static class ReportsApi
                 await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
                 await writer.WriteAsync(CsvHeader + "\n");
                 await ServiceLevelReports.ForEachClockAsync(
-                    services.DataSource, query, range, scope.Departments, clock => writer.WriteAsync(CsvRow(clock)), cancellationToken);
+                    services.DataSource, query, range, scope!.Departments, clock => writer.WriteAsync(CsvRow(clock)), cancellationToken);
             },
             "text/csv",
             $"service-levels-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
@@ -108,6 +98,21 @@ public static class ReportsApi
 
     private static string Instant(DateTimeOffset? instant) =>
         instant?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// The range and departments of the report the caller asked for, or why they do not get it: the fields that are
+    /// not valid (400), or a department that is not theirs (403).
+    /// </summary>
+    private static (ReportRange Range, ReportScope? Scope, ProblemHttpResult? Refused) Plan(ServiceLevelReportQuery query, ApiServices services)
+    {
+        var (errors, range) = query.Validate(services.Now);
+        if (errors.Count > 0)
+        {
+            return (range, null, TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest }));
+        }
+
+        return Scope(services.Caller, query) is { } scope ? (range, scope, null) : (range, null, Forbidden(query));
+    }
 
     /// <summary>
     /// The departments the caller's report covers (null: every one), or null when they asked for a department that

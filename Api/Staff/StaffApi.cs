@@ -143,9 +143,8 @@ public static class StaffApi
                 return created.Errors.Select(error => error.Description).ToArray();
             }
 
-            services.Audit(AuditActions.StaffAdded, $"staff/{staff.Id}",
-                $"{name} <{email}> as {request.Role} in {string.Join(", ", departments)}");
-            await services.Db.SaveChangesAsync(token);
+            await services.SaveAuditedAsync(
+                AuditActions.StaffAdded, $"staff/{staff.Id}", $"{name} <{email}> as {request.Role} in {string.Join(", ", departments)}", token);
             await transaction.CommitAsync(token);
             return null;
         }, cancellationToken);
