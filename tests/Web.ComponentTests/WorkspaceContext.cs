@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using Bunit;
@@ -75,6 +76,30 @@ public abstract class WorkspaceContext : BunitContext
     {
         selectInput.Closest(".mud-input-control")!.MouseDown();
         layers.Popovers.WaitForAssertion(() => layers.Popovers.FindAll(".mud-list-item").First(item => item.TextContent.Trim().StartsWith(option, StringComparison.Ordinal)).Click());
+    }
+
+    /// <summary>
+    /// The Api refuses the page's load from <paramref name="path"/>: the failure shows in <paramref name="errorTestId"/>
+    /// as "<paramref name="what"/> could not be loaded" with the Api's reason; once the Api answers with
+    /// <paramref name="answer"/>, Try again loads the page, which shows <paramref name="loaded"/> (a selector) and no failure.
+    /// </summary>
+    protected IRenderedComponent<TPage> TryingAgainAfterAFailedLoadShows<TPage>(
+        string path, string what, string errorTestId, object answer, string loaded, Func<IRenderedComponent<TPage>>? render = null)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        const string Reason = "The database is not reachable.";
+        Api.Problem(HttpMethod.Get, path, HttpStatusCode.ServiceUnavailable, Reason);
+        var page = render is null ? Render<TPage>() : render();
+        var error = $"[data-testid={errorTestId}]";
+        page.WaitForAssertion(() => Assert.Contains($"{what} could not be loaded: {Reason}", page.Find(error).TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll(loaded));
+
+        Api.Answer(HttpMethod.Get, path, HttpStatusCode.OK, answer);
+        page.Find($"{error} button").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(loaded)));
+        Assert.Empty(page.FindAll(error));
+        return page;
     }
 
     protected sealed record Layers(

@@ -3,6 +3,7 @@ using MudBlazor;
 using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Contracts.Routing;
+using SocialEnterprise.Web.Components.Shared;
 using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.Web.Components.Admin;
@@ -21,7 +22,7 @@ public partial class RoutingRules
     private static readonly DialogOptions DialogOptions = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 
     private List<RoutingRuleView>? _rules;
-    private string? _error;
+    private readonly LoadState _load = new("The rules");
     private bool _busy;
     private int _refusals;
 
@@ -37,18 +38,10 @@ public partial class RoutingRules
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => _load.RunAsync(async () =>
     {
-        try
-        {
-            _rules = [.. await RoutingClient.RoutingRulesAsync(CancellationToken.None)];
-            _error = null;
-        }
-        catch (HttpRequestException exception)
-        {
-            _error = $"The rules could not be loaded: {ApiProblemException.ReasonOf(exception)}";
-        }
-    }
+        _rules = [.. await RoutingClient.RoutingRulesAsync(CancellationToken.None)];
+    });
 
     private static string Conditions(RoutingRuleView rule) =>
         rule.Conditions.Count == 0

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SocialEnterprise.Contracts.ServiceLevels;
+using SocialEnterprise.Web.Components.Shared;
 using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.Web.Components.Admin;
@@ -18,24 +19,16 @@ public partial class ServiceLevels
     private PolicyForm? _policy;
     private CalendarForm? _calendar;
     private List<string> _problems = [];
-    private string? _error;
+    private readonly LoadState _load = new("The service levels");
     private bool _busy;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => _load.RunAsync(async () =>
     {
-        try
-        {
-            _policies = await ServiceLevelsClient.SlaPoliciesAsync(CancellationToken.None);
-            _calendars = await ServiceLevelsClient.SlaCalendarsAsync(CancellationToken.None);
-            _error = null;
-        }
-        catch (HttpRequestException exception)
-        {
-            _error = $"The service levels could not be loaded: {ApiProblemException.ReasonOf(exception)}";
-        }
-    }
+        _policies = await ServiceLevelsClient.SlaPoliciesAsync(CancellationToken.None);
+        _calendars = await ServiceLevelsClient.SlaCalendarsAsync(CancellationToken.None);
+    });
 
     private static string Summary(SlaPolicyView policy, string priority)
     {

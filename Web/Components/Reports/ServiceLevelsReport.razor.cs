@@ -6,6 +6,7 @@ using SocialEnterprise.Contracts.Reports;
 using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Web.Access;
+using SocialEnterprise.Web.Components.Shared;
 using SocialEnterprise.Web.Operations;
 
 namespace SocialEnterprise.Web.Components.Reports;
@@ -33,7 +34,7 @@ public partial class ServiceLevelsReport
     private static readonly BarChartOptions CountOptions = new() { ShowLegend = false };
 
     private ServiceLevelReport? _report;
-    private string? _error;
+    private readonly LoadState _load = new("The report");
     private bool _exporting;
     private int _days = 30;
     private DateTime? _customFrom;
@@ -48,7 +49,6 @@ public partial class ServiceLevelsReport
     private List<ChartSeries<double>> _breachSeries = [];
     private List<ChartSeries<double>> _volumeSeries = [];
     private string[] _timeLabels = [];
-    private int _loads;
 
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
@@ -105,27 +105,18 @@ public partial class ServiceLevelsReport
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
+    private Task LoadAsync()
     {
-        // A slower answer to an earlier filter must not overwrite the answer to the latest one.
-        var load = ++_loads;
         _report = null;
-        _error = null;
-        try
-        {
-            var report = await ReportsClient.ServiceLevelReportAsync(Query, CancellationToken.None);
-            if (load != _loads)
+        // Through the overload that shows only the latest load: a slower answer to an earlier filter must not
+        // overwrite the answer to the latest one.
+        return _load.RunAsync(
+            () => ReportsClient.ServiceLevelReportAsync(Query, CancellationToken.None),
+            report =>
             {
-                return;
-            }
-
-            _report = report;
-            Chart(report);
-        }
-        catch (HttpRequestException exception) when (load == _loads)
-        {
-            _error = $"The report could not be loaded: {ApiProblemException.ReasonOf(exception)}";
-        }
+                _report = report;
+                Chart(report);
+            });
     }
 
     private void Chart(ServiceLevelReport report)

@@ -26,6 +26,10 @@ public sealed class RoutingRulesTests : WorkspaceContext
     }
 
     [Fact]
+    public void A_failed_load_shows_its_reason_and_trying_again_shows_the_rules() =>
+        TryingAgainAfterAFailedLoadShows<RoutingRules>(Rules, "The rules", "routing-rules-error", Array.Empty<RoutingRuleView>(), "[data-testid=routing-rules-empty]");
+
+    [Fact]
     public void The_rules_show_in_order_with_their_conditions_actions_and_switch()
     {
         Api.Answer(HttpMethod.Get, Rules, HttpStatusCode.OK, new[] { Gdpr, Press });

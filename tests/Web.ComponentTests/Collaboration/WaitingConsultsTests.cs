@@ -34,6 +34,15 @@ public sealed class WaitingConsultsTests : WorkspaceContext
     }
 
     [Fact]
+    public void A_failed_load_shows_its_reason_and_trying_again_shows_the_consults()
+    {
+        SignInAs("legal");
+
+        TryingAgainAfterAFailedLoadShows<WaitingConsults>(
+            "/api/consults", "The consults", "consults-error", Array.Empty<ConsultView>(), "[data-testid=no-waiting-consults]");
+    }
+
+    [Fact]
     public void Accepting_posts_and_reloads()
     {
         SignInAs("legal");

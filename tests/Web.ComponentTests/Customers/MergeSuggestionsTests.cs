@@ -134,6 +134,17 @@ public sealed class MergeSuggestionsTests : WorkspaceContext
         page.WaitForAssertion(() => Assert.Contains("Something broke.", page.Find("[data-testid=merges-error]").TextContent, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Trying_again_after_the_suggestions_failed_loads_them_while_the_merges_stay()
+    {
+        Api.Answer(HttpMethod.Get, Merges, HttpStatusCode.OK, Array.Empty<MergeView>());
+
+        var page = TryingAgainAfterAFailedLoadShows<MergeSuggestions>(
+            Suggestions, "The suggestions", "suggestions-error", new[] { Suggestion }, "[data-testid=merge-suggestion]");
+
+        Assert.NotEmpty(page.FindAll("[data-testid=merges-empty]"));
+    }
+
     private static CustomerCard Card(string name, int influence, params IdentityView[] identities) => new(Guid.NewGuid(), name, influence, identities);
 
     private static IdentityView Identity(string channel, string handle, string evidenceKind, string evidence) => new(

@@ -53,18 +53,8 @@ public sealed class FilteredTests : WorkspaceContext
     }
 
     [Fact]
-    public void Trying_again_after_a_failure_loads_the_page()
-    {
-        Api.Problem(HttpMethod.Get, FirstPage, HttpStatusCode.ServiceUnavailable, "The database is not reachable.");
-        var page = Render<Filtered>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=filtered-error]")));
-
-        Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, Page());
-        page.Find("[data-testid=filtered-error] button").Click();
-
-        page.WaitForAssertion(() => Assert.Contains("Nothing has been filtered out.", page.Find("[data-testid=filtered-empty]").TextContent, StringComparison.Ordinal));
-        Assert.Empty(page.FindAll("[data-testid=filtered-error]"));
-    }
+    public void Trying_again_after_a_failure_loads_the_page() =>
+        TryingAgainAfterAFailedLoadShows<Filtered>(FirstPage, "The filtered events", "filtered-error", Page(), "[data-testid=filtered-empty]");
 
     [Fact]
     public void Restoring_an_event_asks_first_then_posts_it_and_the_row_leaves_the_list()

@@ -84,6 +84,26 @@ public sealed class ApprovalsTests : WorkspaceContext
     }
 
     [Fact]
+    public void A_failed_load_shows_its_reason_and_trying_again_lists_the_replies() =>
+        TryingAgainAfterAFailedLoadShows<Approvals>(
+            "/api/approvals", "The approvals", "approvals-error", new[] { Waiting("A new one is on its way.") }, "[data-testid=approval]");
+
+    [Fact]
+    public void An_approval_the_Api_refuses_says_why_above_the_reloaded_list()
+    {
+        var reply = Waiting("A new one is on its way.");
+        Api.Answer(HttpMethod.Get, "/api/approvals", HttpStatusCode.OK, new[] { reply });
+        Api.Problem(HttpMethod.Post, $"/api/replies/{reply.ReplyId}/approve", HttpStatusCode.Conflict, "Another approver decided it already.");
+        var page = Render<Approvals>();
+        page.WaitForAssertion(() => page.Find("[data-testid=approve]").Click());
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "The reply was not approved: Another approver decided it already.", page.Find("[data-testid=approvals-error]").TextContent, StringComparison.Ordinal));
+        Assert.Single(page.FindAll("[data-testid=approval]"));
+        Assert.Equal(2, Api.CallsTo(HttpMethod.Get, "/api/approvals").Count);
+    }
+
+    [Fact]
     public async Task A_reply_written_for_approval_elsewhere_appears_live()
     {
         Api.Answer(HttpMethod.Get, "/api/approvals", HttpStatusCode.OK, Array.Empty<ApprovalView>());

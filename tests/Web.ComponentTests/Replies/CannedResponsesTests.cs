@@ -31,4 +31,14 @@ public sealed class CannedResponsesTests : WorkspaceContext
         var sent = Api.CallsTo(HttpMethod.Post, "/api/canned-responses").Single().Json;
         Assert.Equal(("support", "nick"), (sent.GetProperty("department").GetString(), sent.GetProperty("shortcut").GetString()));
     }
+
+    [Fact]
+    public void A_failed_load_shows_its_reason_and_trying_again_lists_the_responses()
+    {
+        SignInAs("support.manager");
+        var thanks = new CannedResponseView(Guid.NewGuid(), "Thank you", "Thanks, {{customer.firstName}}!", null, "thanks", "seed", Start);
+
+        TryingAgainAfterAFailedLoadShows<CannedResponses>(
+            "/api/canned-responses", "The canned responses", "canned-page-error", new[] { thanks }, "[data-testid=canned-row]");
+    }
 }

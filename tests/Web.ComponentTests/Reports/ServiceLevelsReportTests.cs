@@ -88,6 +88,10 @@ public sealed class ServiceLevelsReportTests : WorkspaceContext
     }
 
     [Fact]
+    public void Trying_again_after_a_failure_loads_the_report() =>
+        TryingAgainAfterAFailedLoadShows<ServiceLevelsReport>(Path, "The report", "report-error", Empty(), "[data-testid=report-empty]");
+
+    [Fact]
     public void The_page_shows_loading_until_the_Api_answers()
     {
         Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, Report());
