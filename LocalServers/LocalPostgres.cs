@@ -126,9 +126,14 @@ public static class LocalPostgres
             "-c", "unix_socket_directories=",
             "-c", "max_connections=200",
             .. durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+            // What each statement costs, for operators and the ingest benchmark (CREATE EXTENSION pg_stat_statements to read it).
+            .. HasStatementStatistics() ? ["-c", "shared_preload_libraries=pg_stat_statements"] : Array.Empty<string>(),
         ];
         return RunAsCommand("/bin/sh", [WrapperPath(dataDirectory), Path.Combine(FindBinaries(), "postgres"), .. settings]);
     }
+
+    private static bool HasStatementStatistics() =>
+        File.Exists(Path.Combine(FindBinaries(), "..", "lib", "pg_stat_statements.so"));
 
     /// <summary>Beside the data folder: written by <see cref="EnsureClusterAsync"/>, run by <see cref="ServerCommand"/>.</summary>
     private static string WrapperPath(string dataDirectory) =>

@@ -15,10 +15,11 @@ public sealed record IngestBenchmarkArguments
           --seconds <n>    length of each phase (default 20)
           --callers <n>    concurrent callers in the max-throughput phase (default 64)
           --rate <n>       events per second in the steady-rate phase (default 200)
+          --carriers <n>   carrying loops in the Workers (Intake:Concurrency; default: the Workers' own default)
           --help           show this text
         """;
 
-    private static readonly string[] Options = ["--seconds", "--callers", "--rate"];
+    private static readonly string[] Options = ["--seconds", "--callers", "--rate", "--carriers"];
     private static readonly string[] Flags = ["--help", "-h"];
 
     public int Seconds { get; init; } = 20;
@@ -26,6 +27,9 @@ public sealed record IngestBenchmarkArguments
     public int Callers { get; init; } = 64;
 
     public double Rate { get; init; } = 200;
+
+    /// <summary>Carrying loops in the Workers; null leaves the Workers' default.</summary>
+    public int? Carriers { get; init; }
 
     public bool Help { get; init; }
 
@@ -39,6 +43,7 @@ public sealed record IngestBenchmarkArguments
             Seconds = line.PositiveInteger("--seconds", defaults.Seconds),
             Callers = line.PositiveInteger("--callers", defaults.Callers),
             Rate = line.PositiveNumber("--rate", defaults.Rate),
+            Carriers = line.Has("--carriers") ? line.PositiveInteger("--carriers", 1) : null,
             Help = line.Has("--help") || line.Has("-h"),
         };
     }

@@ -33,13 +33,18 @@ if (configuration != "Release")
 }
 
 var exitCode = 0;
-await using (var stack = await AspireStack.StartAsync(new AspireStackOptions { DataDirectory = directory, Durable = true }, CancellationToken.None))
+await using (var stack = await AspireStack.StartAsync(new AspireStackOptions
+{
+    DataDirectory = directory,
+    Durable = true,
+    Environment = arguments.Carriers is { } carriers ? [(Resources.Workers, "Intake__Concurrency", carriers.ToString(CultureInfo.InvariantCulture))] : [],
+}, CancellationToken.None))
 {
     await using var database = NpgsqlDataSource.Create(stack.DatabaseConnectionString);
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     var client = new IngestClient(http, stack.ApiUrl, IngestSettings.DevSecret, time);
     var phases = new IngestPhases(client, new IngestEventsTable(database), time, Print);
-    Print($"Private stack up: Api {stack.ApiUrl}, data in {directory}");
+    Print($"Private stack up: Api {stack.ApiUrl}, data in {directory}; carrying loops: {arguments.Carriers?.ToString(CultureInfo.InvariantCulture) ?? "the Workers' default"}");
 
     var first = await client.SendAsync(new TrafficGenerator(1, $"{run}p", time).Next(), CancellationToken.None);
     if (first.Status is not (200 or 202))
@@ -94,13 +99,19 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions { D
         Print($"   errors by status:      {totals.RejectedByStatus()}; 429 answers waited out and retried: {Figures.Count(totals.Throttled)}");
 
         // The backlog a flat-out burst leaves is larger than the workers clear in minutes: their rate over a minute is the figure.
+        var profile = await CarryProfile.StartAsync(database, await stack.ProcessOfAsync(Resources.Workers, CancellationToken.None), CancellationToken.None);
         var (backlog, left, drained) = await phases.DrainAsync(flatOut.ExternalIdPrefix, TimeSpan.FromSeconds(60));
+        var cost = await profile.StopAsync(backlog - left, CancellationToken.None);
         var workerRate = Figures.PerSecond(backlog - left, drained);
         Print(left > 0
             ? Invariant($"   workers:               {Figures.Count(workerRate),8} processed/s; {Figures.Count(left)} of a backlog of {Figures.Count(backlog)} still pending after {drained.TotalSeconds:0} s")
             : backlog >= acceptedPerSecond
                 ? Invariant($"   workers:               {Figures.Count(workerRate),8} processed/s draining a backlog of {Figures.Count(backlog)} in {drained.TotalSeconds:0.0} s")
                 : Invariant($"   workers:               kept up while posting (backlog {Figures.Count(backlog)} when posting stopped): their capacity is above {Figures.Count(acceptedPerSecond)}/s"));
+        foreach (var line in cost.Lines())
+        {
+            Print("   " + line);
+        }
 
     }
 }

@@ -21,7 +21,15 @@ public sealed class IngestBenchmarkTests
         Assert.True(IngestBenchmarkArguments.Parse(["--help"]).Help);
     }
 
+    [Fact]
+    public void Carrying_loops_are_the_workers_default_unless_given()
+    {
+        Assert.Null(IngestBenchmarkArguments.Parse([]).Carriers);
+        Assert.Equal(2, IngestBenchmarkArguments.Parse(["--carriers", "2"]).Carriers);
+    }
+
     [Theory]
+    [InlineData("--carriers", "0")]
     [InlineData("--seconds", "0")]
     [InlineData("--seconds", "2.5")]
     [InlineData("--callers", "-1")]
