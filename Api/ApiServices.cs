@@ -23,6 +23,9 @@ public class ApiServices(CrmDbContext db, TimeProvider time, RequestContext cont
 
     public Caller Caller => Context.Caller;
 
+    /// <summary>The calling staff member, on endpoints that <c>RequireStaff</c>.</summary>
+    public Guid StaffId => Caller.StaffId ?? throw new InvalidOperationException("Only endpoints that RequireStaff read the caller's staff id.");
+
     /// <summary>The request's instant, read once: what it changes and the audit entry of it carry the same time.</summary>
     public DateTimeOffset Now => _now ??= Time.GetUtcNow();
 

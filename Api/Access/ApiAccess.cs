@@ -82,6 +82,15 @@ internal static class ApiAccessExtensions
     public static string PolicyName(Permission permission) => $"permission:{permission}";
 
     /// <summary>
+    /// Only a staff member (not an API key) may call the endpoint; anyone else gets 400 saying what only staff do
+    /// ("Only staff members approve replies."), before the handler runs.
+    /// </summary>
+    public static RouteHandlerBuilder RequireStaff(this RouteHandlerBuilder builder, string whatStaffDo) =>
+        builder.AddEndpointFilter(async (context, next) => Caller.From(context.HttpContext.User).StaffId is null
+            ? TypedResults.Problem($"Only staff members {whatStaffDo}.", statusCode: StatusCodes.Status400BadRequest)
+            : await next(context));
+
+    /// <summary>
     /// The bearer token of the request: the Authorization header, or for WebSocket upgrades of the event hub the
     /// <c>access_token</c> query parameter that SignalR clients use when they cannot set headers.
     /// </summary>

@@ -19,7 +19,7 @@ public static class ConsultsApi
     public static IEndpointRouteBuilder MapConsultsApi(this IEndpointRouteBuilder app)
     {
         var conversations = app.MapGroup("api/conversations").WithTags("Consults");
-        conversations.MapPost("/{id:guid}/consults", RequestAsync).RequirePermission(Permission.Write)
+        conversations.MapPost("/{id:guid}/consults", RequestAsync).RequirePermission(Permission.Write).RequireStaff("ask for consults")
             .WithSummary("Ask another department a question about the conversation (staff who see it)");
         conversations.MapGet("/{id:guid}/consults", ListForConversationAsync).RequirePermission(Permission.Read)
             .WithSummary("The conversation's consults, oldest first, each with its clock");
@@ -29,11 +29,11 @@ public static class ConsultsApi
         var consults = app.MapGroup("api/consults").WithTags("Consults");
         consults.MapGet("/", WaitingAsync).RequirePermission(Permission.Read)
             .WithSummary("Consults asked of the caller's departments (or one of them), open and accepted by default, due soonest first");
-        consults.MapPost("/{id:guid}/accept", AcceptAsync).RequirePermission(Permission.Write)
+        consults.MapPost("/{id:guid}/accept", AcceptAsync).RequirePermission(Permission.Write).RequireStaff("work consults")
             .WithSummary("Take an open consult (members of the target department)");
-        consults.MapPost("/{id:guid}/answer", AnswerAsync).RequirePermission(Permission.Write)
+        consults.MapPost("/{id:guid}/answer", AnswerAsync).RequirePermission(Permission.Write).RequireStaff("work consults")
             .WithSummary("Answer an open or accepted consult; the answer is posted into the conversation's internal thread");
-        consults.MapPost("/{id:guid}/decline", DeclineAsync).RequirePermission(Permission.Write)
+        consults.MapPost("/{id:guid}/decline", DeclineAsync).RequirePermission(Permission.Write).RequireStaff("work consults")
             .WithSummary("Decline an open or accepted consult, with a reason");
         return app;
     }
@@ -42,10 +42,6 @@ public static class ConsultsApi
         Guid id, ConsultRequest request, [AsParameters] ConsultServices services,
         CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return TypedResults.Problem("Only staff members ask for consults.", statusCode: StatusCodes.Status400BadRequest);
-        }
 
         var errors = new Dictionary<string, string[]>();
         var target = request.TargetDepartment?.Trim();
@@ -154,10 +150,6 @@ public static class ConsultsApi
     public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AcceptAsync(
         Guid id, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return NotStaff();
-        }
 
         return Worked(await services.Workflow.AcceptAsync(id, services.Context.Actor, cancellationToken));
     }
@@ -165,10 +157,6 @@ public static class ConsultsApi
     public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         Guid id, ConsultAnswerRequest request, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return NotStaff();
-        }
 
         var answer = request.Answer?.Trim();
         if (string.IsNullOrEmpty(answer) || answer.Length > Consult.MaxAnswerLength)
@@ -182,10 +170,6 @@ public static class ConsultsApi
     public static async Task<Results<Ok<ConsultView>, NotFound, ValidationProblem, ProblemHttpResult>> DeclineAsync(
         Guid id, ConsultDeclineRequest request, [AsParameters] ConsultServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return NotStaff();
-        }
 
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > Consult.MaxReasonLength)
@@ -195,9 +179,6 @@ public static class ConsultsApi
 
         return Worked(await services.Workflow.DeclineAsync(id, reason, services.Context.Actor, cancellationToken));
     }
-
-    private static ProblemHttpResult NotStaff() =>
-        TypedResults.Problem("Only staff members work consults.", statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>
     /// A target-department member's step on a consult: 404 when it does not exist, 403 for anyone outside the target

@@ -16,11 +16,11 @@ public static class NotificationsApi
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/notifications").WithTags("Notifications");
-        api.MapGet("/", ListAsync).RequirePermission(Permission.Read)
+        api.MapGet("/", ListAsync).RequirePermission(Permission.Read).RequireStaff("have notifications")
             .WithSummary("The caller's notifications, newest first, with how many are unread");
-        api.MapPost("/{id:guid}/read", ReadAsync).RequirePermission(Permission.Write)
+        api.MapPost("/{id:guid}/read", ReadAsync).RequirePermission(Permission.Write).RequireStaff("have notifications")
             .WithSummary("Mark one of the caller's notifications read");
-        api.MapPost("/read-all", ReadAllAsync).RequirePermission(Permission.Write)
+        api.MapPost("/read-all", ReadAllAsync).RequirePermission(Permission.Write).RequireStaff("have notifications")
             .WithSummary("Mark all of the caller's notifications read");
         return app;
     }
@@ -28,10 +28,7 @@ public static class NotificationsApi
     public static async Task<Results<Ok<NotificationPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         [AsParameters] ApiServices services, CancellationToken cancellationToken, int limit = DefaultLimit)
     {
-        if (services.Caller.StaffId is not { } staffId)
-        {
-            return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var staffId = services.StaffId;
 
         if (limit is < 1 or > MaxLimit)
         {
@@ -51,10 +48,7 @@ public static class NotificationsApi
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ReadAsync(
         Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is not { } staffId)
-        {
-            return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var staffId = services.StaffId;
 
         var notification = await services.Db.StaffNotifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientId == staffId, cancellationToken);
         if (notification is null)
@@ -70,10 +64,7 @@ public static class NotificationsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> ReadAllAsync(
         [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is not { } staffId)
-        {
-            return TypedResults.Problem("Only staff members have notifications.", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var staffId = services.StaffId;
 
         await services.Db.StaffNotifications
             .Where(n => n.RecipientId == staffId && n.ReadAt == null)

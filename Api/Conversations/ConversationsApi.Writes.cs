@@ -21,10 +21,6 @@ public static partial class ConversationsApi
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> FollowAsync(
         Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return TypedResults.Problem("Only staff members follow conversations.", statusCode: StatusCodes.Status400BadRequest);
-        }
 
         var outcome = await services.Changes.FollowAsync(id, services.Context.Actor, cancellationToken);
         return outcome.Succeeded ? TypedResults.NoContent() : TypedResults.NotFound();
@@ -33,10 +29,6 @@ public static partial class ConversationsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> UnfollowAsync(
         Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return TypedResults.Problem("Only staff members follow conversations.", statusCode: StatusCodes.Status400BadRequest);
-        }
 
         await services.Changes.UnfollowAsync(id, services.Context.Actor, cancellationToken);
         return TypedResults.NoContent();
@@ -49,10 +41,6 @@ public static partial class ConversationsApi
     public static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ClaimAsync(
         Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return TypedResults.Problem("Only staff members take conversations.", statusCode: StatusCodes.Status400BadRequest);
-        }
 
         return ToResult(await services.Changes.ClaimAsync(id, services.Context.Actor, cancellationToken));
     }
@@ -60,10 +48,6 @@ public static partial class ConversationsApi
     public static async Task<Results<Created<NoteView>, NotFound, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
         Guid id, NoteRequest request, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return TypedResults.Problem("Only staff members write notes.", statusCode: StatusCodes.Status400BadRequest);
-        }
 
         var text = request.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > ConversationNote.MaxTextLength)

@@ -18,7 +18,7 @@ public static class InboxViewsApi
 
         api.MapGet("/views", ListAsync).RequirePermission(Permission.Read)
             .WithSummary("The caller's saved inbox views");
-        api.MapPost("/views", SaveAsync).RequirePermission(Permission.Write)
+        api.MapPost("/views", SaveAsync).RequirePermission(Permission.Write).RequireStaff("save inbox views")
             .WithSummary("Save an inbox view: a name and the inbox query string it shows");
         api.MapDelete("/views/{id:guid}", DeleteAsync).RequirePermission(Permission.Write)
             .WithSummary("Delete one of the caller's saved views");
@@ -43,10 +43,7 @@ public static class InboxViewsApi
     public static async Task<Results<Created<SavedViewView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
         SavedViewRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is not { } staffId)
-        {
-            return TypedResults.Problem("Only staff members save inbox views.", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var staffId = services.StaffId;
 
         var name = request.Name?.Trim();
         var query = InboxQuery.Parse(request.Query);

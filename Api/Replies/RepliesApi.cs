@@ -21,7 +21,7 @@ public static class RepliesApi
     public static IEndpointRouteBuilder MapRepliesApi(this IEndpointRouteBuilder app)
     {
         var conversations = app.MapGroup("api/conversations").WithTags("Replies");
-        conversations.MapPost("/{id:guid}/replies", SendAsync).RequirePermission(Permission.Write)
+        conversations.MapPost("/{id:guid}/replies", SendAsync).RequirePermission(Permission.Write).RequireStaff("reply to customers")
             .WithSummary("Reply to the customer through the conversation's channel; refused (409) when the thread changed after the version its author saw");
         conversations.MapGet("/{id:guid}/replies/policy", PolicyAsync).RequirePermission(Permission.Read)
             .WithSummary("Which visibilities the conversation's channel supports and which need approval, and why");
@@ -29,9 +29,9 @@ public static class RepliesApi
         var approvals = app.MapGroup("api").WithTags("Replies");
         approvals.MapGet("/approvals", ApprovalsAsync).RequirePermission(Permission.Read)
             .WithSummary("Replies waiting for an approval the caller may give, oldest first");
-        approvals.MapPost("/replies/{id:guid}/approve", ApproveAsync).RequirePermission(Permission.Write)
+        approvals.MapPost("/replies/{id:guid}/approve", ApproveAsync).RequirePermission(Permission.Write).RequireStaff("approve replies")
             .WithSummary("Approve a reply waiting for approval: it joins the outbound queue");
-        approvals.MapPost("/replies/{id:guid}/reject", RejectAsync).RequirePermission(Permission.Write)
+        approvals.MapPost("/replies/{id:guid}/reject", RejectAsync).RequirePermission(Permission.Write).RequireStaff("approve replies")
             .WithSummary("Reject a reply waiting for approval, with a reason: its text goes back into the conversation's draft");
         return app;
     }
@@ -39,10 +39,6 @@ public static class RepliesApi
     public static async Task<Results<Created<ReplyView>, NotFound, ValidationProblem, ProblemHttpResult>> SendAsync(
         Guid id, SendReplyRequest request, [AsParameters] ReplyServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return TypedResults.Problem("Only staff members reply to customers.", statusCode: StatusCodes.Status400BadRequest);
-        }
 
         var errors = new Dictionary<string, string[]>();
         var text = request.Text?.Trim();
@@ -126,10 +122,6 @@ public static class RepliesApi
     public static async Task<Results<Ok<ReplyView>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAsync(
         Guid id, [AsParameters] ReplyServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return NotStaff();
-        }
 
         return Reviewed(await services.Workflow.ApproveAsync(id, services.Context.Actor, cancellationToken));
     }
@@ -137,10 +129,6 @@ public static class RepliesApi
     public static async Task<Results<Ok<ReplyView>, NotFound, ValidationProblem, ProblemHttpResult>> RejectAsync(
         Guid id, RejectReplyRequest request, [AsParameters] ReplyServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is null)
-        {
-            return NotStaff();
-        }
 
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > ReplyLimits.MaxReasonLength)
@@ -153,9 +141,6 @@ public static class RepliesApi
 
         return Reviewed(await services.Workflow.RejectAsync(id, reason, services.Context.Actor, cancellationToken));
     }
-
-    private static ProblemHttpResult NotStaff() =>
-        TypedResults.Problem("Only staff members approve replies.", statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>
     /// An approver's decision on a reply: 404 when it does not exist or its conversation is not visible to the caller,

@@ -21,9 +21,9 @@ public static class ReplyDraftsApi
         var api = app.MapGroup("api/conversations").WithTags("Replies");
         api.MapGet("/{id:guid}/draft", GetAsync).RequirePermission(Permission.Read)
             .WithSummary("The conversation's shared reply draft (version 0 when nobody has written one)");
-        api.MapPut("/{id:guid}/draft", SaveAsync).RequirePermission(Permission.Write)
+        api.MapPut("/{id:guid}/draft", SaveAsync).RequirePermission(Permission.Write).RequireStaff("write drafts")
             .WithSummary("Save the shared draft, naming the draft version you edited; 409 with the current draft when someone saved in between");
-        api.MapDelete("/{id:guid}/draft", DiscardAsync).RequirePermission(Permission.Write)
+        api.MapDelete("/{id:guid}/draft", DiscardAsync).RequirePermission(Permission.Write).RequireStaff("write drafts")
             .WithSummary("Empty the shared draft");
         return app;
     }
@@ -43,10 +43,7 @@ public static class ReplyDraftsApi
     public static async Task<Results<Ok<DraftView>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
         Guid id, SaveDraftRequest request, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is not { } staffId)
-        {
-            return TypedResults.Problem("Only staff members write drafts.", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var staffId = services.StaffId;
 
         var errors = new Dictionary<string, string[]>();
         if (request.Text is null || request.Text.Length > ReplyLimits.MaxTextLength)
@@ -105,10 +102,7 @@ public static class ReplyDraftsApi
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DiscardAsync(
         Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        if (services.Caller.StaffId is not { } staffId)
-        {
-            return TypedResults.Problem("Only staff members write drafts.", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var staffId = services.StaffId;
 
         if (!await services.Db.Conversations.VisibleTo(services.Caller, services.Db).AnyAsync(c => c.Id == id, cancellationToken))
         {
