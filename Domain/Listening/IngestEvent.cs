@@ -12,6 +12,8 @@ namespace SocialEnterprise.Domain.Listening;
 /// </summary>
 public sealed class IngestEvent : EventSource
 {
+    private IngestEventRequest? _request;
+
     private IngestEvent()
     {
     }
@@ -60,9 +62,10 @@ public sealed class IngestEvent : EventSource
     /// <summary>The trace context of the webhook request that accepted the event: the Workers carry it on in the same trace.</summary>
     public string? TraceParent { get; private set; }
 
+    /// <summary>The payload as the channel sent it (read once: the carrier asks for it at several steps).</summary>
     public IngestEventRequest Request() =>
-        JsonSerializer.Deserialize<IngestEventRequest>(Payload, EventTypes.SerializerOptions)
-        ?? throw new InvalidOperationException($"Ingest event {Id} has an empty payload.");
+        _request ??= JsonSerializer.Deserialize<IngestEventRequest>(Payload, EventTypes.SerializerOptions)
+            ?? throw new InvalidOperationException($"Ingest event {Id} has an empty payload.");
 
     public void MarkProcessed(Guid conversationId, Guid messageId, DateTimeOffset now)
     {

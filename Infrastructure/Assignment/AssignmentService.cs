@@ -27,51 +27,74 @@ public sealed class AssignmentService(CrmDbContext db, TimeProvider time)
     /// Assigns or queues a conversation that has just opened (tracked, inside the caller's transaction; the caller
     /// saves). A conversation that already has an assignee (a routing rule gave it one) is left alone.
     /// </summary>
-    public async Task AssignNewAsync(Conversation conversation, CancellationToken cancellationToken)
+    public Task AssignNewAsync(Conversation conversation, CancellationToken cancellationToken) => AssignNewAsync([conversation], cancellationToken);
+
+    /// <summary>
+    /// Assigns or queues conversations that have just opened, in their order, deciding each department's once: one read
+    /// of its members and their load, the department locked from then until the caller's transaction ends (departments
+    /// in a fixed order, so that two carriers never wait on each other in a circle).
+    /// </summary>
+    public async Task AssignNewAsync(IReadOnlyList<Conversation> conversations, CancellationToken cancellationToken)
     {
-        if (conversation.AssigneeId is not null || conversation.Status != ConversationStatuses.Open)
+        var waiting = conversations.Where(c => c.AssigneeId is null && c.Status == ConversationStatuses.Open).ToList();
+        if (waiting.Count == 0)
         {
             return;
         }
 
         var now = time.GetUtcNow();
-        var strategy = await db.Departments.Where(d => d.Id == conversation.Department).Select(d => d.AssignmentStrategy)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (strategy is null)
+        var departmentIds = waiting.Select(c => c.Department).Distinct().ToList();
+        var strategies = await db.Departments.Where(d => departmentIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => d.AssignmentStrategy, cancellationToken);
+        foreach (var group in waiting.GroupBy(c => c.Department).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            return;
-        }
+            if (!strategies.TryGetValue(group.Key, out var strategy))
+            {
+                continue;
+            }
 
-        if (strategy == AssignmentStrategies.Manual)
-        {
-            conversation.Queue($"manual assignment in {conversation.Department}: waiting for someone to take it", now);
-            return;
-        }
+            if (strategy == AssignmentStrategies.Manual)
+            {
+                QueueAll(group, $"manual assignment in {group.Key}: waiting for someone to take it", now);
+                continue;
+            }
 
-        // Nobody there to take it: queue without the department's lock, which the intake would otherwise hold until
-        // its batch commits (carriers in parallel would queue behind each other). Whoever becomes available drains.
-        if (!await db.Users.AnyAsync(
-                u => u.Availability == StaffAvailability.Available && u.Departments.Any(d => d.DepartmentId == conversation.Department),
-                cancellationToken))
-        {
-            conversation.Queue($"nobody in {conversation.Department} is available", now);
-            return;
-        }
+            // Nobody there to take it: queue without the department's lock, which the intake would otherwise hold until
+            // its batch commits (carriers in parallel would queue behind each other). Whoever becomes available drains.
+            if (!await db.Users.AnyAsync(
+                    u => u.Availability == StaffAvailability.Available && u.Departments.Any(d => d.DepartmentId == group.Key),
+                    cancellationToken))
+            {
+                QueueAll(group, $"nobody in {group.Key} is available", now);
+                continue;
+            }
 
-        var department = await LockDepartmentAsync(conversation.Department, cancellationToken);
-        if (department is null)
-        {
-            return;
-        }
+            if (await LockDepartmentAsync(group.Key, cancellationToken) is not { } department)
+            {
+                continue;
+            }
 
-        if (department.AssignmentStrategy != AssignmentStrategies.Manual
-            && await ChooseAsync(department, conversation.Topic, cancellationToken) is { } choice)
-        {
-            await GiveAsync(department, conversation, choice, now, cancellationToken);
-        }
-        else
-        {
-            conversation.Queue($"nobody available in {department.Id} has room", now);
+            var members = department.AssignmentStrategy == AssignmentStrategies.Manual ? [] : await ReadCandidatesAsync(department.Id, cancellationToken);
+            var lastAssignee = department.LastAssigneeId;
+            var assigned = new HashSet<Guid>();
+            foreach (var conversation in group)
+            {
+                if (Choose(department.AssignmentStrategy, lastAssignee, members, conversation.Topic) is { } choice)
+                {
+                    Give(department, conversation, choice, now);
+                    lastAssignee = choice.Member.Id;
+                    assigned.Add(choice.Member.Id);
+                }
+                else
+                {
+                    conversation.Queue($"nobody available in {department.Id} has room", now);
+                }
+            }
+
+            if (assigned.Count > 0)
+            {
+                await RecordTurnAsync(department.Id, assigned, lastAssignee!.Value, now, cancellationToken);
+            }
         }
     }
 
@@ -99,12 +122,16 @@ public sealed class AssignmentService(CrmDbContext db, TimeProvider time)
                         FOR UPDATE SKIP LOCKED
                         """)
                     .ToListAsync(token)).SingleOrDefault();
-                if (next is null || await ChooseAsync(department, next.Topic, token) is not { } choice)
+                if (next is null
+                    || Choose(department.AssignmentStrategy, department.LastAssigneeId, await ReadCandidatesAsync(departmentId, token), next.Topic)
+                        is not { } choice)
                 {
                     break;
                 }
 
-                await GiveAsync(department, next, choice, time.GetUtcNow(), token);
+                var now = time.GetUtcNow();
+                Give(department, next, choice, now);
+                await RecordTurnAsync(departmentId, [choice.Member.Id], choice.Member.Id, now, token);
                 await db.SaveChangesAsync(token);
                 department = await db.Departments.AsNoTracking().SingleAsync(d => d.Id == departmentId, token);
                 assigned++;
@@ -141,14 +168,62 @@ public sealed class AssignmentService(CrmDbContext db, TimeProvider time)
             .AsNoTracking()
             .ToListAsync(cancellationToken)).SingleOrDefault();
 
-    private async Task<Choice?> ChooseAsync(Department department, string? topic, CancellationToken cancellationToken)
+    private static void QueueAll(IEnumerable<Conversation> conversations, string reason, DateTimeOffset now)
+    {
+        foreach (var conversation in conversations)
+        {
+            conversation.Queue(reason, now);
+        }
+    }
+
+    /// <summary>
+    /// The department's available members with the open conversations each carries now: as stored, and as the caller's
+    /// changes not saved yet will leave it (a batch assigns and reopens before it saves once).
+    /// </summary>
+    private async Task<List<Candidate>> ReadCandidatesAsync(string departmentId, CancellationToken cancellationToken)
     {
         var members = await db.Users.AsNoTracking()
-            .Where(u => u.Availability == StaffAvailability.Available && u.Departments.Any(d => d.DepartmentId == department.Id))
+            .Where(u => u.Availability == StaffAvailability.Available && u.Departments.Any(d => d.DepartmentId == departmentId))
             .Select(u => new Candidate(
                 u.Id, u.DisplayName, u.Capacity, u.Skills, u.LastAssignedAt,
                 db.Conversations.Count(c => c.AssigneeId == u.Id && c.Status == ConversationStatuses.Open)))
             .ToListAsync(cancellationToken);
+        var unsaved = UnsavedLoad();
+        foreach (var member in members)
+        {
+            member.Open += unsaved.GetValueOrDefault(member.Id);
+        }
+
+        return members;
+    }
+
+    /// <summary>
+    /// How the tracked conversations' changes move each assignee's open load: compared with the snapshot they were read
+    /// with (not with what change detection last saw, which a batch leaves until it saves).
+    /// </summary>
+    private Dictionary<Guid, int> UnsavedLoad()
+    {
+        var load = new Dictionary<Guid, int>();
+        foreach (var entry in db.ChangeTracker.Entries<Conversation>())
+        {
+            if (entry.State != EntityState.Added
+                && entry.OriginalValues.GetValue<Guid?>(nameof(Conversation.AssigneeId)) is { } before
+                && entry.OriginalValues.GetValue<string>(nameof(Conversation.Status)) == ConversationStatuses.Open)
+            {
+                load[before] = load.GetValueOrDefault(before) - 1;
+            }
+
+            if (entry.State != EntityState.Deleted && entry.Entity is { AssigneeId: { } after, Status: ConversationStatuses.Open })
+            {
+                load[after] = load.GetValueOrDefault(after) + 1;
+            }
+        }
+
+        return load;
+    }
+
+    private static Choice? Choose(string strategy, Guid? lastAssignee, List<Candidate> members, string? topic)
+    {
         var withRoom = members.Where(m => m.Open < m.Capacity).ToList();
         if (withRoom.Count == 0)
         {
@@ -157,9 +232,9 @@ public sealed class AssignmentService(CrmDbContext db, TimeProvider time)
 
         var skilled = topic is null ? new List<Candidate>() : withRoom.Where(m => m.Skills.Contains(topic, StringComparer.Ordinal)).ToList();
         var pool = skilled.Count > 0 ? skilled : withRoom;
-        var chosen = department.AssignmentStrategy == AssignmentStrategies.LeastLoad
+        var chosen = strategy == AssignmentStrategies.LeastLoad
             ? pool.OrderBy(m => m.Open).ThenBy(m => m.LastAssignedAt ?? DateTimeOffset.MinValue).ThenBy(m => m.Id).First()
-            : NextInTurn(pool, department.LastAssigneeId);
+            : NextInTurn(pool, lastAssignee);
         return new Choice(chosen, skilled.Count > 0 ? topic : null);
     }
 
@@ -170,22 +245,45 @@ public sealed class AssignmentService(CrmDbContext db, TimeProvider time)
         return last is { } previous ? ordered.FirstOrDefault(m => m.Id.CompareTo(previous) > 0) ?? ordered[0] : ordered[0];
     }
 
-    private async Task GiveAsync(Department department, Conversation conversation, Choice choice, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Assigns the conversation to the chosen member, whose load and turn count from now on.</summary>
+    private void Give(Department department, Conversation conversation, Choice choice, DateTimeOffset now)
     {
         var member = choice.Member;
         var reason = $"{department.AssignmentStrategy} in {department.Id}: {member.DisplayName}, {member.Open + 1}/{member.Capacity} open"
             + (choice.Skill is { } skill ? $", skill {skill}" : "");
         conversation.Assign(member.Id, member.DisplayName, By, now, reason);
+        member.Open++;
+        member.LastAssignedAt = now;
         StaffNotifications.Notify(
             db, [member.Id], null, NotificationKinds.Assignment, $"You were assigned a conversation ({reason}): {conversation.Preview}",
             StaffNotifications.ConversationLink(conversation.Id), now);
         db.AuditLog.Add(AuditEntry.Record(now, By, AuditActorKinds.System, AuditActions.ConversationAssigned, $"conversation/{conversation.Id}", reason));
-        await db.Users.Where(u => u.Id == member.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastAssignedAt, (DateTimeOffset?)now), cancellationToken);
-        await db.Departments.Where(d => d.Id == department.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.LastAssigneeId, (Guid?)member.Id), cancellationToken);
     }
 
-    private sealed record Candidate(Guid Id, string DisplayName, int Capacity, List<string> Skills, DateTimeOffset? LastAssignedAt, int Open);
+    /// <summary>Who was assigned last (round-robin's turn) and when each member last got one (least-load's tie-break).</summary>
+    private async Task RecordTurnAsync(string departmentId, IReadOnlyCollection<Guid> members, Guid last, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Users.Where(u => members.Contains(u.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastAssignedAt, (DateTimeOffset?)now), cancellationToken);
+        await db.Departments.Where(d => d.Id == departmentId)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.LastAssigneeId, (Guid?)last), cancellationToken);
+    }
+
+    /// <summary>A member who could take a conversation; their load and last assignment change as a batch assigns.</summary>
+    private sealed class Candidate(Guid id, string displayName, int capacity, List<string> skills, DateTimeOffset? lastAssignedAt, int open)
+    {
+        public Guid Id { get; } = id;
+
+        public string DisplayName { get; } = displayName;
+
+        public int Capacity { get; } = capacity;
+
+        public List<string> Skills { get; } = skills;
+
+        public int Open { get; set; } = open;
+
+        public DateTimeOffset? LastAssignedAt { get; set; } = lastAssignedAt;
+    }
 
     private sealed record Choice(Candidate Member, string? Skill);
 }

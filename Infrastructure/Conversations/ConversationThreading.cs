@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Infrastructure.Conversations;
@@ -11,7 +12,7 @@ namespace SocialEnterprise.Infrastructure.Conversations;
 /// feeds (a channel thread, or a customer's direct messages). A resolved conversation takes the message back only
 /// within the reopen window; after it, the message opens a follow-up conversation.
 /// </summary>
-public sealed class ConversationThreading(CrmDbContext db)
+public sealed class ConversationThreading(CrmDbContext db, IntakeLookups lookups)
 {
     public async Task<ThreadingDecision> PlaceAsync(
         string channel, IngestEventRequest request, TimeSpan reopenWindow, CancellationToken cancellationToken)
@@ -20,10 +21,7 @@ public sealed class ConversationThreading(CrmDbContext db)
         Guid? conversationId = null;
         if (request.InReplyTo is { } parentId)
         {
-            conversationId = await db.Messages
-                .Where(m => m.Channel == channel && m.ExternalId == parentId)
-                .Select(m => (Guid?)m.ConversationId)
-                .SingleOrDefaultAsync(cancellationToken);
+            conversationId = await ConversationOfMessageAsync(channel, parentId, cancellationToken);
             if (conversationId is null && await IsWaitingAsync(channel, parentId, cancellationToken))
             {
                 return ThreadingDecision.WaitForParent(threadKey);
@@ -32,19 +30,13 @@ public sealed class ConversationThreading(CrmDbContext db)
 
         if (conversationId is null && threadKey is not null)
         {
-            conversationId = await db.ConversationThreads
-                .Where(t => t.Channel == channel && t.ThreadKey == threadKey)
-                .Select(t => (Guid?)t.ConversationId)
-                .SingleOrDefaultAsync(cancellationToken);
+            conversationId = (await FindThreadAsync(channel, threadKey, cancellationToken))?.ConversationId;
         }
 
         // A channel's thread id is often the id of the post that started it.
         if (conversationId is null && request.ThreadId is { } threadId)
         {
-            conversationId = await db.Messages
-                .Where(m => m.Channel == channel && m.ExternalId == threadId)
-                .Select(m => (Guid?)m.ConversationId)
-                .SingleOrDefaultAsync(cancellationToken);
+            conversationId = await ConversationOfMessageAsync(channel, threadId, cancellationToken);
         }
 
         if (conversationId is null)
@@ -52,7 +44,8 @@ public sealed class ConversationThreading(CrmDbContext db)
             return ThreadingDecision.New(threadKey, previous: null);
         }
 
-        var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, cancellationToken);
+        var conversation = await db.Conversations.FindAsync([conversationId.Value], cancellationToken)
+            ?? throw new InvalidOperationException($"Conversation {conversationId} of a thread or message does not exist.");
         return conversation.Accepts(request.OccurredAt!.Value, reopenWindow)
             ? ThreadingDecision.Join(conversation, threadKey)
             : ThreadingDecision.New(threadKey, previous: conversation.Id);
@@ -66,10 +59,12 @@ public sealed class ConversationThreading(CrmDbContext db)
             return;
         }
 
-        var thread = await db.ConversationThreads.SingleOrDefaultAsync(t => t.Channel == channel && t.ThreadKey == threadKey, cancellationToken);
+        var thread = await FindThreadAsync(channel, threadKey, cancellationToken);
         if (thread is null)
         {
-            db.ConversationThreads.Add(ConversationThread.For(channel, threadKey, conversationId));
+            thread = ConversationThread.For(channel, threadKey, conversationId);
+            db.ConversationThreads.Add(thread);
+            lookups.Added(thread);
         }
         else
         {
@@ -83,9 +78,25 @@ public sealed class ConversationThreading(CrmDbContext db)
         : request.Kind == MessageKinds.DirectMessage ? $"dm:{IdentityKeys.Handle(request.Author!.Handle!)}"
         : null;
 
-    private Task<bool> IsWaitingAsync(string channel, string externalId, CancellationToken cancellationToken) =>
-        db.IngestEvents.AnyAsync(
-            e => e.Channel == channel && e.ExternalId == externalId && e.Status == IngestEventStatuses.Pending, cancellationToken);
+    /// <summary>Whether the message answered is still to be carried (an event of the batch, else one in the queue).</summary>
+    private async Task<bool> IsWaitingAsync(string channel, string externalId, CancellationToken cancellationToken) =>
+        lookups.TryGetWaiting(channel, externalId, out var waiting)
+            ? waiting
+            : await db.IngestEvents.AnyAsync(
+                e => e.Channel == channel && e.ExternalId == externalId && e.Status == IngestEventStatuses.Pending, cancellationToken);
+
+    private async Task<Guid?> ConversationOfMessageAsync(string channel, string externalId, CancellationToken cancellationToken) =>
+        lookups.TryGetMessageConversation(channel, externalId, out var known)
+            ? known
+            : await db.Messages
+                .Where(m => m.Channel == channel && m.ExternalId == externalId)
+                .Select(m => (Guid?)m.ConversationId)
+                .SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<ConversationThread?> FindThreadAsync(string channel, string threadKey, CancellationToken cancellationToken) =>
+        lookups.TryGetThread(channel, threadKey, out var known)
+            ? known
+            : await db.ConversationThreads.SingleOrDefaultAsync(t => t.Channel == channel && t.ThreadKey == threadKey, cancellationToken);
 }
 
 /// <summary>Where a message goes: into an existing conversation, a new one (maybe following up an old one), or back to wait.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Customers;
+using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.Infrastructure.Persistence;
 
 namespace SocialEnterprise.Infrastructure.Customers;
@@ -10,7 +11,7 @@ namespace SocialEnterprise.Infrastructure.Customers;
 /// Ties an event's author to a customer: the known identity, else an identity of the same email or one the author
 /// declares, else a new customer — for whom likely matches become merge suggestions, never silent merges.
 /// </summary>
-public sealed class IdentityResolver(CrmDbContext db)
+public sealed class IdentityResolver(CrmDbContext db, IntakeLookups lookups)
 {
     public const int MaxSuggestions = 5;
 
@@ -19,12 +20,12 @@ public sealed class IdentityResolver(CrmDbContext db)
     {
         var handle = IdentityKeys.Handle(author.Handle!);
         var email = IdentityKeys.Email(author.Email);
-        var identity = await db.CustomerIdentities.SingleOrDefaultAsync(i => i.Channel == channel && i.Handle == handle, cancellationToken);
+        var identity = await FindAsync(channel, handle, cancellationToken);
         Customer customer;
         if (identity is not null)
         {
             identity.Observe(author.DisplayName!, email, author.Followers, now);
-            customer = await db.Customers.SingleAsync(c => c.Id == identity.CustomerId, cancellationToken);
+            customer = await CustomerOfAsync(identity, cancellationToken);
             customer.Observe(email, author.Followers, now);
             await SuggestDeclaredLinksAsync(customer, author, now, cancellationToken);
         }
@@ -45,14 +46,16 @@ public sealed class IdentityResolver(CrmDbContext db)
         string channel, string handle, string? email, IngestAuthor author, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (email is not null
-            && await db.CustomerIdentities.Where(i => i.Email == email).OrderBy(i => i.FirstSeenAt).FirstOrDefaultAsync(cancellationToken) is { } sameEmail)
+            && (lookups.WithEmail(email) is { } known
+                ? known.OrderBy(i => i.FirstSeenAt).FirstOrDefault()
+                : await db.CustomerIdentities.Where(i => i.Email == email).OrderBy(i => i.FirstSeenAt).FirstOrDefaultAsync(cancellationToken)) is { } sameEmail)
         {
             return await JoinAsync(sameEmail, IdentityEvidenceKinds.SameEmail, $"same email {email} as {sameEmail.Channel}/@{sameEmail.Handle}");
         }
 
         foreach (var (linkChannel, linkHandle) in DeclaredLinks(author))
         {
-            if (await db.CustomerIdentities.SingleOrDefaultAsync(i => i.Channel == linkChannel && i.Handle == linkHandle, cancellationToken) is { } declared)
+            if (await FindAsync(linkChannel, linkHandle, cancellationToken) is { } declared)
             {
                 return await JoinAsync(declared, IdentityEvidenceKinds.DeclaredLink, $"declares {linkChannel}/@{linkHandle} as their own profile");
             }
@@ -64,15 +67,17 @@ public sealed class IdentityResolver(CrmDbContext db)
             $"first seen on {channel} as @{handle}", now);
         db.Customers.Add(customer);
         db.CustomerIdentities.Add(identity);
+        lookups.Added(identity);
         await SuggestLookalikesAsync(customer, identity, now, cancellationToken);
         return (customer, identity);
 
         async Task<(Customer, CustomerIdentity)> JoinAsync(CustomerIdentity existing, string evidence, string detail)
         {
-            var owner = await db.Customers.SingleAsync(c => c.Id == existing.CustomerId, cancellationToken);
+            var owner = await CustomerOfAsync(existing, cancellationToken);
             owner.Observe(email, author.Followers, now);
             var joined = CustomerIdentity.New(owner.Id, channel, handle, author.DisplayName!, email, author.Followers, evidence, detail, now);
             db.CustomerIdentities.Add(joined);
+            lookups.Added(joined);
             return (owner, joined);
         }
     }
@@ -82,9 +87,7 @@ public sealed class IdentityResolver(CrmDbContext db)
     {
         foreach (var (linkChannel, linkHandle) in DeclaredLinks(author))
         {
-            var declared = await db.CustomerIdentities
-                .SingleOrDefaultAsync(i => i.Channel == linkChannel && i.Handle == linkHandle && i.CustomerId != customer.Id, cancellationToken);
-            if (declared is not null)
+            if (await FindAsync(linkChannel, linkHandle, cancellationToken) is { } declared && declared.CustomerId != customer.Id)
             {
                 await SuggestAsync(customer.Id, declared.CustomerId, $"declares {linkChannel}/@{linkHandle} as their own profile", 0.95, now, cancellationToken);
             }
@@ -100,11 +103,13 @@ public sealed class IdentityResolver(CrmDbContext db)
             return;
         }
 
-        var lookalikes = await db.CustomerIdentities
-            .Where(i => i.CustomerId != customer.Id && (i.NameKey == nameKey || i.HandleKey == handleKey))
-            .OrderBy(i => i.FirstSeenAt)
-            .Take(MaxSuggestions * 3)
-            .ToListAsync(cancellationToken);
+        var lookalikes = lookups.Alike(nameKey, handleKey) is { } known
+            ? [.. known.Where(i => i.CustomerId != customer.Id).OrderBy(i => i.FirstSeenAt).Take(MaxSuggestions * 3)]
+            : await db.CustomerIdentities
+                .Where(i => i.CustomerId != customer.Id && (i.NameKey == nameKey || i.HandleKey == handleKey))
+                .OrderBy(i => i.FirstSeenAt)
+                .Take(MaxSuggestions * 3)
+                .ToListAsync(cancellationToken);
 
         foreach (var group in lookalikes.GroupBy(i => i.CustomerId).Take(MaxSuggestions))
         {
@@ -137,6 +142,17 @@ public sealed class IdentityResolver(CrmDbContext db)
             db.MergeSuggestions.Add(MergeSuggestion.New(customerId, candidateId, reason, score, now));
         }
     }
+
+    /// <summary>The identity of that handle on that channel: from what the batch read, else from the database.</summary>
+    private async Task<CustomerIdentity?> FindAsync(string channel, string handle, CancellationToken cancellationToken) =>
+        lookups.TryGetIdentity(channel, handle, out var known)
+            ? known
+            : await db.CustomerIdentities.SingleOrDefaultAsync(i => i.Channel == channel && i.Handle == handle, cancellationToken);
+
+    /// <summary>Found among the tracked customers first (the batch read them with their identities).</summary>
+    private async Task<Customer> CustomerOfAsync(CustomerIdentity identity, CancellationToken cancellationToken) =>
+        await db.Customers.FindAsync([identity.CustomerId], cancellationToken)
+            ?? throw new InvalidOperationException($"Identity {identity.Id} belongs to customer {identity.CustomerId}, which does not exist.");
 
     private static (Guid, Guid) Pair(Guid a, Guid b) => a.CompareTo(b) < 0 ? (a, b) : (b, a);
 

@@ -37,12 +37,15 @@ public sealed class EventLogEntry
     public string? TraceParent { get; private set; }
 
     /// <summary>The entry for <paramref name="domainEvent"/>, in the trace of the work under way now.</summary>
-    public static EventLogEntry For(DomainEvent domainEvent) => new(
+    public static EventLogEntry For(DomainEvent domainEvent) => For(domainEvent, TraceContext.CurrentTraceParent());
+
+    /// <summary>The entry for <paramref name="domainEvent"/>, in the trace of work that has already ended.</summary>
+    public static EventLogEntry For(DomainEvent domainEvent, string? traceParent) => new(
         EventTypes.NameOf(domainEvent),
         domainEvent.StreamId,
         EventTypes.Serialize(domainEvent),
         domainEvent.OccurredAt,
-        TraceContext.CurrentTraceParent());
+        traceParent);
 
     /// <summary>The entry as the event stream carries it.</summary>
     public EventEnvelope ToEnvelope()

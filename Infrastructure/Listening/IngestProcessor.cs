@@ -9,7 +9,6 @@ using SocialEnterprise.Domain.Customers;
 using SocialEnterprise.Domain.Filtering;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Domain.Routing;
-using SocialEnterprise.Infrastructure.Assignment;
 using SocialEnterprise.Infrastructure.Conversations;
 using SocialEnterprise.Infrastructure.Customers;
 using SocialEnterprise.Infrastructure.Operations;
@@ -20,12 +19,12 @@ namespace SocialEnterprise.Infrastructure.Listening;
 
 /// <summary>
 /// Turns one accepted event into a message in a conversation: classify, filter noise, tie the author to a customer,
-/// thread, store, and record the events the workspace pushes live. Changes are tracked; the worker saves them.
+/// thread, store, and record the events the workspace pushes live. Changes are tracked; the carrier assigns the
+/// conversations it opened and saves.
 /// </summary>
 public sealed class IngestProcessor(
     CrmDbContext db, MessageClassifier classifier, IdentityResolver identities, ConversationThreading threading,
-    AssignmentService assignment, IOptions<ListeningOptions> options, IOptions<BusinessHours> hours,
-    TimeProvider time)
+    IntakeLookups lookups, IOptions<ListeningOptions> options, IOptions<BusinessHours> hours, TimeProvider time)
 {
     /// <summary>The rules and topics of the moment, read once per batch.</summary>
     public async Task<IntakeRules> ReadRulesAsync(CancellationToken cancellationToken)
@@ -38,7 +37,9 @@ public sealed class IngestProcessor(
             new NoiseFilter(rules), new TopicCatalogue(topics.Select(t => t.ToTopic())), new RoutingEngine(routingRules, hours.Value), assignees);
     }
 
-    public async Task<IngestOutcome> ProcessAsync(IngestEvent ingestEvent, IntakeRules rules, CancellationToken cancellationToken)
+    /// <param name="opened">Where a conversation the event opens is added, for the carrier to assign.</param>
+    public async Task<IngestOutcome> ProcessAsync(
+        IngestEvent ingestEvent, IntakeRules rules, ICollection<Conversation> opened, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var request = ingestEvent.Request();
@@ -99,10 +100,10 @@ public sealed class IngestProcessor(
         conversation.Receive(message, classification, priority, now);
         message.BelongTo(conversation.Id);
         db.Messages.Add(message);
+        lookups.Added(message);
         if (placement.Existing is null)
         {
-            // After routing and the first message (its priority counts in the queue), in the same transaction.
-            await assignment.AssignNewAsync(conversation, cancellationToken);
+            opened.Add(conversation);
         }
 
         ingestEvent.MarkProcessed(conversation.Id, message.Id, now);

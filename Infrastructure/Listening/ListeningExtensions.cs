@@ -22,6 +22,7 @@ public static class ListeningExtensions
             .ValidateOnStart();
         services.AddRoutingRules();
         services.AddSingleton<MessageClassifier>();
+        services.AddScoped<IntakeLookups>();
         services.AddScoped<IdentityResolver>();
         services.AddScoped<ConversationThreading>();
         services.AddScoped<AssignmentService>();

@@ -7,6 +7,7 @@ using SocialEnterprise.Contracts.Assignment;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Collaboration;
@@ -173,6 +174,46 @@ public sealed class AssignmentTests(ListeningFixture intake) : IClassFixture<Lis
         Assert.Equal(only.Id, last.AssigneeId);
         Assert.Null(last.QueuedAt);
         Assert.Empty(await QueueAsync(member, "support"));
+    }
+
+    [Fact]
+    public async Task Conversations_opened_in_one_batch_go_in_turn_and_count_against_capacity_with_what_the_batch_reopened()
+    {
+        await ResetAsync();
+        var first = await StaffAsync("Batcha", capacity: 2);
+        var second = await StaffAsync("Batchb", capacity: 2);
+        // A resolved conversation of the first member's, which its customer's next message reopens in the same batch.
+        var handle = $"re_{Guid.NewGuid():N}"[..16];
+        var earlier = await intake.IngestAsync("x", ChannelEvents.Event(Delivery(), handle, "Reo Pener", MessageKinds.DirectMessage), _cancellation);
+        await intake.SettleAsync(_cancellation);
+        var reopened = await intake.ConversationOfAsync(earlier, _cancellation);
+        await AssignAsync(reopened, first.Id);
+        await StatusAsync(reopened, ConversationStatuses.Resolved);
+
+        var batch = new List<Guid> { await intake.IngestAsync("x", ChannelEvents.Event(Delivery(), handle, "Reo Pener", MessageKinds.DirectMessage), _cancellation) };
+        for (var i = 0; i < 4; i++)
+        {
+            batch.Add(await intake.IngestAsync("x", ChannelEvents.Event(Delivery(), $"bt{i}_{Guid.NewGuid():N}"[..16], "Batch Customer"), _cancellation));
+        }
+
+        Assert.Equal(batch.Count, (await intake.Carrier.CarryBatchAsync(_cancellation)).Claimed);
+
+        Assert.Equal(reopened, await intake.ConversationOfAsync(batch[0], _cancellation));
+        Assert.Equal((ConversationStatuses.Open, first.Id), ((await ConversationAsync(reopened)).Status, (await ConversationAsync(reopened)).AssigneeId));
+        var opened = new List<Conversation>();
+        foreach (var ingested in batch.Skip(1))
+        {
+            opened.Add(await ConversationAsync(await intake.ConversationOfAsync(ingested, _cancellation)));
+        }
+
+        // Two slots with the second member, one with the first (the reopened conversation takes the other); the last waits.
+        Assert.Equal(2, opened.Count(c => c.AssigneeId == second.Id));
+        Assert.Equal(1, opened.Count(c => c.AssigneeId == first.Id));
+        Assert.Single(opened, c => c is { AssigneeId: null, QueuedAt: not null });
+        Assert.Equal(2, opened.Take(3).Select(c => c.AssigneeId).Distinct().Count());
+        await using var db = intake.NewDbContext();
+        Assert.Equal(3, await db.AuditLog.CountAsync(
+            e => e.Action == AuditActions.ConversationAssigned && opened.Select(c => $"conversation/{c.Id}").Contains(e.Target), _cancellation));
     }
 
     [Fact]
