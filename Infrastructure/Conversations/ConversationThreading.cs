@@ -82,8 +82,9 @@ public sealed class ConversationThreading(CrmDbContext db, IntakeLookups lookups
     private async Task<bool> IsWaitingAsync(string channel, string externalId, CancellationToken cancellationToken) =>
         lookups.TryGetWaiting(channel, externalId, out var waiting)
             ? waiting
-            : await db.IngestEvents.AnyAsync(
-                e => e.Channel == channel && e.ExternalId == externalId && e.Status == IngestEventStatuses.Pending, cancellationToken);
+            // By the unique key alone: a filter on the status lets stale statistics choose the index of waiting events.
+            : await db.IngestEvents.Where(e => e.Channel == channel && e.ExternalId == externalId)
+                .Select(e => e.Status).SingleOrDefaultAsync(cancellationToken) == IngestEventStatuses.Pending;
 
     private async Task<Guid?> ConversationOfMessageAsync(string channel, string externalId, CancellationToken cancellationToken) =>
         lookups.TryGetMessageConversation(channel, externalId, out var known)

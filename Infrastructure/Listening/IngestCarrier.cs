@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Events;
-using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Conversations;
 using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Infrastructure.Assignment;
@@ -27,7 +26,7 @@ namespace SocialEnterprise.Infrastructure.Listening;
 /// mid-batch commits nothing and the next takes the batch again: nothing is lost and nothing is stored twice.
 /// </summary>
 public sealed partial class IngestCarrier(
-    IServiceScopeFactory scopes, IOptions<ListeningOptions> options, ListeningMetrics metrics, TimeProvider time, ILogger<IngestCarrier> logger)
+    IServiceScopeFactory scopes, IntakeRulesCache rulesCache, IOptions<ListeningOptions> options, ListeningMetrics metrics, TimeProvider time, ILogger<IngestCarrier> logger)
 {
     private const string WholeBatch = "ingest_batch";
     private const string Savepoint = "ingest_event";
@@ -64,13 +63,8 @@ public sealed partial class IngestCarrier(
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var now = time.GetUtcNow();
             var batch = await db.IngestEvents
-                .FromSql($"""
-                    SELECT * FROM ingest_events
-                    WHERE status = 'pending' AND next_attempt_at <= {now} AND shard % {partitions} = {partition}
-                    ORDER BY next_attempt_at, received_at
-                    LIMIT {batchSize}
-                    FOR UPDATE SKIP LOCKED
-                    """)
+                // In queue order, locked, skipping what another carrier holds (the function keeps the plan on the queue's index).
+                .FromSql($"SELECT * FROM claim_ingest_events({now}, {partitions}, {partition}, {batchSize})")
                 .AsNoTracking()
                 .ToListAsync(token);
             if (batch.Count == 0)
@@ -87,8 +81,8 @@ public sealed partial class IngestCarrier(
             activity?.SetTag("messaging.system", "postgresql");
             activity?.SetTag("messaging.destination.name", "ingest_events");
             activity?.SetTag("messaging.batch.message_count", batch.Count);
-            var rules = await steps.Processor.ReadRulesAsync(token);
-            await db.HoldSlaRulesAsync(token);
+            var (rules, serviceLevels) = await rulesCache.ReadAsync(db, token);
+            db.HoldSlaRules(serviceLevels);
 
             var carried = new Carried();
             await transaction.CreateSavepointAsync(WholeBatch, token);
@@ -117,7 +111,8 @@ public sealed partial class IngestCarrier(
             var ids = batch.ConvertAll(e => e.Id);
             await db.Database.ExecuteSqlAsync(
                 $"UPDATE ingest_events SET processed_at = clock_timestamp() WHERE id = ANY({ids}) AND status IN ('processed', 'filtered')", token);
-            var nextDue = await NextDueAsync(db, now, token);
+            // A full batch is followed by the next at once: when a retry falls due matters only to a loop about to wait.
+            var nextDue = batch.Count < batchSize ? await NextDueAsync(db, now, token) : null;
             await transaction.CommitAsync(token);
             var committed = time.GetUtcNow();
             foreach (var (ingestEvent, outcome) in carried.Outcomes)
@@ -346,8 +341,7 @@ public sealed partial class IngestCarrier(
 
     /// <summary>The earliest retry or deferral still ahead (events due now belong to whoever holds them).</summary>
     private static Task<DateTimeOffset?> NextDueAsync(CrmDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.IngestEvents.Where(e => e.Status == IngestEventStatuses.Pending && e.NextAttemptAt > now)
-            .MinAsync(e => (DateTimeOffset?)e.NextAttemptAt, cancellationToken);
+        db.Database.SqlQuery<DateTimeOffset?>($"SELECT next_ingest_event_due({now}) AS \"Value\"").SingleAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Carrying {Count} events together failed; carrying them one at a time")]
     private static partial void LogCarryingAlone(ILogger logger, int count, Exception exception);
@@ -359,7 +353,7 @@ public sealed partial class IngestCarrier(
     private static partial void LogEventFailed(ILogger logger, string channel, string externalId, int attempts, string status, Exception exception);
 }
 
-/// <summary>What one batch did: events claimed, stored as messages, and when the next waiting event falls due.</summary>
+/// <summary>What one batch did: events claimed, stored as messages, and (after a batch that was not full) when the next waiting event falls due.</summary>
 public sealed record BatchResult(int Claimed, int Stored, DateTimeOffset? NextDue)
 {
     public static readonly BatchResult Empty = new(0, 0, null);

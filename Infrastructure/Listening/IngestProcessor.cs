@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialEnterprise.Contracts.Classification;
 using SocialEnterprise.Contracts.Events;
@@ -24,19 +23,8 @@ namespace SocialEnterprise.Infrastructure.Listening;
 /// </summary>
 public sealed class IngestProcessor(
     CrmDbContext db, MessageClassifier classifier, IdentityResolver identities, ConversationThreading threading,
-    IntakeLookups lookups, IOptions<ListeningOptions> options, IOptions<BusinessHours> hours, TimeProvider time)
+    IntakeLookups lookups, IOptions<ListeningOptions> options, TimeProvider time)
 {
-    /// <summary>The rules and topics of the moment, read once per batch.</summary>
-    public async Task<IntakeRules> ReadRulesAsync(CancellationToken cancellationToken)
-    {
-        var rules = await db.NoiseRules.AsNoTracking().ToListAsync(cancellationToken);
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Key).ToListAsync(cancellationToken);
-        var routingRules = await db.RoutingRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Position).ToListAsync(cancellationToken);
-        var assignees = await RoutingAssignees.ReadAsync(db, routingRules, cancellationToken);
-        return new IntakeRules(
-            new NoiseFilter(rules), new TopicCatalogue(topics.Select(t => t.ToTopic())), new RoutingEngine(routingRules, hours.Value), assignees);
-    }
-
     /// <param name="opened">Where a conversation the event opens is added, for the carrier to assign.</param>
     public async Task<IngestOutcome> ProcessAsync(
         IngestEvent ingestEvent, IntakeRules rules, ICollection<Conversation> opened, CancellationToken cancellationToken)

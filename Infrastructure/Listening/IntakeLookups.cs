@@ -24,6 +24,7 @@ public sealed class IntakeLookups(CrmDbContext db)
     private readonly Dictionary<(string Channel, string ThreadKey), ConversationThread?> _threads = [];
     private readonly Dictionary<(string Channel, string ExternalId), Guid?> _messages = [];
     private readonly Dictionary<(string Channel, string ExternalId), IngestEvent> _events = [];
+    private readonly Dictionary<(string Channel, string ExternalId), bool> _queued = [];
     private readonly HashSet<string> _emails = [];
     private readonly HashSet<string> _nameKeys = [];
     private readonly HashSet<string> _handleKeys = [];
@@ -113,6 +114,8 @@ public sealed class IntakeLookups(CrmDbContext db)
             _messages[key] = messagesByKey.TryGetValue(key, out var conversationId) ? conversationId : null;
         }
 
+        await ReadQueuedAsync(messageKeys.Where(k => !messagesByKey.ContainsKey(k) && !_events.ContainsKey(k)).ToList(), cancellationToken);
+
         var threadChannels = threadKeys.Select(k => k.Channel).Distinct().ToList();
         var keys = threadKeys.Select(k => k.ThreadKey).Distinct().ToList();
         var threads = await db.ConversationThreads
@@ -128,8 +131,34 @@ public sealed class IntakeLookups(CrmDbContext db)
         await db.Conversations.Where(c => conversationIds.Contains(c.Id)).LoadAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the messages answered that are neither stored nor in the batch still wait in the queue. By channel and
+    /// external id only (the unique index): a filter on the status would let stale statistics pick the waiting-events
+    /// index and walk the whole backlog.
+    /// </summary>
+    private async Task ReadQueuedAsync(List<(string Channel, string ExternalId)> unknown, CancellationToken cancellationToken)
+    {
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var channels = unknown.Select(k => k.Channel).Distinct().ToList();
+        var externalIds = unknown.Select(k => k.ExternalId).Distinct().ToList();
+        var queued = await db.IngestEvents
+            .Where(e => channels.Contains(e.Channel) && externalIds.Contains(e.ExternalId))
+            .Select(e => new { e.Channel, e.ExternalId, e.Status })
+            .ToListAsync(cancellationToken);
+        var statusByKey = queued.ToDictionary(e => (e.Channel, e.ExternalId), e => e.Status);
+        foreach (var key in unknown)
+        {
+            _queued[key] = statusByKey.GetValueOrDefault(key) == IngestEventStatuses.Pending;
+        }
+    }
+
     public void Clear()
     {
+        _queued.Clear();
         _identities.Clear();
         _threads.Clear();
         _messages.Clear();
@@ -164,10 +193,15 @@ public sealed class IntakeLookups(CrmDbContext db)
 
     public void Added(Message message) => _messages[(message.Channel, message.ExternalId)] = message.ConversationId;
 
-    /// <summary>Whether the event of that external id is one of the batch's, and then whether it still waits.</summary>
+    /// <summary>Whether the event of that external id still waits, when it is one of the batch's or the batch read it.</summary>
     public bool TryGetWaiting(string channel, string externalId, out bool waiting)
     {
-        waiting = _events.TryGetValue((channel, externalId), out var ingestEvent) && ingestEvent.Status == IngestEventStatuses.Pending;
-        return ingestEvent is not null;
+        if (_events.TryGetValue((channel, externalId), out var ingestEvent))
+        {
+            waiting = ingestEvent.Status == IngestEventStatuses.Pending;
+            return true;
+        }
+
+        return _queued.TryGetValue((channel, externalId), out waiting);
     }
 }

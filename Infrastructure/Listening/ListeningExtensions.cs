@@ -27,6 +27,7 @@ public static class ListeningExtensions
         services.AddScoped<ConversationThreading>();
         services.AddScoped<AssignmentService>();
         services.AddScoped<IngestProcessor>();
+        services.AddSingleton<IntakeRulesCache>();
         services.AddSingleton<IngestCarrier>();
         services.TryAddSingleton<ListeningMetrics>();
         return services;

@@ -104,7 +104,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// </summary>
     public SlaRules? HeldSlaRules { get; private set; }
 
-    public async Task HoldSlaRulesAsync(CancellationToken cancellationToken) => HeldSlaRules = await this.ReadSlaRulesAsync(cancellationToken);
+    public void HoldSlaRules(SlaRules rules) => HeldSlaRules = rules;
 
     public void LetGoOfSlaRules() => HeldSlaRules = null;
 
