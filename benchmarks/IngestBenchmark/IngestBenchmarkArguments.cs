@@ -16,10 +16,11 @@ public sealed record IngestBenchmarkArguments
           --callers <n>    concurrent callers in the max-throughput phase (default 64)
           --rate <n>       events per second in the steady-rate phase (default 200)
           --carriers <n>   carrying loops in the Workers (Intake:Concurrency; default: the Workers' own default)
+          --log <file>     write the stack's logs (every resource's console) to this file
           --help           show this text
         """;
 
-    private static readonly string[] Options = ["--seconds", "--callers", "--rate", "--carriers"];
+    private static readonly string[] Options = ["--seconds", "--callers", "--rate", "--carriers", "--log"];
     private static readonly string[] Flags = ["--help", "-h"];
 
     public int Seconds { get; init; } = 20;
@@ -30,6 +31,9 @@ public sealed record IngestBenchmarkArguments
 
     /// <summary>Carrying loops in the Workers; null leaves the Workers' default.</summary>
     public int? Carriers { get; init; }
+
+    /// <summary>Where the stack's logs go; null leaves them out.</summary>
+    public string? Log { get; init; }
 
     public bool Help { get; init; }
 
@@ -44,6 +48,7 @@ public sealed record IngestBenchmarkArguments
             Callers = line.PositiveInteger("--callers", defaults.Callers),
             Rate = line.PositiveNumber("--rate", defaults.Rate),
             Carriers = line.Has("--carriers") ? line.PositiveInteger("--carriers", 1) : null,
+            Log = line.Has("--log") ? line.Text("--log", "") : null,
             Help = line.Has("--help") || line.Has("-h"),
         };
     }

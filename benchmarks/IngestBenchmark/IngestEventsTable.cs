@@ -40,4 +40,29 @@ public sealed class IngestEventsTable(NpgsqlDataSource database)
 
         return LatencySummary.Of(latencies);
     }
+
+    /// <summary>
+    /// The median time from received to processed of the events received in each <paramref name="window"/> of the phase:
+    /// flat means the carriers keep up at a cost per event; rising means they fall behind.
+    /// </summary>
+    public async Task<IReadOnlyList<double>> MedianLatencyByWindowAsync(string prefix, TimeSpan window, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            select percentile_cont(0.5) within group (order by extract(epoch from processed_at - received_at)::float8 * 1000)
+            from ingest_events
+            where external_id like $1 and processed_at is not null
+            group by floor(extract(epoch from received_at - (select min(received_at) from ingest_events where external_id like $1))::float8 / $2)
+            order by floor(extract(epoch from received_at - (select min(received_at) from ingest_events where external_id like $1))::float8 / $2)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = prefix + "%" });
+        command.Parameters.Add(new NpgsqlParameter { Value = window.TotalSeconds });
+        var medians = new List<double>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            medians.Add(reader.GetDouble(0));
+        }
+
+        return medians;
+    }
 }

@@ -28,6 +28,13 @@ public sealed class IngestBenchmarkTests
         Assert.Equal(2, IngestBenchmarkArguments.Parse(["--carriers", "2"]).Carriers);
     }
 
+    [Fact]
+    public void The_stacks_logs_are_left_out_unless_a_file_is_given()
+    {
+        Assert.Null(IngestBenchmarkArguments.Parse([]).Log);
+        Assert.Equal("/tmp/stack.log", IngestBenchmarkArguments.Parse(["--log", "/tmp/stack.log"]).Log);
+    }
+
     [Theory]
     [InlineData("--carriers", "0")]
     [InlineData("--seconds", "0")]
