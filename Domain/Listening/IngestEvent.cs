@@ -149,16 +149,19 @@ public sealed record IngestRetryPolicy(int MaxAttempts, TimeSpan FirstDelay, Tim
 
 /// <summary>
 /// Events of one author go to one partition, so that carriers working in parallel do not queue behind each other's
-/// locks on the same customer and conversations: the stable FNV-1a hash of channel and handle, in 1,024 shards.
+/// locks on the same customer and conversations: the stable FNV-1a hash, in 1,024 shards, of the author's e-mail
+/// address when the channel gives one, else of channel and handle. By e-mail first: the intake joins identities that
+/// share an address to one customer, and two carriers reading the address at once would each create a customer.
 /// </summary>
 public static class IngestShards
 {
     public const int Count = 1024;
 
-    public static int Of(string channel, string handle)
+    public static int Of(string channel, string handle, string? email = null)
     {
         var hash = 2166136261u;
-        foreach (var c in $"{channel}/{Customers.IdentityKeys.Handle(handle)}")
+        var key = Customers.IdentityKeys.Email(email) is { } address ? $"email/{address}" : $"{channel}/{Customers.IdentityKeys.Handle(handle)}";
+        foreach (var c in key)
         {
             hash = (hash ^ c) * 16777619u;
         }

@@ -51,7 +51,7 @@ public static class IngestQueue
             });
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = firsts.Select(p => p.s.ReceivedAt).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = firsts.Select(p => p.s.Event.OccurredAt!.Value.ToUniversalTime()).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = firsts.Select(p => IngestShards.Of(p.s.Channel, p.s.Event.Author!.Handle!)).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = firsts.Select(p => IngestShards.Of(p.s.Channel, p.s.Event.Author!.Handle!, p.s.Event.Author.Email)).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = firsts.Select(p => p.s.TraceParent).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
