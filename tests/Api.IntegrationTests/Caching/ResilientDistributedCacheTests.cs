@@ -43,6 +43,22 @@ public sealed class ResilientDistributedCacheTests(RedisOutageFixture redis) : I
     }
 
     [Fact]
+    public async Task Each_removal_reaches_Redis_once()
+    {
+        var keys = Enumerable.Range(0, 10).Select(_ => NewKey()).ToList();
+        foreach (var key in keys)
+        {
+            await Cache.SetStringAsync(key, "profile", _cancellation);
+        }
+
+        var before = await DeletesAsync();
+        await Task.WhenAll(keys.Select(key => Cache.RemoveAsync(key, _cancellation)));
+
+        Assert.Equal(keys.Count, await DeletesAsync() - before);
+        Assert.All(keys, key => Assert.False(Connection.GetDatabase().KeyExists($"se:{key}")));
+    }
+
+    [Fact]
     public async Task Entries_expire()
     {
         var key = NewKey();
@@ -107,6 +123,16 @@ public sealed class ResilientDistributedCacheTests(RedisOutageFixture redis) : I
     }
 
     private static string NewKey() => $"customer/{Guid.NewGuid():N}";
+
+    /// <summary>DEL and UNLINK commands Redis has run, from its own command statistics.</summary>
+    private async Task<long> DeletesAsync()
+    {
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        var stats = (await server.InfoAsync("commandstats")).SelectMany(group => group);
+        return stats.Where(stat => stat.Key is "cmdstat_del" or "cmdstat_unlink")
+            .Sum(stat => long.Parse(stat.Value.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>A Redis that only the outage tests use, so that stopping it disturbs nobody else.</summary>
