@@ -93,11 +93,7 @@ public sealed class IntakeLookups(CrmDbContext db)
             .Where(i => (identityChannels.Contains(i.Channel) && handles.Contains(i.Handle)) || (i.Email != null && emails.Contains(i.Email))
                 || nameKeys.Contains(i.NameKey) || handleKeys.Contains(i.HandleKey))
             .ToListAsync(cancellationToken);
-        var byKey = identities.ToDictionary(i => (i.Channel, i.Handle));
-        foreach (var key in identityKeys)
-        {
-            _identities[key] = byKey.GetValueOrDefault(key);
-        }
+        Remember(_identities, identityKeys, identities.ToDictionary(i => (i.Channel, i.Handle), i => (CustomerIdentity?)i));
 
         var customerIds = identities.Select(i => i.CustomerId).Distinct().ToList();
         await db.Customers.Where(c => customerIds.Contains(c.Id)).LoadAsync(cancellationToken);
@@ -108,11 +104,8 @@ public sealed class IntakeLookups(CrmDbContext db)
             .Where(m => messageChannels.Contains(m.Channel) && externalIds.Contains(m.ExternalId))
             .Select(m => new { m.Channel, m.ExternalId, m.ConversationId })
             .ToListAsync(cancellationToken);
-        var messagesByKey = messages.ToDictionary(m => (m.Channel, m.ExternalId), m => m.ConversationId);
-        foreach (var key in messageKeys)
-        {
-            _messages[key] = messagesByKey.TryGetValue(key, out var conversationId) ? conversationId : null;
-        }
+        var messagesByKey = messages.ToDictionary(m => (m.Channel, m.ExternalId), m => (Guid?)m.ConversationId);
+        Remember(_messages, messageKeys, messagesByKey);
 
         await ReadQueuedAsync(messageKeys.Where(k => !messagesByKey.ContainsKey(k) && !_events.ContainsKey(k)).ToList(), cancellationToken);
 
@@ -121,11 +114,7 @@ public sealed class IntakeLookups(CrmDbContext db)
         var threads = await db.ConversationThreads
             .Where(t => threadChannels.Contains(t.Channel) && keys.Contains(t.ThreadKey))
             .ToListAsync(cancellationToken);
-        var threadsByKey = threads.ToDictionary(t => (t.Channel, t.ThreadKey));
-        foreach (var key in threadKeys)
-        {
-            _threads[key] = threadsByKey.GetValueOrDefault(key);
-        }
+        Remember(_threads, threadKeys, threads.ToDictionary(t => (t.Channel, t.ThreadKey), t => (ConversationThread?)t));
 
         var conversationIds = messages.Select(m => m.ConversationId).Concat(threads.Select(t => t.ConversationId)).Distinct().ToList();
         await db.Conversations.Where(c => conversationIds.Contains(c.Id)).LoadAsync(cancellationToken);
@@ -153,6 +142,16 @@ public sealed class IntakeLookups(CrmDbContext db)
         foreach (var key in unknown)
         {
             _queued[key] = statusByKey.GetValueOrDefault(key) == IngestEventStatuses.Pending;
+        }
+    }
+
+    /// <summary>What was found for each key looked for; a key not found is remembered as known to be absent (null).</summary>
+    private static void Remember<TValue>(
+        Dictionary<(string, string), TValue?> into, IEnumerable<(string, string)> keys, Dictionary<(string, string), TValue?> found)
+    {
+        foreach (var key in keys)
+        {
+            into[key] = found.GetValueOrDefault(key);
         }
     }
 

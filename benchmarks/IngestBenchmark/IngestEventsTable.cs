@@ -48,11 +48,12 @@ public sealed class IngestEventsTable(NpgsqlDataSource database)
     public async Task<IReadOnlyList<double>> MedianLatencyByWindowAsync(string prefix, TimeSpan window, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("""
-            select percentile_cont(0.5) within group (order by extract(epoch from processed_at - received_at)::float8 * 1000)
-            from ingest_events
-            where external_id like $1 and processed_at is not null
-            group by floor(extract(epoch from received_at - (select min(received_at) from ingest_events where external_id like $1))::float8 / $2)
-            order by floor(extract(epoch from received_at - (select min(received_at) from ingest_events where external_id like $1))::float8 / $2)
+            with carried as (
+                select floor(extract(epoch from received_at - min(received_at) over ())::float8 / $2) as arrival,
+                       extract(epoch from processed_at - received_at)::float8 * 1000 as latency
+                from ingest_events
+                where external_id like $1 and processed_at is not null)
+            select percentile_cont(0.5) within group (order by latency) from carried group by arrival order by arrival
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = prefix + "%" });
         command.Parameters.Add(new NpgsqlParameter { Value = window.TotalSeconds });
