@@ -34,7 +34,10 @@ var api = builder.AddProject<Projects.SocialEnterprise_Api>(Resources.Api, launc
 api.WithUrl($"{api.GetEndpoint("http")}/openapi/v1.json", "OpenAPI");
 
 var workers = builder.AddProject<Projects.SocialEnterprise_Workers>(Resources.Workers, launchProfileName: null)
-    .AsService(builder.Environment, settings.WorkersPort)
+    .AsService(builder.Environment, settings.WorkersPort, settings.WorkersReplicas)
+    .WithReplicas(settings.WorkersReplicas)
+    // Each replica's carrying loops take their share of the intake's partitions.
+    .WithEnvironment("Intake__Replicas", settings.WorkersReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithReference(database).WaitFor(database)
     .WithReference(cache).WaitFor(cache)
     // The Api applies the migrations: the Workers start on a migrated database.

@@ -37,6 +37,12 @@ public sealed record AppHostSettings
     /// <summary>Run the development channel sandbox and point the outbound connectors at it (default: in development).</summary>
     public required bool ChannelSandbox { get; init; }
 
+    /// <summary>
+    /// How many Workers processes share the queues (Aspire replicas; their health endpoint then behind the AppHost's proxy
+    /// on <see cref="WorkersPort"/>).
+    /// </summary>
+    public int WorkersReplicas { get; init; } = 1;
+
     /// <summary>Start the traffic simulator with the stack at this many events per second; else it waits for a start from the dashboard.</summary>
     public double? Simulate { get; init; }
 
@@ -56,6 +62,12 @@ public sealed record AppHostSettings
             WebPort = Port(section, "WebPort", DefaultPorts.Web),
             PostgresPort = Port(section, "PostgresPort", DefaultPorts.Postgres),
             CachePort = Port(section, "CachePort", DefaultPorts.Cache),
+            WorkersReplicas = section["WorkersReplicas"] switch
+            {
+                null or "" => 1,
+                var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var replicas) && replicas is > 0 and <= 16 => replicas,
+                var text => throw new ArgumentException($"{Section}:WorkersReplicas must be a number of processes from 1 to 16, not '{text}'."),
+            },
             Durable = Flag(section, "Durable") ?? true,
             ChannelSandbox = Flag(section, "ChannelSandbox") ?? isDevelopment,
             Simulate = section["Simulate"] is { Length: > 0 } rate

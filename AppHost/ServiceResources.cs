@@ -13,10 +13,12 @@ internal static class ServiceResources
     /// log's "from where" would mean nothing. Without one, any free port behind the proxy.
     /// </summary>
 #pragma warning disable ASPIRECERTIFICATES001 // WithoutHttpsCertificate is an evaluation API; without it every start shows a certificate error.
-    public static IResourceBuilder<ProjectResource> AsService(this IResourceBuilder<ProjectResource> project, IHostEnvironment environment, int? port)
+    public static IResourceBuilder<ProjectResource> AsService(
+        this IResourceBuilder<ProjectResource> project, IHostEnvironment environment, int? port, int replicas = 1)
     {
+        // One process listens on its documented port itself; several share it behind the AppHost's proxy.
         return project
-            .WithHttpEndpoint(port: port, isProxied: port is null)
+            .WithHttpEndpoint(port: port, isProxied: port is null || replicas > 1)
             // Plain HTTP on loopback: no development certificate to find (or to warn about in the dashboard).
             .WithoutHttpsCertificate()
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment.EnvironmentName)

@@ -127,16 +127,18 @@ public sealed class IdentityResolver(CrmDbContext db, IntakeLookups lookups)
                 score += 0.4;
             }
 
-            await SuggestAsync(customer.Id, group.Key, string.Join("; ", reasons), Math.Min(score, 0.9), now, cancellationToken);
+            // The customer was created just now: no stored suggestion can name them yet.
+            await SuggestAsync(customer.Id, group.Key, string.Join("; ", reasons), Math.Min(score, 0.9), now, cancellationToken, isNewCustomer: true);
         }
     }
 
-    private async Task SuggestAsync(Guid customerId, Guid candidateId, string reason, double score, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SuggestAsync(
+        Guid customerId, Guid candidateId, string reason, double score, DateTimeOffset now, CancellationToken cancellationToken, bool isNewCustomer = false)
     {
         var exists = db.MergeSuggestions.Local.Any(s => Pair(s.CustomerId, s.CandidateId) == Pair(customerId, candidateId))
-            || await db.MergeSuggestions.AnyAsync(
+            || (!isNewCustomer && await db.MergeSuggestions.AnyAsync(
                 s => (s.CustomerId == customerId && s.CandidateId == candidateId) || (s.CustomerId == candidateId && s.CandidateId == customerId),
-                cancellationToken);
+                cancellationToken));
         if (!exists)
         {
             db.MergeSuggestions.Add(MergeSuggestion.New(customerId, candidateId, reason, score, now));

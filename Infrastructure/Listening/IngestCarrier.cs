@@ -11,6 +11,7 @@ using SocialEnterprise.Domain.Listening;
 using SocialEnterprise.Infrastructure.Assignment;
 using SocialEnterprise.Infrastructure.Collaboration;
 using SocialEnterprise.Infrastructure.Customers;
+using SocialEnterprise.Infrastructure.Events;
 using SocialEnterprise.Infrastructure.Operations;
 using SocialEnterprise.Infrastructure.Persistence;
 using EventLogEntry = SocialEnterprise.Infrastructure.Events.EventLogEntry;
@@ -32,8 +33,11 @@ public sealed partial class IngestCarrier(
     private const string Savepoint = "ingest_event";
 
     /// <summary>Claims and carries one batch of due events; says how many it claimed and when a retry falls due.</summary>
-    /// <param name="partition">Which partition of <paramref name="partitions"/> to take events from (by author, see <see cref="IngestShards"/>).</param>
-    public async Task<BatchResult> CarryBatchAsync(CancellationToken cancellationToken, int partition = 0, int partitions = 1)
+    /// <param name="partitionsPerBatch">
+    /// How many partitions of authors (<see cref="ListeningOptions.Partitions"/>) the batch may take, those with due events
+    /// that no other batch holds, from a random one on; all of them by default.
+    /// </param>
+    public async Task<BatchResult> CarryBatchAsync(CancellationToken cancellationToken, int? partitionsPerBatch = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var steps = new Steps(
@@ -43,7 +47,7 @@ public sealed partial class IngestCarrier(
             scope.ServiceProvider.GetRequiredService<IntakeLookups>());
         try
         {
-            return await CarryAsync(steps, options.Value.BatchSize, partition, partitions, scope.ServiceProvider, cancellationToken);
+            return await CarryAsync(steps, options.Value.BatchSize, partitionsPerBatch ?? options.Value.Partitions, scope.ServiceProvider, cancellationToken);
         }
         finally
         {
@@ -53,7 +57,7 @@ public sealed partial class IngestCarrier(
     }
 
     private async Task<BatchResult> CarryAsync(
-        Steps steps, int batchSize, int partition, int partitions, IServiceProvider services, CancellationToken cancellationToken) =>
+        Steps steps, int batchSize, int partitionsPerBatch, IServiceProvider services, CancellationToken cancellationToken) =>
         await steps.Db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             var db = steps.Db;
@@ -62,9 +66,12 @@ public sealed partial class IngestCarrier(
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var now = time.GetUtcNow();
+            var partitions = options.Value.Partitions;
+            var start = Random.Shared.Next(partitions);
             var batch = await db.IngestEvents
-                // In queue order, locked, skipping what another carrier holds (the function keeps the plan on the queue's index).
-                .FromSql($"SELECT * FROM claim_ingest_events({now}, {partitions}, {partition}, {batchSize})")
+                // In queue order, from partitions that have due events and that this transaction locks until it ends (the
+                // function keeps the plan on the queue's index).
+                .FromSql($"SELECT * FROM claim_ingest_events({now}, {partitions}, {start}, {partitionsPerBatch}, {batchSize})")
                 .AsNoTracking()
                 .ToListAsync(token);
             if (batch.Count == 0)
@@ -104,8 +111,9 @@ public sealed partial class IngestCarrier(
             // events are appended together at the end, so that carriers work in parallel and queue only to commit.
             var received = carried.Events.OfType<MessageReceived>().ToList();
             await FollowerNotifications.ForCustomerMessagesAsync(db, received, time.GetUtcNow(), token);
-            db.EventLog.AddRange(carried.Entries);
+            var entries = carried.Entries.Concat(db.TakePendingEvents().Select(EventLogEntry.For)).ToList();
             await db.SaveChangesAsync(token);
+            await EventLogBatch.AppendAsync(db, entries, token);
 
             // Stamp the moment the batch becomes visible, so accept-to-stored figures include the whole batch.
             var ids = batch.ConvertAll(e => e.Id);

@@ -9,16 +9,31 @@ public sealed class ListeningOptions
     public const string Section = "Intake";
 
     /// <summary>
-    /// How many batches one Workers process carries at once, each from its own partition of authors. One loop per core
+    /// How many batches one Workers process carries at once, each from its own partitions of authors. One loop per core
     /// (at most 8) by default: while one waits for PostgreSQL another computes, so two loops carried 40 % more than one
     /// on two cores.
     /// </summary>
     [Range(1, 32)]
     public int Concurrency { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 
+    /// <summary>
+    /// Partitions of the queue, by author (<see cref="IngestShards"/>): a batch locks the partitions it carries until it
+    /// commits, so that every loop of every Workers replica carries an author's events one batch at a time, in order.
+    /// The same in every replica; more than all their loops together.
+    /// </summary>
+    [Range(1, IngestShards.Count)]
+    public int Partitions { get; set; } = 16;
+
+    /// <summary>How many Workers processes share the queue (the AppHost says how many replicas it starts).</summary>
+    [Range(1, 64)]
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>A loop's share of the partitions per batch: together the loops of all replicas cover them all.</summary>
+    public int PartitionsPerBatch => Math.Max(1, (Partitions + (Concurrency * Replicas) - 1) / (Concurrency * Replicas));
+
     /// <summary>Events per transaction: larger drains a backlog with fewer commits, smaller commits (and shows) sooner.</summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 25;
+    public int BatchSize { get; set; } = 100;
 
     /// <summary>Failures before an event is parked for an admin.</summary>
     [Range(1, 100)]

@@ -110,17 +110,30 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        ServiceLevelClockKeeper.KeepAsync(this, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
-        AppendPendingEvents();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            PrepareToSaveAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // Clocks are saved with the conversation or consult they time, whoever changed it.
-        await ServiceLevelClockKeeper.KeepAsync(this, Time.GetUtcNow(), cancellationToken);
-        AppendPendingEvents();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            await PrepareToSaveAsync(cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     /// <summary>The application's clock when the context comes from dependency injection (tests replace it), else the system's.</summary>
@@ -147,6 +160,24 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// Keeps the clocks and appends the pending events, detecting changes once before and once after the clocks only if
+    /// they were kept, then leaves change detection off for the save itself: every look at the tracked entries would
+    /// otherwise compare each entity with its snapshot again (six times per save before). The caller restores it.
+    /// </summary>
+    private async Task PrepareToSaveAsync(CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        // Clocks are saved with the conversation or consult they time, whoever changed it.
+        if (await ServiceLevelClockKeeper.KeepAsync(this, Time.GetUtcNow(), cancellationToken))
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        AppendPendingEvents();
     }
 
     private void AppendPendingEvents() => EventLog.AddRange(TakePendingEvents().Select(EventLogEntry.For));

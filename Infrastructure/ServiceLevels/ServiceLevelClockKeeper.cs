@@ -24,9 +24,12 @@ namespace SocialEnterprise.Infrastructure.ServiceLevels;
 /// </remarks>
 public static class ServiceLevelClockKeeper
 {
-    public static async Task KeepAsync(CrmDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the clocks of the conversations and consults the context will save; the caller has detected changes first.
+    /// Says whether it looked at any (and so may have changed tracked clocks).
+    /// </summary>
+    public static async Task<bool> KeepAsync(CrmDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.DetectChanges();
         var conversations = db.ChangeTracker.Entries<Conversation>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => (e.Entity, Added: e.State == EntityState.Added))
@@ -37,7 +40,7 @@ public static class ServiceLevelClockKeeper
             .ToList();
         if (conversations.Count == 0 && consults.Count == 0)
         {
-            return;
+            return false;
         }
 
         var rules = db.HeldSlaRules ?? await db.ReadSlaRulesAsync(cancellationToken);
@@ -72,6 +75,8 @@ public static class ServiceLevelClockKeeper
 
             KeepConsult(consult, clock, rules.CalendarOf(clock.Policy), now);
         }
+
+        return true;
     }
 
     /// <summary>Brings a conversation's clocks in step with it; returns the clocks to add.</summary>

@@ -6,7 +6,8 @@ namespace SocialEnterprise.Workers.Listening;
 
 /// <summary>
 /// Keeps the intake moving: <see cref="ListeningOptions.Concurrency"/> loops, each carrying batches while there are due
-/// events and otherwise waiting for a notification, the next retry, or the poll interval.
+/// events (from its share of the partitions, whichever no other loop of any replica holds) and otherwise waiting for a
+/// notification, the next retry, or the poll interval.
 /// </summary>
 public sealed partial class IngestWorker(
     IngestCarrier carrier,
@@ -16,15 +17,15 @@ public sealed partial class IngestWorker(
     ILogger<IngestWorker> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(partition => CarryLoopAsync(partition, stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(_ => CarryLoopAsync(stoppingToken)));
 
-    /// <summary>Carries one partition (by author), so that the loops never wait on each other's customers.</summary>
-    private Task CarryLoopAsync(int partition, CancellationToken stoppingToken) =>
+    /// <summary>Carries partitions of authors no other loop holds, so that the loops never wait on each other's customers.</summary>
+    private Task CarryLoopAsync(CancellationToken stoppingToken) =>
         QueueLoop.RunAsync(
             notifications, NotificationChannels.IngestEvents,
             async cancellation =>
             {
-                var result = await carrier.CarryBatchAsync(cancellation, partition, options.Value.Concurrency);
+                var result = await carrier.CarryBatchAsync(cancellation, options.Value.PartitionsPerBatch);
                 return (result.Claimed, result.NextDue);
             },
             options.Value.BatchSize, options.Value.PollInterval, time,

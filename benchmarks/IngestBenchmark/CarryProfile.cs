@@ -13,12 +13,12 @@ namespace SocialEnterprise.IngestBenchmark;
 public sealed partial class CarryProfile
 {
     private readonly NpgsqlDataSource _database;
-    private readonly Process _workers;
+    private readonly IReadOnlyList<Process> _workers;
     private readonly bool _statements;
     private TimeSpan _cpu;
     private long _transactions;
 
-    private CarryProfile(NpgsqlDataSource database, Process workers, bool statements)
+    private CarryProfile(NpgsqlDataSource database, IReadOnlyList<Process> workers, bool statements)
     {
         _database = database;
         _workers = workers;
@@ -26,7 +26,7 @@ public sealed partial class CarryProfile
     }
 
     /// <summary>Starts measuring; statement figures only where the server preloads <c>pg_stat_statements</c>.</summary>
-    public static async Task<CarryProfile> StartAsync(NpgsqlDataSource database, Process workers, CancellationToken cancellationToken)
+    public static async Task<CarryProfile> StartAsync(NpgsqlDataSource database, IReadOnlyList<Process> workers, CancellationToken cancellationToken)
     {
         var statements = false;
         try
@@ -63,10 +63,15 @@ public sealed partial class CarryProfile
             [.. top.Select(s => new StatementCost(s.Query, PerEvent(s.Calls), PerEvent(s.Milliseconds), s.Calls > 0 ? s.Milliseconds / s.Calls : 0))]);
     }
 
-    private static TimeSpan CpuOf(Process process)
+    /// <summary>The Workers processes' CPU time together.</summary>
+    private static TimeSpan CpuOf(IReadOnlyList<Process> processes)
     {
-        process.Refresh();
-        return process.TotalProcessorTime;
+        foreach (var process in processes)
+        {
+            process.Refresh();
+        }
+
+        return processes.Aggregate(TimeSpan.Zero, (sum, process) => sum + process.TotalProcessorTime);
     }
 
     private async Task<long> TransactionsAsync(CancellationToken cancellationToken)

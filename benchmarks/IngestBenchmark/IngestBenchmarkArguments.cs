@@ -16,11 +16,13 @@ public sealed record IngestBenchmarkArguments
           --callers <n>    concurrent callers in the max-throughput phase (default 64)
           --rate <n>       events per second in the steady-rate phase (default 200)
           --carriers <n>   carrying loops in the Workers (Intake:Concurrency; default: the Workers' own default)
+          --workers <n>    Workers processes sharing the queue (AppHost:WorkersReplicas; default 1)
+          --batch <n>      events a carrying loop claims at once (Intake:BatchSize; default: the Workers' own default)
           --log <file>     write the stack's logs (every resource's console) to this file
           --help           show this text
         """;
 
-    private static readonly string[] Options = ["--seconds", "--callers", "--rate", "--carriers", "--log"];
+    private static readonly string[] Options = ["--seconds", "--callers", "--rate", "--carriers", "--workers", "--batch", "--log"];
     private static readonly string[] Flags = ["--help", "-h"];
 
     public int Seconds { get; init; } = 20;
@@ -31,6 +33,12 @@ public sealed record IngestBenchmarkArguments
 
     /// <summary>Carrying loops in the Workers; null leaves the Workers' default.</summary>
     public int? Carriers { get; init; }
+
+    /// <summary>Workers processes sharing the queue.</summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>Events a carrying loop claims at once; null leaves the Workers' default.</summary>
+    public int? Batch { get; init; }
 
     /// <summary>Where the stack's logs go; null leaves them out.</summary>
     public string? Log { get; init; }
@@ -48,6 +56,8 @@ public sealed record IngestBenchmarkArguments
             Callers = line.PositiveInteger("--callers", defaults.Callers),
             Rate = line.PositiveNumber("--rate", defaults.Rate),
             Carriers = line.Has("--carriers") ? line.PositiveInteger("--carriers", 1) : null,
+            Workers = line.PositiveInteger("--workers", defaults.Workers),
+            Batch = line.Has("--batch") ? line.PositiveInteger("--batch", 1) : null,
             Log = line.Has("--log") ? line.Text("--log", "") : null,
             Help = line.Has("--help") || line.Has("-h"),
         };

@@ -39,14 +39,19 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions
     DataDirectory = directory,
     Log = log,
     Durable = true,
-    Environment = arguments.Carriers is { } carriers ? [(Resources.Workers, "Intake__Concurrency", carriers.ToString(CultureInfo.InvariantCulture))] : [],
+    WorkersReplicas = arguments.Workers,
+    Environment =
+    [
+        .. arguments.Carriers is { } carriers ? [(Resources.Workers, "Intake__Concurrency", carriers.ToString(CultureInfo.InvariantCulture))] : Array.Empty<(string, string, string)>(),
+        .. arguments.Batch is { } batch ? [(Resources.Workers, "Intake__BatchSize", batch.ToString(CultureInfo.InvariantCulture))] : Array.Empty<(string, string, string)>(),
+    ],
 }, CancellationToken.None))
 {
     await using var database = NpgsqlDataSource.Create(stack.DatabaseConnectionString);
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     var client = new IngestClient(http, stack.ApiUrl, IngestSettings.DevSecret, time);
     var phases = new IngestPhases(client, new IngestEventsTable(database), time, Print);
-    Print($"Private stack up: Api {stack.ApiUrl}, data in {directory}; carrying loops: {arguments.Carriers?.ToString(CultureInfo.InvariantCulture) ?? "the Workers' default"}");
+    Print($"Private stack up: Api {stack.ApiUrl}, data in {directory}; Workers processes: {arguments.Workers.ToString(CultureInfo.InvariantCulture)}; carrying loops each: {arguments.Carriers?.ToString(CultureInfo.InvariantCulture) ?? "the Workers' default"}; batch: {arguments.Batch?.ToString(CultureInfo.InvariantCulture) ?? "the Workers' default"}");
 
     var first = await client.SendAsync(new TrafficGenerator(1, $"{run}p", time).Next(), CancellationToken.None);
     if (first.Status is not (200 or 202))
@@ -68,10 +73,12 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions
         await phases.DrainAsync($"sim-{run}w-");
         // The warm-up leaves dead rows behind; vacuum them now, or autovacuum arrives in the first measured seconds
         // (on two cores it then costs the workers a few hundred milliseconds, which is not what is being measured).
-        await using (var vacuum = database.CreateCommand("VACUUM (ANALYZE)"))
+        // A checkpoint too: the warm-up's writes would otherwise be flushed to disk during the first measured seconds.
+        foreach (var statement in (string[])["VACUUM (ANALYZE)", "CHECKPOINT"])
         {
-            vacuum.CommandTimeout = 600;
-            await vacuum.ExecuteNonQueryAsync();
+            await using var command = database.CreateCommand(statement);
+            command.CommandTimeout = 600;
+            await command.ExecuteNonQueryAsync();
         }
 
         // Latency first, on an empty queue; then the flat-out burst, whose backlog would otherwise delay it.
@@ -104,7 +111,7 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions
         Print($"   errors by status:      {totals.RejectedByStatus()}; 429 answers waited out and retried: {Figures.Count(totals.Throttled)}");
 
         // The backlog a flat-out burst leaves is larger than the workers clear in minutes: their rate over a minute is the figure.
-        var profile = await CarryProfile.StartAsync(database, await stack.ProcessOfAsync(Resources.Workers, CancellationToken.None), CancellationToken.None);
+        var profile = await CarryProfile.StartAsync(database, await stack.ProcessesOfAsync(Resources.Workers, arguments.Workers, CancellationToken.None), CancellationToken.None);
         var (backlog, left, drained) = await phases.DrainAsync(flatOut.ExternalIdPrefix, TimeSpan.FromSeconds(60));
         var cost = await profile.StopAsync(backlog - left, CancellationToken.None);
         var workerRate = Figures.PerSecond(backlog - left, drained);

@@ -75,6 +75,21 @@ public sealed class AppHostModelTests
     }
 
     [Fact]
+    public async Task Several_Workers_share_the_queues_behind_the_documented_port()
+    {
+        await using var single = await AppHostModel.BuildAsync("--AppHost:LocalServers=true");
+        await using var model = await AppHostModel.BuildAsync("--AppHost:LocalServers=true", "--AppHost:WorkersReplicas=2");
+
+        Assert.Equal(1, single.Resource<ProjectResource>(Resources.Workers).Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+        var workers = model.Resource<ProjectResource>(Resources.Workers);
+        Assert.Equal(2, workers.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+        // Two processes cannot listen on one port: the AppHost's proxy does, in front of both.
+        Assert.Equal((DefaultPorts.Workers, true), Endpoint(workers));
+        // Each one's carrying loops take their share of the intake's partitions.
+        Assert.Equal("2", (await model.EnvironmentOfAsync(Resources.Workers))["Intake__Replicas"]);
+    }
+
+    [Fact]
     public async Task In_development_replies_go_to_the_channel_sandbox_with_the_documented_secrets()
     {
         await using var model = await AppHostModel.BuildAsync("--AppHost:LocalServers=true");
@@ -152,6 +167,7 @@ public sealed class AppHostModelTests
     [InlineData("--AppHost:CachePort=cache", "AppHost:CachePort")]
     [InlineData("--AppHost:LocalServers=maybe", "AppHost:LocalServers")]
     [InlineData("--AppHost:Simulate=-3", "AppHost:Simulate")]
+    [InlineData("--AppHost:WorkersReplicas=0", "AppHost:WorkersReplicas")]
     public async Task A_wrong_setting_stops_the_AppHost_naming_it(string argument, string setting)
     {
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => AppHostModel.BuildAsync(argument));

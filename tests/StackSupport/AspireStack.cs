@@ -21,6 +21,9 @@ public sealed record AspireStackOptions
     /// <summary>Where the stack's logs go (every resource's console, the orchestrator's); nowhere when null.</summary>
     public TextWriter? Log { get; init; }
 
+    /// <summary>How many Workers processes the AppHost starts (<c>AppHost:WorkersReplicas</c>).</summary>
+    public int WorkersReplicas { get; init; } = 1;
+
     /// <summary>Settings given to some services on top of the AppHost's: resource name, variable, value.</summary>
     public IReadOnlyList<(string Resource, string Name, string Value)> Environment { get; init; } = [];
 }
@@ -69,6 +72,7 @@ public sealed class AspireStack : IAsyncDisposable
             $"--AppHost:CachePort={FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
             $"--AppHost:Durable={options.Durable}",
             "--AppHost:ChannelSandbox=true",
+            $"--AppHost:WorkersReplicas={options.WorkersReplicas.ToString(CultureInfo.InvariantCulture)}",
         ];
         using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         starting.CancelAfter(StartTimeout);
@@ -139,6 +143,35 @@ public sealed class AspireStack : IAsyncDisposable
         var assembly = $"SocialEnterprise.{char.ToUpperInvariant(resource[0])}{resource[1..]}";
         var project = DescendantsOf(pid).Append(pid).FirstOrDefault(candidate => CommandLineOf(candidate).Contains(assembly, StringComparison.Ordinal));
         return System.Diagnostics.Process.GetProcessById(project == 0 ? pid : project);
+    }
+
+    /// <summary>
+    /// The processes of a resource started as <paramref name="replicas"/> replicas, once each runs: the service's own
+    /// executables among this process's descendants (not the <c>dotnet run</c> that launched them, nor another stack's).
+    /// </summary>
+    public async Task<IReadOnlyList<System.Diagnostics.Process>> ProcessesOfAsync(string resource, int replicas, CancellationToken cancellationToken)
+    {
+        if (replicas == 1)
+        {
+            return [await ProcessOfAsync(resource, cancellationToken)];
+        }
+
+        var executable = $"/SocialEnterprise.{char.ToUpperInvariant(resource[0])}{resource[1..]}";
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(StartTimeout);
+        while (true)
+        {
+            var found = DescendantsOf(Environment.ProcessId)
+                .Where(id => CommandLineOf(id).Split(' ')[0] is var program
+                    && (program.EndsWith(executable, StringComparison.Ordinal) || program.EndsWith(executable + ".dll", StringComparison.Ordinal)))
+                .ToList();
+            if (found.Count >= replicas)
+            {
+                return [.. found.Select(System.Diagnostics.Process.GetProcessById)];
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), waiting.Token);
+        }
     }
 
     private static IEnumerable<int> DescendantsOf(int pid)

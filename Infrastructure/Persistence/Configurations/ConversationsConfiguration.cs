@@ -32,8 +32,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.RoutingReason).HasMaxLength(Conversation.MaxRoutingReasonLength);
         builder.Property(c => c.SlaPolicy).HasMaxLength(40);
         // Conversations opened before the routing rules have no tags and matched no rule.
-        builder.Property(c => c.Tags).HasDefaultValueSql("'{}'");
-        builder.Property(c => c.RoutingRuleIds).HasDefaultValueSql("'{}'");
+        builder.Property(c => c.Tags).HasDefaultValueSql("'{}'").Metadata.SetValueComparer(ListComparer.Of<string>());
+        builder.Property(c => c.RoutingRuleIds).HasDefaultValueSql("'{}'").Metadata.SetValueComparer(ListComparer.Of<Guid>());
         builder.Property(c => c.Preview).HasMaxLength(ConversationPreview.Length);
         // Rows written in bulk by SQL (report fixtures, benchmarks) start with no search text and an unchanged thread.
         builder.Property(c => c.SearchText).HasMaxLength(Conversation.SearchTextLength).HasDefaultValue("");

@@ -72,6 +72,7 @@ internal sealed class CustomerMergeConfiguration : IEntityTypeConfiguration<Cust
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.MergedBy).HasMaxLength(256);
         builder.Property(m => m.UndoneBy).HasMaxLength(256);
+        builder.Property(m => m.MovedIdentityIds).Metadata.SetValueComparer(ListComparer.Of<Guid>());
         builder.Ignore(m => m.PendingEvents);
         builder.HasIndex(m => m.SourceId);
         builder.HasIndex(m => m.TargetId);
