@@ -34,8 +34,8 @@ public sealed partial class IngestCarrier(
 
     /// <summary>Claims and carries one batch of due events; says how many it claimed and when a retry falls due.</summary>
     /// <param name="partitionsPerBatch">
-    /// How many partitions of authors (<see cref="ListeningOptions.Partitions"/>) the batch may take, those with due events
-    /// that no other batch holds, from a random one on; all of them by default.
+    /// How many partitions of authors (<see cref="ListeningOptions.Partitions"/>) the batch may take: those of the oldest
+    /// due events that no other batch holds; all of them by default.
     /// </param>
     public async Task<BatchResult> CarryBatchAsync(CancellationToken cancellationToken, int? partitionsPerBatch = null)
     {
@@ -66,12 +66,10 @@ public sealed partial class IngestCarrier(
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var now = time.GetUtcNow();
-            var partitions = options.Value.Partitions;
-            var start = Random.Shared.Next(partitions);
             var batch = await db.IngestEvents
-                // In queue order, from partitions that have due events and that this transaction locks until it ends (the
-                // function keeps the plan on the queue's index).
-                .FromSql($"SELECT * FROM claim_ingest_events({now}, {partitions}, {start}, {partitionsPerBatch}, {batchSize})")
+                // In queue order, from the partitions of the oldest due events that no other batch holds, locked until this
+                // transaction ends (the function keeps the plan on the queue's index).
+                .FromSql($"SELECT * FROM claim_ingest_events({now}, {options.Value.Partitions}, {partitionsPerBatch}, {batchSize})")
                 .AsNoTracking()
                 .ToListAsync(token);
             if (batch.Count == 0)

@@ -6,7 +6,7 @@ namespace SocialEnterprise.Workers.Listening;
 
 /// <summary>
 /// Keeps the intake moving: <see cref="ListeningOptions.Concurrency"/> loops, each carrying batches while there are due
-/// events (from its share of the partitions, whichever no other loop of any replica holds) and otherwise waiting for a
+/// events (from its share of the partitions, the oldest work no other loop of any replica holds) and otherwise waiting for a
 /// notification, the next retry, or the poll interval.
 /// </summary>
 public sealed partial class IngestWorker(
