@@ -147,7 +147,7 @@ public sealed class AspireStack : IAsyncDisposable
 
     /// <summary>
     /// The processes of a resource started as <paramref name="replicas"/> replicas, once each runs: the service's own
-    /// executables among this process's descendants (not the <c>dotnet run</c> that launched them, nor another stack's).
+    /// executables (not the <c>dotnet run</c> that launched them), this stack's (not another's).
     /// </summary>
     public async Task<IReadOnlyList<System.Diagnostics.Process>> ProcessesOfAsync(string resource, int replicas, CancellationToken cancellationToken)
     {
@@ -157,13 +157,16 @@ public sealed class AspireStack : IAsyncDisposable
         }
 
         var executable = $"/SocialEnterprise.{char.ToUpperInvariant(resource[0])}{resource[1..]}";
+        // This stack's, not another's: the orchestrator gives each its own Redis address.
+        var cache = $"ConnectionStrings__{Resources.Cache}={CacheConnectionString.Split(',')[0]}";
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waiting.CancelAfter(StartTimeout);
         while (true)
         {
-            var found = DescendantsOf(Environment.ProcessId)
-                .Where(id => CommandLineOf(id).Split(' ')[0] is var program
-                    && (program.EndsWith(executable, StringComparison.Ordinal) || program.EndsWith(executable + ".dll", StringComparison.Ordinal)))
+            var found = Directory.GetDirectories("/proc")
+                .Select(Path.GetFileName)
+                .Select(name => int.TryParse(name, out var id) ? id : 0)
+                .Where(id => id > 0 && CommandLineOf(id).Split(' ')[0].EndsWith(executable, StringComparison.Ordinal) && EnvironmentOf(id).Contains(cache, StringComparison.Ordinal))
                 .ToList();
             if (found.Count >= replicas)
             {
@@ -196,6 +199,18 @@ public sealed class AspireStack : IAsyncDisposable
         catch (IOException)
         {
             return 0;
+        }
+    }
+
+    private static string EnvironmentOf(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ").Replace('\0', '\n');
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "";
         }
     }
 
