@@ -19,7 +19,7 @@ public sealed class ListeningOptions
     /// <summary>
     /// Partitions of the queue, by author (<see cref="IngestShards"/>): a batch locks the partitions it carries until it
     /// commits, so that every loop of every Workers replica carries an author's events one batch at a time, in order.
-    /// The same in every replica; more than all their loops together.
+    /// The same in every replica, and at least as many as all their loops together (else some loops find nothing to take).
     /// </summary>
     [Range(1, IngestShards.Count)]
     public int Partitions { get; set; } = 16;

@@ -40,11 +40,10 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions
     Log = log,
     Durable = true,
     WorkersReplicas = arguments.Workers,
-    Environment =
-    [
-        .. arguments.Carriers is { } carriers ? [(Resources.Workers, "Intake__Concurrency", carriers.ToString(CultureInfo.InvariantCulture))] : Array.Empty<(string, string, string)>(),
-        .. arguments.Batch is { } batch ? [(Resources.Workers, "Intake__BatchSize", batch.ToString(CultureInfo.InvariantCulture))] : Array.Empty<(string, string, string)>(),
-    ],
+    Environment = new (string Name, int? Value)[] { ("Intake__Concurrency", arguments.Carriers), ("Intake__BatchSize", arguments.Batch) }
+        .Where(setting => setting.Value is not null)
+        .Select(setting => (Resources.Workers, setting.Name, setting.Value!.Value.ToString(CultureInfo.InvariantCulture)))
+        .ToList(),
 }, CancellationToken.None))
 {
     await using var database = NpgsqlDataSource.Create(stack.DatabaseConnectionString);

@@ -29,6 +29,16 @@ public sealed class IngestBenchmarkTests
     }
 
     [Fact]
+    public void One_Workers_process_and_its_own_batch_size_unless_given()
+    {
+        var defaults = IngestBenchmarkArguments.Parse([]);
+        var given = IngestBenchmarkArguments.Parse(["--workers", "2", "--batch", "50"]);
+
+        Assert.Equal((1, null), (defaults.Workers, defaults.Batch));
+        Assert.Equal((2, 50), (given.Workers, given.Batch));
+    }
+
+    [Fact]
     public void The_stacks_logs_are_left_out_unless_a_file_is_given()
     {
         Assert.Null(IngestBenchmarkArguments.Parse([]).Log);
@@ -37,6 +47,8 @@ public sealed class IngestBenchmarkTests
 
     [Theory]
     [InlineData("--carriers", "0")]
+    [InlineData("--workers", "0")]
+    [InlineData("--batch", "-5")]
     [InlineData("--seconds", "0")]
     [InlineData("--seconds", "2.5")]
     [InlineData("--callers", "-1")]

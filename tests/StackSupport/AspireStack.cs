@@ -131,31 +131,12 @@ public sealed class AspireStack : IAsyncDisposable
     }
 
     /// <summary>
-    /// The operating-system process of a project resource, once it runs (benchmarks read its CPU time): the process the
-    /// orchestrator started, or the one it runs the project in (<c>dotnet run</c> starts the project as its child).
-    /// </summary>
-    public async Task<System.Diagnostics.Process> ProcessOfAsync(string resource, CancellationToken cancellationToken)
-    {
-        const string Pid = "executable.pid";
-        var running = await App.ResourceNotifications.WaitForResourceAsync(
-            resource, e => e.Snapshot.Properties.Any(p => p.Name == Pid && p.Value is not null), cancellationToken);
-        var pid = Convert.ToInt32(running.Snapshot.Properties.First(p => p.Name == Pid).Value, CultureInfo.InvariantCulture);
-        var assembly = $"SocialEnterprise.{char.ToUpperInvariant(resource[0])}{resource[1..]}";
-        var project = DescendantsOf(pid).Append(pid).FirstOrDefault(candidate => CommandLineOf(candidate).Contains(assembly, StringComparison.Ordinal));
-        return System.Diagnostics.Process.GetProcessById(project == 0 ? pid : project);
-    }
-
-    /// <summary>
-    /// The processes of a resource started as <paramref name="replicas"/> replicas, once each runs: the service's own
-    /// executables (not the <c>dotnet run</c> that launched them), this stack's (not another's).
+    /// The operating-system processes of a project resource started as <paramref name="replicas"/> replicas, once each
+    /// runs (benchmarks read their CPU time): the service's own executables, not the <c>dotnet run</c> that launched
+    /// them, and this stack's, not another's.
     /// </summary>
     public async Task<IReadOnlyList<System.Diagnostics.Process>> ProcessesOfAsync(string resource, int replicas, CancellationToken cancellationToken)
     {
-        if (replicas == 1)
-        {
-            return [await ProcessOfAsync(resource, cancellationToken)];
-        }
-
         var executable = $"/SocialEnterprise.{char.ToUpperInvariant(resource[0])}{resource[1..]}";
         // This stack's, not another's: the orchestrator gives each its own Redis address.
         var cache = $"ConnectionStrings__{Resources.Cache}={CacheConnectionString.Split(',')[0]}";
@@ -174,31 +155,6 @@ public sealed class AspireStack : IAsyncDisposable
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), waiting.Token);
-        }
-    }
-
-    private static IEnumerable<int> DescendantsOf(int pid)
-    {
-        var children = Directory.GetDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, out var id) ? id : 0)
-            .Where(id => id > 0 && ParentOf(id) == pid)
-            .ToList();
-        return children.Concat(children.SelectMany(DescendantsOf));
-    }
-
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            // /proc/<pid>/stat: "pid (name) state ppid ..."; the name may hold spaces, so read after its closing parenthesis.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
         }
     }
 
