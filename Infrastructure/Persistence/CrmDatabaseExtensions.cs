@@ -67,9 +67,17 @@ public static class CrmDatabaseExtensions
         return (end < 0 ? text : text[..end]).ToString().ToUpperInvariant() is { Length: > 0 and <= 20 } keyword ? keyword : "SQL";
     }
 
+    /// <summary>
+    /// Statements per round trip of a save. EF Core's default (1,000) joins a carried batch's hundreds of inserts into one
+    /// command text of several hundred kilobytes: a large-object allocation per save, which made the Workers collect
+    /// generation 2 about once a second under load (7 % of the time paused). At 40 the text stays under the large-object
+    /// threshold (85,000 bytes) and a batch of 100 events still saves in about fifteen round trips.
+    /// </summary>
+    public const int StatementsPerRoundTrip = 40;
+
     /// <summary>The CRM database on a data source, with snake_case names (the services' retries come from Aspire's enrichment).</summary>
     public static DbContextOptionsBuilder UseCrmDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(dataSource, npgsql => npgsql.MaxBatchSize(StatementsPerRoundTrip)).UseSnakeCaseNamingConvention();
 
     /// <summary>Options for a <see cref="CrmDbContext"/> outside dependency injection (tools, tests, benchmarks).</summary>
     public static DbContextOptions<CrmDbContext> CrmDatabaseOptions(string connectionString) =>

@@ -75,6 +75,43 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
     }
 
     [Fact]
+    public async Task A_full_batch_saves_in_commands_below_the_large_object_threshold()
+    {
+        // A hundred events of new customers: about seven hundred inserts in one save. In one command their text would be
+        // a large object (over 85,000 bytes), allocated on every save, and the Workers would collect generation 2 for it.
+        var run = await EnqueueAsync(100, "large-save");
+        var commandTexts = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.Source.Name == "Npgsql")
+                {
+                    foreach (var (_, value) in activity.Tags)
+                    {
+                        if (value is not null && value.Contains("INSERT INTO", StringComparison.Ordinal))
+                        {
+                            commandTexts.Add(value);
+                        }
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using var host = ListeningHost.Create(database.ConnectionString, settings: Batch(100));
+        var result = await host.Carrier().CarryBatchAsync(_cancellation);
+
+        Assert.Equal(100, result.Claimed);
+        await AssertExactlyOnceAsync(run, 100);
+        var saves = commandTexts.Where(text => text.Contains("INSERT INTO conversations", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(saves);
+        Assert.All(commandTexts, text => Assert.True(text.Length * sizeof(char) < 85_000, $"a command of {text.Length:N0} characters"));
+    }
+
+    [Fact]
     public async Task Killing_the_Workers_process_mid_batch_and_restarting_loses_nothing_and_duplicates_nothing()
     {
         const int events = 1500;
