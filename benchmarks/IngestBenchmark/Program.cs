@@ -96,7 +96,11 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions
         }
 
         Print($"   received -> processed: {latency}");
-        Print($"                          {Figures.Below(latency.P95, Figures.SteadyP95TargetMilliseconds, " ms")} (p95)");
+        if (Figures.SteadyP95TargetMilliseconds(arguments.Rate) is { } steadyTarget)
+        {
+            Print($"                          {Figures.Below(latency.P95, steadyTarget, " ms")} (p95)");
+        }
+
         var medians = await table.MedianLatencyByWindowAsync(steady.ExternalIdPrefix, TimeSpan.FromSeconds(2), CancellationToken.None);
         Print(Invariant($"   median by 2 s of arrival: {string.Join(", ", medians.Select(m => m.ToString("0", CultureInfo.InvariantCulture)))} ms"));
         Print("");
@@ -117,7 +121,7 @@ await using (var stack = await AspireStack.StartAsync(new AspireStackOptions
         Print(left > 0
             ? Invariant($"   workers:               {Figures.Count(workerRate),8} processed/s; {Figures.Count(left)} of a backlog of {Figures.Count(backlog)} still pending after {drained.TotalSeconds:0} s")
             : backlog >= acceptedPerSecond
-                ? Invariant($"   workers:               {Figures.Count(workerRate),8} processed/s draining a backlog of {Figures.Count(backlog)} in {drained.TotalSeconds:0.0} s")
+                ? Invariant($"   workers:               {Figures.Count(workerRate),8} processed/s draining a backlog of {Figures.Count(backlog)} in {drained.TotalSeconds:0.0} s    {Figures.AtLeast(workerRate, Figures.DrainPerSecondTarget, "/s")}")
                 : Invariant($"   workers:               kept up while posting (backlog {Figures.Count(backlog)} when posting stopped): their capacity is above {Figures.Count(acceptedPerSecond)}/s"));
         foreach (var line in cost.Lines())
         {

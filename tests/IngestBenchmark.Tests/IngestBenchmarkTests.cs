@@ -71,10 +71,13 @@ public sealed class IngestBenchmarkTests
     [Fact]
     public void Targets_say_met_or_missed_and_an_unmeasured_figure_misses()
     {
-        Assert.Equal("target >= 2,000/s: met", Figures.AtLeast(2_000, Figures.AcceptedPerSecondTarget, "/s"));
-        Assert.Equal("target >= 2,000/s: missed", Figures.AtLeast(1_999.9, Figures.AcceptedPerSecondTarget, "/s"));
-        Assert.Equal("target < 150 ms: met", Figures.Below(149.9, Figures.SteadyP95TargetMilliseconds, " ms"));
-        Assert.Equal("target < 150 ms: missed", Figures.Below(150, Figures.SteadyP95TargetMilliseconds, " ms"));
-        Assert.Equal("target < 150 ms: missed", Figures.Below(double.NaN, Figures.SteadyP95TargetMilliseconds, " ms"));
+        Assert.Equal("target >= 4,000/s: met", Figures.AtLeast(4_000, Figures.AcceptedPerSecondTarget, "/s"));
+        Assert.Equal("target >= 4,000/s: missed", Figures.AtLeast(3_999.9, Figures.AcceptedPerSecondTarget, "/s"));
+        Assert.Equal("target >= 1,000/s: missed", Figures.AtLeast(999, Figures.DrainPerSecondTarget, "/s"));
+        Assert.Equal("target < 100 ms: met", Figures.Below(99.9, Figures.SteadyP95TargetMilliseconds(200)!.Value, " ms"));
+        Assert.Equal("target < 100 ms: missed", Figures.Below(100, Figures.SteadyP95TargetMilliseconds(200)!.Value, " ms"));
+        Assert.Equal("target < 250 ms: met", Figures.Below(249, Figures.SteadyP95TargetMilliseconds(500)!.Value, " ms"));
+        Assert.Equal("target < 100 ms: missed", Figures.Below(double.NaN, Figures.SteadyP95TargetMilliseconds(200)!.Value, " ms"));
+        Assert.Null(Figures.SteadyP95TargetMilliseconds(1_000));
     }
 }
