@@ -85,11 +85,12 @@ public static class RepliesApi
 
         var approval = services.Approval.Value;
         var supported = ReplyChannels.VisibilitiesOf(conversation.Channel);
+        var audience = await ReplyAudience.OfAsync(db, conversation, cancellationToken);
         return TypedResults.Ok(new ReplyPolicyView(
-            conversation.Channel, supported, ReplyChannels.DefaultVisibilityOf(conversation.Channel),
+            conversation.Channel, supported, audience.DefaultVisibility,
             supported.Contains(ReplyVisibilities.Public) ? approval.ReasonFor(conversation, ReplyVisibilities.Public) : null,
             supported.Contains(ReplyVisibilities.Private) ? approval.ReasonFor(conversation, ReplyVisibilities.Private) : null,
-            approval.Approvers));
+            approval.Approvers, audience.CustomerWrotePrivately));
     }
 
     public static async Task<Ok<List<ApprovalView>>> ApprovalsAsync(

@@ -37,7 +37,8 @@ public static class ReplyDraftsApi
         }
 
         var draft = await services.Db.ReplyDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ConversationId == id, cancellationToken);
-        return TypedResults.Ok(ReplyViews.DraftView(draft ?? ReplyDraft.For(conversation, conversation.OpenedAt)));
+        return TypedResults.Ok(ReplyViews.DraftView(
+            draft ?? ReplyDraft.For(conversation, conversation.OpenedAt, (await ReplyAudience.OfAsync(services.Db, conversation, cancellationToken)).DefaultVisibility)));
     }
 
     public static async Task<Results<Ok<DraftView>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(

@@ -14,6 +14,17 @@ public static class ReplyChannels
         _ => Both,
     };
 
-    /// <summary>What the composer offers first: public where the customer wrote in public, else private.</summary>
-    public static string DefaultVisibilityOf(string channel) => VisibilitiesOf(channel)[0];
+    /// <summary>
+    /// Where a reply goes unless its author deliberately chooses otherwise: where the customer last wrote (a direct
+    /// message is answered privately, a public post in public), within what the channel supports.
+    /// </summary>
+    public static string DefaultVisibilityOf(string channel, string? lastCustomerKind = null)
+    {
+        var supported = VisibilitiesOf(channel);
+        var wanted = WrotePrivately(lastCustomerKind) ? ReplyVisibilities.Private : ReplyVisibilities.Public;
+        return supported.Contains(wanted) ? wanted : supported[0];
+    }
+
+    /// <summary>Whether a message of this kind was written privately to the company (a direct message, an e-mail, a chat).</summary>
+    public static bool WrotePrivately(string? kind) => kind is not null && MessageKinds.Private.Contains(kind);
 }

@@ -26,10 +26,13 @@ public sealed record ApprovalView(
 
 public sealed record RejectReplyRequest(string? Reason);
 
-/// <summary>How replies on a conversation may go: the visibilities its channel supports and which of them need approval, and why.</summary>
+/// <summary>
+/// How replies on a conversation may go: the visibilities its channel supports, which of them need approval and why,
+/// and where the customer last wrote (<see cref="CustomerWrotePrivately"/>: a public reply then needs a confirmation).
+/// </summary>
 public sealed record ReplyPolicyView(
     string Channel, IReadOnlyList<string> Visibilities, string DefaultVisibility, string? PublicApprovalReason, string? PrivateApprovalReason,
-    IReadOnlyList<string> ApproverRoles);
+    IReadOnlyList<string> ApproverRoles, bool CustomerWrotePrivately = false);
 
 /// <summary>The shared draft of a conversation's reply; <see cref="Version"/> 0 when nobody has written one yet.</summary>
 public sealed record DraftView(

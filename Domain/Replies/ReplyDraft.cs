@@ -39,11 +39,12 @@ public sealed class ReplyDraft : EventSource
 
     public bool IsEmpty => Text.Length == 0;
 
-    public static ReplyDraft For(Conversation conversation, DateTimeOffset now) => new()
+    /// <param name="visibility">Where the reply goes until someone chooses: where the customer last wrote, when known.</param>
+    public static ReplyDraft For(Conversation conversation, DateTimeOffset now, string? visibility = null) => new()
     {
         ConversationId = conversation.Id,
         Department = conversation.Department,
-        Visibility = ReplyChannels.DefaultVisibilityOf(conversation.Channel),
+        Visibility = visibility ?? ReplyChannels.DefaultVisibilityOf(conversation.Channel),
         UpdatedAt = now,
     };
 

@@ -40,6 +40,13 @@ public sealed class ReplyDeliveryTests(StackFixture stack, BrowserFixture browse
         // The channel answers the post after 5 s and reports delivery 12 s after taking it: each state stays long enough to see.
         await stack.Channels.SetReceiptDelayAsync(TimeSpan.FromSeconds(12), _cancellation);
         await stack.Channels.DelayNextAsync(new SandboxDelayRequest(1, 5), _cancellation);
+        // The customer wrote a direct message: the composer answers privately unless its author deliberately goes public.
+        await Expect(page.GetByTestId("visibility-private")).ToHaveAttributeAsync("aria-pressed", "true");
+        // Seen, not only announced: the chosen audience is filled, the other is not.
+        const string background = "button => getComputedStyle(button).backgroundColor";
+        Assert.NotEqual(
+            await page.GetByTestId("visibility-public").EvaluateAsync<string>(background),
+            await page.GetByTestId("visibility-private").EvaluateAsync<string>(background));
         var text = $"A new parcel {word} is on its way.";
         var bubble = page.Locator("[data-testid=reply]", new() { HasText = word });
         var status = bubble.GetByTestId("reply-status");

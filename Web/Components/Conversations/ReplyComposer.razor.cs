@@ -48,6 +48,7 @@ public partial class ReplyComposer : IAsyncDisposable
     private string? _textError;
     private string? _error;
     private string? _result;
+    private int? _confirmingPublic;
     private bool _cannedOpen;
     private string _cannedSearch = "";
     private IReadOnlyList<CannedResponseView> _canned = [];
@@ -197,6 +198,7 @@ public partial class ReplyComposer : IAsyncDisposable
     private async Task ChooseVisibilityAsync(string visibility)
     {
         _visibility = visibility;
+        _confirmingPublic = null;
         if (_text.Length > 0 || _draft is { Version: > 0 })
         {
             await SaveDraftAsync(force: true);
@@ -261,7 +263,7 @@ public partial class ReplyComposer : IAsyncDisposable
 
     private Task SendAnywayAsync() => _refusal is { } refusal ? SendOnAsync(refusal.CurrentVersion) : Task.CompletedTask;
 
-    private async Task SendOnAsync(int version)
+    private async Task SendOnAsync(int version, bool publicConfirmed = false)
     {
         if (_sending)
         {
@@ -274,6 +276,14 @@ public partial class ReplyComposer : IAsyncDisposable
             return;
         }
 
+        if (PublicOnAPrivateMatter && !publicConfirmed)
+        {
+            // Ctrl+Enter included: a private matter goes public only after a second, deliberate click.
+            _confirmingPublic = version;
+            return;
+        }
+
+        _confirmingPublic = null;
         _sending = true;
         _error = null;
         _result = null;
@@ -356,6 +366,21 @@ public partial class ReplyComposer : IAsyncDisposable
 
         _refusal = null;
         _reviewed = false;
+    }
+
+    /// <summary>A public reply where the customer wrote privately (a direct message): warned about, and confirmed before it goes.</summary>
+    private bool PublicOnAPrivateMatter => _visibility == ReplyVisibilities.Public && _policy is { CustomerWrotePrivately: true };
+
+    private Task PostPubliclyAsync() => _confirmingPublic is { } version ? SendOnAsync(version, publicConfirmed: true) : Task.CompletedTask;
+
+    private async Task KeepPrivateAsync()
+    {
+        var version = _confirmingPublic;
+        await ChooseVisibilityAsync(ReplyVisibilities.Private);
+        if (version is { } seen)
+        {
+            await SendOnAsync(seen);
+        }
     }
 
     private string? ApprovalReason() => _policy is not { } policy ? null

@@ -1,4 +1,5 @@
 using SocialEnterprise.Contracts.Customers;
+using SocialEnterprise.Contracts.Listening;
 
 namespace SocialEnterprise.Web.Components.Shared;
 
@@ -11,6 +12,19 @@ public static class DisplayText
         var bare = handle.Trim().TrimStart('@');
         return bare.Length == 0 || bare.Contains('@', StringComparison.Ordinal) ? bare : "@" + bare;
     }
+
+    /// <summary>A channel as people name it ("X", "LinkedIn", "review sites"), not its identifier.</summary>
+    public static string Channel(string channel) => channel switch
+    {
+        IngestChannels.X => "X",
+        IngestChannels.Facebook => "Facebook",
+        IngestChannels.LinkedIn => "LinkedIn",
+        IngestChannels.Reviews => "review sites",
+        IngestChannels.Community => "the community",
+        IngestChannels.Email => "email",
+        IngestChannels.Chat => "chat",
+        _ => channel,
+    };
 
     public static string Count(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
 

@@ -186,6 +186,67 @@ public sealed class ReplyComposerTests : WorkspaceContext
     }
 
     [Fact]
+    public void A_direct_message_is_answered_privately_and_going_public_is_warned_about_and_confirmed_even_with_ctrl_enter()
+    {
+        AnswerDirectMessagePolicy();
+        var composer = Render<ReplyComposer>(p => p.Add(c => c.ConversationId, _conversation).Add(c => c.Version, 3));
+
+        composer.WaitForAssertion(() => Assert.Equal("true", composer.Find("[data-testid=visibility-private]").GetAttribute("aria-pressed")));
+        Assert.Empty(composer.FindAll("[data-testid=public-warning]"));
+
+        composer.Find("[data-testid=visibility-public]").Click();
+        Assert.Contains("wrote to you privately", composer.Find("[data-testid=public-warning]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("anyone on X", composer.Find("[data-testid=public-warning]").TextContent, StringComparison.Ordinal);
+
+        composer.Find("textarea[data-testid=reply-input]").Input("Your refund of $120 is on card ending 4242.");
+        composer.Find("textarea[data-testid=reply-input]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", CtrlKey = true });
+
+        composer.WaitForAssertion(() => composer.Find("[data-testid=public-confirm]"));
+        Assert.Empty(Api.CallsTo(HttpMethod.Post, $"{Base}/replies"));
+
+        Api.Answer(HttpMethod.Post, $"{Base}/replies", HttpStatusCode.Created, Sent("Your refund of $120 is on card ending 4242.", ReplyStates.Queued, 4));
+        composer.Find("[data-testid=public-confirm-public]").Click();
+
+        composer.WaitForAssertion(() => Assert.Single(Api.CallsTo(HttpMethod.Post, $"{Base}/replies")));
+        Assert.Equal("public", Api.CallsTo(HttpMethod.Post, $"{Base}/replies").Single().Json.GetProperty("visibility").GetString());
+        Assert.Empty(composer.FindAll("[data-testid=public-confirm]"));
+    }
+
+    [Fact]
+    public void Asked_to_confirm_a_public_reply_the_author_can_send_it_as_a_direct_message_instead()
+    {
+        AnswerDirectMessagePolicy();
+        var composer = Render<ReplyComposer>(p => p.Add(c => c.ConversationId, _conversation).Add(c => c.Version, 3));
+        composer.WaitForAssertion(() => composer.Find("[data-testid=visibility-public]"));
+        composer.Find("[data-testid=visibility-public]").Click();
+        composer.Find("textarea[data-testid=reply-input]").Input("We have sent the details.");
+        composer.Find("[data-testid=send-reply]").Click();
+        composer.WaitForAssertion(() => composer.Find("[data-testid=public-confirm]"));
+
+        Api.Answer(HttpMethod.Post, $"{Base}/replies", HttpStatusCode.Created, Sent("We have sent the details.", ReplyStates.Queued, 4));
+        composer.Find("[data-testid=public-confirm-private]").Click();
+
+        composer.WaitForAssertion(() => Assert.Single(Api.CallsTo(HttpMethod.Post, $"{Base}/replies")));
+        Assert.Equal("private", Api.CallsTo(HttpMethod.Post, $"{Base}/replies").Single().Json.GetProperty("visibility").GetString());
+        Assert.Equal("true", composer.Find("[data-testid=visibility-private]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void A_public_post_is_answered_in_public_without_a_confirmation()
+    {
+        var composer = Render<ReplyComposer>(p => p.Add(c => c.ConversationId, _conversation).Add(c => c.Version, 3));
+        composer.WaitForAssertion(() => Assert.Equal("true", composer.Find("[data-testid=visibility-public]").GetAttribute("aria-pressed")));
+        composer.Find("textarea[data-testid=reply-input]").Input("Thanks for the kind words!");
+        Api.Answer(HttpMethod.Post, $"{Base}/replies", HttpStatusCode.Created, Sent("Thanks for the kind words!", ReplyStates.Queued, 4));
+
+        composer.Find("[data-testid=send-reply]").Click();
+
+        composer.WaitForAssertion(() => Assert.Single(Api.CallsTo(HttpMethod.Post, $"{Base}/replies")));
+        Assert.Empty(composer.FindAll("[data-testid=public-warning]"));
+        Assert.Empty(composer.FindAll("[data-testid=public-confirm]"));
+    }
+
+    [Fact]
     public void A_review_site_only_offers_public_replies()
     {
         Api.Answer(HttpMethod.Get, $"{Base}/replies/policy", HttpStatusCode.OK,
@@ -203,6 +264,10 @@ public sealed class ReplyComposerTests : WorkspaceContext
     private void AnswerPolicy(string? publicReason) =>
         Api.Answer(HttpMethod.Get, $"{Base}/replies/policy", HttpStatusCode.OK,
             new ReplyPolicyView("x", ["public", "private"], "public", publicReason, null, ["manager", "admin"]));
+
+    private void AnswerDirectMessagePolicy() =>
+        Api.Answer(HttpMethod.Get, $"{Base}/replies/policy", HttpStatusCode.OK,
+            new ReplyPolicyView("x", ["public", "private"], "private", null, null, ["manager", "admin"], CustomerWrotePrivately: true));
 
     private void AnswerDraft(DraftView draft) => Api.Answer(HttpMethod.Get, $"{Base}/draft", HttpStatusCode.OK, draft);
 
