@@ -49,7 +49,7 @@ public sealed record InboxViewCount(string Key, string Name, string Query, int C
 
 public sealed record MessageView(
     Guid Id, string Text, string Direction, string Channel, string Kind, string ExternalId, string AuthorName, DateTimeOffset OccurredAt,
-    string? Url, int? Rating, MessageClassification? Classification);
+    string? Url, int? Rating, MessageClassification? Classification, DateTimeOffset? ReceivedAt = null);
 
 public sealed record ConversationStatusRequest(string? Status);
 

@@ -161,7 +161,7 @@ public sealed class Conversation : EventSource
         MessageCount++;
         Preview = PreviewOf(message.Text);
         SearchText = SearchTextWith(SearchText, message.Text);
-        LastActivityAt = message.OccurredAt > LastActivityAt ? message.OccurredAt : LastActivityAt;
+        LastActivityAt = message.CountsFrom > LastActivityAt ? message.CountsFrom : LastActivityAt;
         Sentiment = classification.SentimentLabel;
         SentimentScore = classification.SentimentScore;
         Topic ??= classification.Topic;

@@ -64,6 +64,9 @@ public sealed class Message
         IngestEventId = ingestEventId,
     };
 
+    /// <summary>When the message counts as written for the inbox's order and the service-level clocks (<see cref="MessageTiming"/>).</summary>
+    public DateTimeOffset CountsFrom => MessageTiming.CountsFrom(OccurredAt, ReceivedAt);
+
     public void BelongTo(Guid conversationId) => ConversationId = conversationId;
 
     /// <summary>Stamps the thread version the message made, so that a reply guard can name it among what changed.</summary>

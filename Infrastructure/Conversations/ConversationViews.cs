@@ -15,5 +15,6 @@ public static class ConversationViews
     public static MessageView MessageView(Message message) => new(
         message.Id, message.Text, message.Direction, message.Channel, message.Kind, message.ExternalId, message.AuthorName,
         message.OccurredAt, message.Url, message.Rating,
-        message.Classification is null ? null : JsonSerializer.Deserialize<MessageClassification>(message.Classification, EventTypes.SerializerOptions));
+        message.Classification is null ? null : JsonSerializer.Deserialize<MessageClassification>(message.Classification, EventTypes.SerializerOptions),
+        message.Direction == MessageDirections.Inbound ? message.ReceivedAt : null);
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using SocialEnterprise.Contracts.Conversations;
+using SocialEnterprise.Contracts.ServiceLevels;
 
 namespace SocialEnterprise.Web.Components.Shared;
 
@@ -18,6 +20,19 @@ public static class DisplayTime
 
     /// <summary>Only the time of day, for what happened today (a draft saved, a health check).</summary>
     public static string Clock(DateTimeOffset at) => at.ToLocalTime().ToString("HH:mm");
+
+    /// <summary>
+    /// Why a customer's message does not count from the time its channel gave it (<see cref="MessageTiming"/>): dated in
+    /// the future, or delivered late; null when its date is trusted.
+    /// </summary>
+    public static string? DeliveryNote(DateTimeOffset occurredAt, DateTimeOffset? receivedAt) => receivedAt switch
+    {
+        { } received when MessageTiming.DatedInTheFuture(occurredAt, received) && occurredAt - received >= TimeSpan.FromMinutes(1) =>
+            $"dated ahead by the channel; counted from its arrival at {When(received)}",
+        { } received when MessageTiming.ArrivedLate(occurredAt, received) =>
+            $"reached us {ServiceLevelMetrics.Span(received - occurredAt)} after it was written, at {When(received)}; response times count from then",
+        _ => null,
+    };
 
     /// <summary>How long ago <paramref name="at"/> was, in the coarsest unit that still says something.</summary>
     public static string Ago(DateTimeOffset at, DateTimeOffset now)

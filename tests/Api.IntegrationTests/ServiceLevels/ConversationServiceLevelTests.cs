@@ -20,6 +20,34 @@ public sealed class ConversationServiceLevelTests(ListeningFixture intake) : ICl
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task A_message_the_channel_held_for_days_counts_from_its_arrival_and_one_dated_ahead_does_not_pin_itself_to_the_top()
+    {
+        var arrivedAround = DateTimeOffset.UtcNow;
+        var held = await intake.IngestAsync("x", ChannelEvents.Event(
+            "I was charged twice for my order, please refund one", $"sla_{Guid.NewGuid():N}"[..14], "Hal Held",
+            occurredAt: arrivedAround.AddDays(-3)), _cancellation);
+        var ahead = await intake.IngestAsync("x", ChannelEvents.Event(
+            "My invoice is wrong, please fix the amount", $"sla_{Guid.NewGuid():N}"[..14], "Ada Ahead",
+            occurredAt: arrivedAround.AddHours(6)), _cancellation);
+        await intake.SettleAsync(_cancellation);
+        var heldConversation = await intake.ConversationAsync(await intake.ConversationOfAsync(held, _cancellation), _cancellation);
+        var aheadConversation = await intake.ConversationAsync(await intake.ConversationOfAsync(ahead, _cancellation), _cancellation);
+
+        using var admin = intake.CreateClient();
+        var standing = (await admin.GetFromJsonAsync<ConversationServiceLevels>($"api/conversations/{heldConversation.Id}/sla", _cancellation))!;
+        var first = standing.Clocks.Single(c => c.Metric == ServiceLevelMetrics.FirstResponse);
+        // Not breached on arrival: nobody could answer a message the channel had not delivered.
+        Assert.InRange(first.StartedAt, arrivedAround.AddMinutes(-1), DateTimeOffset.UtcNow);
+        Assert.Equal(ServiceLevelStates.OnTrack, standing.BannerState);
+        var heldMessage = Assert.Single(heldConversation.Messages);
+        Assert.Equal(arrivedAround.AddDays(-3).ToUnixTimeMilliseconds(), heldMessage.OccurredAt.ToUnixTimeMilliseconds());
+        Assert.NotNull(heldMessage.ReceivedAt);
+
+        // Dated six hours ahead: ordered by when it reached us, not kept at the top of every inbox until then.
+        Assert.InRange(aheadConversation.LastActivityAt, arrivedAround.AddMinutes(-1), DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
     public async Task The_intake_starts_the_clocks_a_status_change_pauses_them_and_other_departments_do_not_see_them()
     {
         var written = DateTimeOffset.UtcNow.AddMinutes(-3);
