@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Api.Access;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Infrastructure.Collaboration;
 
 namespace SocialEnterprise.Api.Collaboration;
 
@@ -17,7 +18,7 @@ public static class NotificationsApi
     {
         var api = app.MapGroup("api/notifications").WithTags("Notifications");
         api.MapGet("/", ListAsync).RequirePermission(Permission.Read).RequireStaff("have notifications")
-            .WithSummary("The caller's notifications, newest first, with how many are unread");
+            .WithSummary("The caller's notifications, newest first, each subject of a conversation folded into its latest (kind: mentions, consults, approvals, assignments, sla, activity), with how many are unread");
         api.MapPost("/{id:guid}/read", ReadAsync).RequirePermission(Permission.Write).RequireStaff("have notifications")
             .WithSummary("Mark one of the caller's notifications read");
         api.MapPost("/read-all", ReadAllAsync).RequirePermission(Permission.Write).RequireStaff("have notifications")
@@ -26,39 +27,35 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<NotificationPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        [AsParameters] ApiServices services, CancellationToken cancellationToken, int limit = DefaultLimit)
+        [AsParameters] ApiServices services, CancellationToken cancellationToken, int limit = DefaultLimit, string? kind = null)
     {
-        var staffId = services.StaffId;
-
+        var errors = new Dictionary<string, string[]>();
         if (limit is < 1 or > MaxLimit)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"From 1 to {MaxLimit}."] });
+            errors["limit"] = [$"From 1 to {MaxLimit}."];
         }
 
-        var mine = services.Db.StaffNotifications.AsNoTracking().Where(n => n.RecipientId == staffId);
-        var items = await mine
-            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Take(limit)
-            .Select(n => new NotificationView(n.Id, n.Kind, n.Text, n.Link, n.CreatedAt, n.ReadAt))
-            .ToListAsync(cancellationToken);
-        var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
-        return TypedResults.Ok(new NotificationPage(items, unread));
+        var group = kind is null ? null : NotificationKinds.Groups.FirstOrDefault(g => g.Id == kind);
+        if (kind is not null && group is null)
+        {
+            errors["kind"] = [$"One of {string.Join(", ", NotificationKinds.Groups.Select(g => g.Id))}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await NotificationCentre.ListAsync(
+            services.Db, services.StaffId, group?.Kinds ?? NotificationKinds.All, limit, cancellationToken));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ReadAsync(
         Guid id, [AsParameters] ApiServices services, CancellationToken cancellationToken)
     {
-        var staffId = services.StaffId;
-
-        var notification = await services.Db.StaffNotifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientId == staffId, cancellationToken);
-        if (notification is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        notification.MarkRead(services.Now);
-        await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return await NotificationCentre.MarkReadAsync(services.Db, services.StaffId, id, services.Now, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ReadAllAsync(

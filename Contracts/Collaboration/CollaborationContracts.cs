@@ -13,9 +13,13 @@ public sealed record ConsultView(
     string Clock, string? AcceptedByName, DateTimeOffset? AcceptedAt, string? AnsweredByName, string? Answer, DateTimeOffset? AnsweredAt,
     string? DeclinedByName, string? DeclineReason, DateTimeOffset? DeclinedAt, string? CustomerName = null);
 
-public sealed record NotificationView(Guid Id, string Kind, string Text, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+/// <summary>
+/// A notification as its reader sees it: the latest of its subject on its conversation (<see cref="NotificationKinds.SubjectOf"/>),
+/// standing for <see cref="Updates"/> notifications, unread while any of them is.
+/// </summary>
+public sealed record NotificationView(Guid Id, string Kind, string Text, string Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, int Updates = 1);
 
-/// <summary>The caller's notifications, newest first, and how many of all of theirs are unread.</summary>
+/// <summary>The caller's notifications, folded and newest first, and how many of them (folded) are unread.</summary>
 public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Unread);
 
 /// <summary>A colleague worth consulting, and why, in words ("answered 3 privacy consults").</summary>

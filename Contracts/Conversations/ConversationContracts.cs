@@ -63,9 +63,9 @@ public static class ConversationPreview
 {
     public const int Length = 160;
 
-    public static string Of(string text)
+    public static string Of(string text, int length = Length)
     {
         var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length <= Length ? collapsed : string.Concat(collapsed.AsSpan(0, Length - 1), "…");
+        return collapsed.Length <= length ? collapsed : string.Concat(collapsed.AsSpan(0, length - 1), "…");
     }
 }

@@ -48,6 +48,4 @@ public sealed class StaffNotification : EventSource
         notification.Record(new StaffNotified(notification.Id, recipientId, kind, now));
         return notification;
     }
-
-    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

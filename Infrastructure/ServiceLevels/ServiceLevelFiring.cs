@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SocialEnterprise.Contracts.Collaboration;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Events;
 using SocialEnterprise.Contracts.Routing;
 using SocialEnterprise.Contracts.ServiceLevels;
@@ -92,6 +93,8 @@ public sealed class ServiceLevelFiring(IServiceScopeFactory scopes, TimeProvider
         return fired;
     }
 
+    private const int NotificationPreviewLength = 60;
+
     private const string Returned = "c.id, c.conversation_id, c.consult_id, c.metric, c.department, c.assignee_id, c.due_at, c.priority, c.channel";
 
     private static async Task RecordAsync(CrmDbContext db, ClockMoment moment, List<FiredClock> fired, DateTimeOffset now, CancellationToken cancellationToken)
@@ -102,6 +105,15 @@ public sealed class ServiceLevelFiring(IServiceScopeFactory scopes, TimeProvider
         var members = moment == ClockMoment.Breach && fired.Any(f => f.AssigneeId is null)
             ? await StaffDirectory.AvailableMembersAsync(db, departments, cancellationToken)
             : [];
+        // Who and what it is about, so that a reader knows without opening it.
+        var conversationIds = fired.Select(f => f.ConversationId).Distinct().ToList();
+        var about = await (
+                from conversation in db.Conversations.AsNoTracking()
+                join customer in db.Customers on conversation.CustomerId equals customer.Id
+                where conversationIds.Contains(conversation.Id)
+                select new { conversation.Id, customer.DisplayName, conversation.Preview })
+            .ToDictionaryAsync(c => c.Id, c => $"{c.DisplayName} (“{ConversationPreview.Of(c.Preview, NotificationPreviewLength)}”)", cancellationToken);
+        var departmentNames = await db.Departments.AsNoTracking().Where(d => departments.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         foreach (var clock in fired)
         {
             DomainEvent recorded = moment switch
@@ -128,14 +140,15 @@ public sealed class ServiceLevelFiring(IServiceScopeFactory scopes, TimeProvider
                 recipients.AddRange(members.Where(m => m.Department == clock.Department).Select(m => m.StaffId));
             }
 
+            var subject = $"{ServiceLevelWords.Metric(clock.Metric)} to {about.GetValueOrDefault(clock.ConversationId, "a customer")} in {departmentNames.GetValueOrDefault(clock.Department, clock.Department)}";
             var (kind, text) = moment switch
             {
                 ClockMoment.PredictedBreach => (NotificationKinds.SlaPredictedBreach,
-                    $"Breach predicted: {ServiceLevelWords.Metric(clock.Metric)} in {clock.Department} is due {ServiceLevelWords.Moment(clock.DueAt)} and nobody available holds it"),
+                    $"Breach predicted: {subject} is due in {ServiceLevelWords.Span(clock.DueAt - now)} and nobody available holds it"),
                 ClockMoment.Warning => (NotificationKinds.SlaWarning,
-                    $"At risk: {ServiceLevelWords.Metric(clock.Metric)} in {clock.Department} is due {ServiceLevelWords.Moment(clock.DueAt)}"),
+                    $"At risk: {subject} is due in {ServiceLevelWords.Span(clock.DueAt - now)}"),
                 _ => (NotificationKinds.SlaBreach,
-                    $"Breached: {ServiceLevelWords.Metric(clock.Metric)} in {clock.Department} was due {ServiceLevelWords.Moment(clock.DueAt)}"),
+                    $"Breached: {subject} is overdue"),
             };
             StaffNotifications.Notify(db, recipients, null, kind, text, StaffNotifications.ConversationLink(clock.ConversationId), now);
         }

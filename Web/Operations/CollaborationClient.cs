@@ -31,8 +31,10 @@ public sealed class CollaborationClient(ApiTransport api)
     public Task<ConsultView> DeclineConsultAsync(Guid id, string reason, CancellationToken cancellationToken) =>
         api.ReadAsync<ConsultView>(HttpMethod.Post, $"api/consults/{id}/decline", new ConsultDeclineRequest(reason), cancellationToken);
 
-    public Task<NotificationPage> NotificationsAsync(int limit, CancellationToken cancellationToken) =>
-        api.ReadAsync<NotificationPage>(HttpMethod.Get, $"api/notifications?limit={limit}", null, cancellationToken);
+    /// <param name="kind">One of <see cref="NotificationKinds.Groups"/>' ids, or null for every kind.</param>
+    public Task<NotificationPage> NotificationsAsync(int limit, CancellationToken cancellationToken, string? kind = null) =>
+        api.ReadAsync<NotificationPage>(
+            HttpMethod.Get, kind is null ? $"api/notifications?limit={limit}" : $"api/notifications?limit={limit}&kind={Uri.EscapeDataString(kind)}", null, cancellationToken);
 
     public Task MarkNotificationReadAsync(Guid id, CancellationToken cancellationToken) =>
         api.CallAsync(HttpMethod.Post, $"api/notifications/{id}/read", null, cancellationToken);

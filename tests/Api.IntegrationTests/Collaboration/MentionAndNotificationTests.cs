@@ -115,10 +115,63 @@ public sealed class MentionAndNotificationTests(ListeningFixture fixture) : ICla
             Assert.Equal(HttpStatusCode.Created, own.StatusCode);
         }
 
-        var jordans = (await jordan.NotificationsAsync(_cancellation)).Items.Where(n => n.Link == link).ToList();
-        Assert.Equal(2, jordans.Count);
-        Assert.Contains("Alex Agent added a note: Refund is on its way", jordans[0].Text);
+        // One line per conversation and subject, the latest on it: the customer's message and the note fold together.
+        var followed = Assert.Single((await jordan.NotificationsAsync(_cancellation)).Items, n => n.Link == link);
+        Assert.Contains("Alex Agent added a note: Refund is on its way", followed.Text);
+        Assert.Equal((NotificationKinds.FollowedActivity, 2), (followed.Kind, followed.Updates));
         Assert.Equal(1, (await agent.NotificationsAsync(_cancellation)).Items.Count(n => n.Link == link));
+    }
+
+    [Fact]
+    public async Task A_late_clocks_alerts_fold_into_one_line_a_mention_stays_its_own_and_kinds_filter()
+    {
+        var conversation = await fixture.OpenAsync($"I was charged twice, refund please {Collaboration.NewWord()}", _cancellation);
+        var link = StaffNotifications.ConversationLink(conversation.Id);
+        var (supervisorId, supervisorToken) = await fixture.DemoStaffAsync("support.manager", _cancellation);
+        using var supervisor = fixture.CreateClient(supervisorToken);
+        await supervisor.PostAsync("api/notifications/read-all", null, _cancellation);
+        var at = DateTimeOffset.UtcNow;
+        await using (var db = fixture.NewDbContext())
+        {
+            db.StaffNotifications.AddRange(
+                StaffNotification.For(supervisorId, NotificationKinds.SlaWarning, "At risk: the first response", link, at),
+                StaffNotification.For(supervisorId, NotificationKinds.Mention, "Alex Agent mentioned you: can you look?", link, at.AddSeconds(1)),
+                StaffNotification.For(supervisorId, NotificationKinds.SlaPredictedBreach, "Breach predicted: the first response", link, at.AddSeconds(2)),
+                StaffNotification.For(supervisorId, NotificationKinds.SlaBreach, "Breached: the first response", link, at.AddSeconds(3)));
+            await db.SaveChangesAsync(_cancellation);
+        }
+
+        var page = await supervisor.NotificationsAsync(_cancellation);
+        var lines = page.Items.Where(n => n.Link == link).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal((NotificationKinds.SlaBreach, "Breached: the first response", 3), (lines[0].Kind, lines[0].Text, lines[0].Updates));
+        Assert.Equal((NotificationKinds.Mention, 1), (lines[1].Kind, lines[1].Updates));
+        Assert.Equal(2, page.Unread);
+
+        var mentions = (await supervisor.GetFromJsonAsync<NotificationPage>("api/notifications?kind=mentions", _cancellation))!;
+        Assert.All(mentions.Items, n => Assert.Equal(NotificationKinds.Mention, n.Kind));
+        Assert.Contains(mentions.Items, n => n.Link == link);
+        var serviceLevels = (await supervisor.GetFromJsonAsync<NotificationPage>("api/notifications?kind=sla", _cancellation))!;
+        Assert.Equal(lines[0].Id, Assert.Single(serviceLevels.Items, n => n.Link == link).Id);
+        using (var unknown = await supervisor.GetAsync("api/notifications?kind=everything", _cancellation))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains("\"kind\"", await unknown.Content.ReadAsStringAsync(_cancellation), StringComparison.Ordinal);
+        }
+
+        // Reading the line reads every alert it stands for; the mention is still unread.
+        using (var read = await supervisor.PostAsync($"api/notifications/{lines[0].Id}/read", null, _cancellation))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, read.StatusCode);
+        }
+
+        var after = await supervisor.NotificationsAsync(_cancellation);
+        Assert.Equal(1, after.Unread);
+        Assert.NotNull(after.Items.Single(n => n.Id == lines[0].Id).ReadAt);
+        Assert.Null(after.Items.Single(n => n.Id == lines[1].Id).ReadAt);
+        await using var check = fixture.NewDbContext();
+        Assert.Equal(0, await check.StaffNotifications.CountAsync(
+            n => n.RecipientId == supervisorId && n.Link == link && n.Kind != NotificationKinds.Mention && n.ReadAt == null, _cancellation));
     }
 
     [Fact]

@@ -79,6 +79,14 @@ public sealed class ServiceLevelEscalationTests(MigratedDatabase database) : ICl
         // The manager hears of the warning itself and of the escalation.
         Assert.Contains(SocialEnterprise.Contracts.Collaboration.NotificationKinds.SlaWarning, kinds);
         Assert.Contains(SocialEnterprise.Contracts.Collaboration.NotificationKinds.Escalation, kinds);
+        // It names the customer, the conversation and the department, not an identifier and a UTC time.
+        var warning = await check.StaffNotifications
+            .Where(n => n.RecipientId == manager && n.Kind == SocialEnterprise.Contracts.Collaboration.NotificationKinds.SlaWarning)
+            .Select(n => n.Text).SingleAsync(_cancellation);
+        var departmentName = (await check.Departments.SingleAsync(d => d.Id == department, _cancellation)).Name;
+        Assert.StartsWith($"At risk: the first response to Casey Customer (“Why was my order cancelled without notice?", warning, StringComparison.Ordinal);
+        Assert.Contains($"in {departmentName} is due in ", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", warning, StringComparison.Ordinal);
         Assert.Contains(free, await check.StaffNotifications.Where(n => n.Kind == SocialEnterprise.Contracts.Collaboration.NotificationKinds.Assignment).Select(n => n.RecipientId).ToListAsync(_cancellation));
         // Held by an available member at half time: no breach was predicted.
         Assert.DoesNotContain("ServiceLevelBreachPredicted", await world.EventsAsync(conversation));
