@@ -1,3 +1,4 @@
+using System.Globalization;
 using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Contracts.Listening;
 
@@ -25,6 +26,41 @@ public static class DisplayText
         IngestChannels.Chat => "chat",
         _ => channel,
     };
+
+    /// <summary>How a customer wrote, in words: "X · direct message", "Facebook · comment", "Email" (the kind is the channel's own).</summary>
+    public static string HowWritten(string channel, string kind)
+    {
+        var name = Sentence(Channel(channel));
+        var how = kind switch
+        {
+            MessageKinds.DirectMessage => "direct message",
+            MessageKinds.Email or MessageKinds.Chat or MessageKinds.Review when channel is IngestChannels.Email or IngestChannels.Chat or IngestChannels.Reviews => null,
+            "" => null,
+            _ => kind,
+        };
+        return how is null ? name : $"{name} · {how}";
+    }
+
+    /// <summary>A language code as its name ("en" → "English"); the classifier's "und" (undetermined) as such.</summary>
+    public static string Language(string code)
+    {
+        if (code is "und" or "")
+        {
+            return "Language unknown";
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(code, predefinedOnly: true).EnglishName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    /// <summary>A label as the start of a sentence: "complaint" → "Complaint".</summary>
+    public static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string Count(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
 

@@ -58,12 +58,15 @@ public sealed class ConversationViewTests : PresenceWorkspaceContext
 
         var message = page.FindAll("[data-testid=message]")[0];
         Assert.Contains("Ann Lee", message.TextContent, StringComparison.Ordinal);
+        Assert.Contains("X · mention", message.TextContent, StringComparison.Ordinal);
         var facets = message.QuerySelectorAll("[data-testid=facet]").ToDictionary(chip => chip.GetAttribute("data-facet")!);
-        Assert.Equal("complaint", facets["type"].TextContent.Trim());
-        Assert.Equal("negative -0.70", facets["sentiment"].TextContent.Trim());
-        Assert.Equal("orders", facets["topic"].TextContent.Trim());
-        Assert.Equal("en", facets["language"].TextContent.Trim());
-        Assert.Equal("high urgency", facets["urgency"].TextContent.Trim());
+        // Words, not internals: the score and the deciding words are in the tooltip.
+        Assert.Equal("Complaint", facets["type"].TextContent.Trim());
+        Assert.Equal("Negative", facets["sentiment"].TextContent.Trim());
+        Assert.Equal("Orders", facets["topic"].TextContent.Trim());
+        Assert.Equal("English", facets["language"].TextContent.Trim());
+        Assert.Equal("High urgency", facets["urgency"].TextContent.Trim());
+        Assert.StartsWith("Score −0.70 (−1 to +1): ", facets["sentiment"].GetAttribute("title"), StringComparison.Ordinal);
         Assert.Contains("'broken', 'refund'", facets["sentiment"].GetAttribute("title"), StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=message]")[1].QuerySelectorAll("[data-testid=classification]"));
     }
