@@ -88,7 +88,11 @@ internal static class Extensions
         builder.Services.AddScoped<StaffSignIn>();
         builder.Services.AddAuthorizationBuilder().AddWorkspacePolicies();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddSignInRateLimit(builder.Configuration);
+        builder.Services.AddOptions<SignInLimitOptions>()
+            .BindConfiguration(SignInLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
 
         builder.Services.AddDataProtection()
             .SetApplicationName("SocialEnterprise.Web")

@@ -17,7 +17,6 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders(SocialEnterprise.Web.Extensions.ContentSecurityPolicy);
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

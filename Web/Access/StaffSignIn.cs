@@ -14,18 +14,35 @@ public enum SignInOutcome
     SignedIn,
     Refused,
     LockedOut,
+
+    /// <summary>Too many failed sign-ins for the account or from the address: refused unchecked until the wait is over.</summary>
+    Throttled,
 }
 
+/// <param name="RetryAfter">With <see cref="SignInOutcome.Throttled"/>: how long until an attempt is checked again.</param>
+public sealed record SignInAnswer(SignInOutcome Outcome, TimeSpan RetryAfter = default);
+
 /// <summary>
-/// Signs staff in and out, with lockout after repeated failures, and records every attempt in the audit log. Signing in
+/// Signs staff in and out, with lockout after repeated failures and a short refusal after too many failed sign-ins for an
+/// account or from an address (<see cref="SignInThrottle"/>), and records every checked attempt in the audit log. Signing in
 /// is coming to work and signing out leaving it: the Api, which owns staff records, is told of the availability.
 /// </summary>
 public sealed partial class StaffSignIn(
     SignInManager<StaffAccount> signIn, WorkspaceIdentityDbContext db, IHttpClientFactory clients, StaffTokens tokens, TimeProvider time,
-    ILogger<StaffSignIn> logger)
+    SignInThrottle throttle, ILogger<StaffSignIn> logger)
 {
-    public async Task<SignInOutcome> SignInAsync(string email, string password, bool remember, string? address)
+    public async Task<SignInAnswer> SignInAsync(string email, string password, bool remember, string? address)
     {
+        var account = signIn.UserManager.NormalizeEmail(email.Trim()) ?? "";
+        var origin = address ?? "unknown";
+        var wait = throttle.RetryAfter(account, origin);
+        if (wait > TimeSpan.Zero)
+        {
+            // Not audited: a flood of refused attempts would otherwise fill the audit log, which records the checked ones.
+            LogThrottled(logger, email.Trim(), origin, wait);
+            return new SignInAnswer(SignInOutcome.Throttled, wait);
+        }
+
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
         var outcome = user is null
             ? SignInOutcome.Refused
@@ -35,6 +52,10 @@ public sealed partial class StaffSignIn(
                 { IsLockedOut: true } => SignInOutcome.LockedOut,
                 _ => SignInOutcome.Refused,
             };
+        if (outcome != SignInOutcome.SignedIn)
+        {
+            throttle.RecordFailure(account, origin);
+        }
 
         // Failed attempts name what was typed: that is what an admin looking for an attack needs to see.
         var (actor, kind) = user is null ? (email.Trim(), AuditActorKinds.Anonymous) : (user.UserName!, AuditActorKinds.Staff);
@@ -53,7 +74,7 @@ public sealed partial class StaffSignIn(
             await SetAvailabilityAsync(staff, StaffAvailability.Available);
         }
 
-        return outcome;
+        return new SignInAnswer(outcome);
     }
 
     public async Task SignOutAsync(ClaimsPrincipal user, string? address)
@@ -93,6 +114,9 @@ public sealed partial class StaffSignIn(
             LogAvailabilityNotSet(logger, staff.Name, availability, exception.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in as {Email} from {Address} refused for {Wait}: too many failed sign-ins")]
+    private static partial void LogThrottled(ILogger logger, string email, string address, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not set {Staff}'s availability to {Availability}: {Reason}")]
     private static partial void LogAvailabilityNotSet(ILogger logger, string staff, string availability, string reason);

@@ -37,8 +37,6 @@ public sealed class StackFixture : IAsyncLifetime
         {
             DataDirectory = _directory,
             Log = _log,
-            // Every browser test signs in from 127.0.0.1; the rate limit itself is tested from another address.
-            Environment = [(Resources.Web, "SignIn__AttemptsPerMinute", "60")],
         }, CancellationToken.None);
         Channels = new ChannelSandboxClient(new HttpClient { BaseAddress = Stack.ChannelsUrl });
     }

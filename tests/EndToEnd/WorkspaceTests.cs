@@ -34,6 +34,24 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Every_page_links_the_favicon_and_it_is_served_as_an_image()
+    {
+        using var http = new HttpClient { BaseAddress = stack.Stack.WebUrl };
+        var document = await http.GetStringAsync("/account/login", _cancellation);
+        var link = System.Text.RegularExpressions.Regex.Match(document, "<link[^>]*rel=\"icon\"[^>]*>").Value;
+        var href = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(link, "href=\"([^\"]+)\"").Groups[1].Value);
+        Assert.NotEmpty(href);
+
+        foreach (var path in new[] { href, "/favicon.svg" })
+        {
+            using var icon = await http.GetAsync(path, _cancellation);
+            Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+            Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("<svg", await icon.Content.ReadAsStringAsync(_cancellation), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_workspace_answers_clicks_over_its_circuit()
     {
         var page = await browser.OpenAsync(stack.Stack.WebUrl, "admin", "/activity");
