@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using SocialEnterprise.Contracts.Reports;
-using SocialEnterprise.Contracts.ServiceLevels;
 using SocialEnterprise.Contracts.Staff;
 using SocialEnterprise.Web.Access;
 using SocialEnterprise.Web.Components.Shared;
@@ -26,12 +25,12 @@ public partial class ServiceLevelsReport
     public required ISnackbar Snackbar { get; init; }
 
     private const int CustomRange = 0;
-    private const string AllDepartmentsText = "All departments";
+
+    /// <summary>The department filter's choice of every department the caller sees (the Api's default scope).</summary>
+    private const string AllMine = "";
     private static readonly int[] Presets = [7, 30, 90];
     private static readonly string[] ScoreLabels = ["1", "2", "3", "4", "5"];
-    private static readonly LineChartOptions LineOptions = new() { YAxisTicks = 1, ClampToZero = true };
-    private static readonly BarChartOptions BarOptions = new() { ShowLegend = false, YAxisSuggestedMax = 100 };
-    private static readonly BarChartOptions CountOptions = new() { ShowLegend = false };
+    private static readonly BarChartOptions CountOptions = new() { ShowLegend = false, YAxisToStringFunc = value => ReportText.Count(value) };
 
     private ServiceLevelReport? _report;
     private readonly LoadState _load = new("The report");
@@ -43,28 +42,20 @@ public partial class ServiceLevelsReport
     private string? _channel;
     private string? _priority;
     private string? _agent;
-    private string? _scope;
+    private bool _isAdmin;
     private IReadOnlyList<string> _departments = [];
     private Dictionary<string, string> _agents = new(StringComparer.Ordinal);
-    private List<ChartSeries<double>> _breachSeries = [];
-    private List<ChartSeries<double>> _volumeSeries = [];
-    private string[] _timeLabels = [];
 
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
+        // The same claims the Api reads from the token the workspace calls it with: a manager is offered their own
+        // departments only, and the Api narrows and refuses by the same rule.
         var staff = Authentication is null ? null : StaffMember.From((await Authentication).User);
-        if (staff is { IsAdmin: true })
-        {
-            _departments = [.. Departments.Standard.Select(d => d.Id)];
-        }
-        else
-        {
-            _departments = staff?.Departments ?? [];
-            _scope = _departments.Count == 0 ? null : $"You see {string.Join(", ", _departments.Select(ReportText.Department))}.";
-        }
+        _isAdmin = staff is { IsAdmin: true };
+        _departments = _isAdmin ? [.. Departments.Standard.Select(d => d.Id)] : staff?.Departments ?? [];
 
         await LoadAsync();
     }
@@ -121,18 +112,6 @@ public partial class ServiceLevelsReport
 
     private void Chart(ServiceLevelReport report)
     {
-        var format = report.Bucket == "hour" ? "HH:mm" : "MMM d";
-        _timeLabels = [.. report.Breaches.Buckets.Select(at => TimeZoneInfo.ConvertTime(at, Time.LocalTimeZone).ToString(format, System.Globalization.CultureInfo.InvariantCulture))];
-        _breachSeries = [.. report.Breaches.Series.Where(series => series.Total > 0).Select(series => new ChartSeries<double>
-        {
-            Name = ServiceLevelMetrics.NameOf(series.Key),
-            Data = series.Counts.Select(count => (double)count).ToArray(),
-        })];
-        _volumeSeries = [.. report.Volume.Series.Where(series => series.Total > 0).Select(series => new ChartSeries<double>
-        {
-            Name = series.Key,
-            Data = series.Counts.Select(count => (double)count).ToArray(),
-        })];
         if (_agent is null)
         {
             _agents = report.Agents.Where(agent => agent.AgentId is not null)
@@ -140,14 +119,30 @@ public partial class ServiceLevelsReport
         }
     }
 
-    private static IEnumerable<(string Title, IReadOnlyList<ComplianceRow> Rows, string TestId)> ComplianceCharts(ServiceLevelReport report) =>
+    private bool Hourly => _report?.Bucket == "hour";
+
+    /// <summary>A choice of the department filter in words: every department the caller sees, or one of them.</summary>
+    private string DepartmentChoice(string? value) => value switch
+    {
+        null or AllMine when _isAdmin => "All departments",
+        null or AllMine when _departments.Count == 1 => ReportText.Department(_departments[0]),
+        null or AllMine when _departments.Count == 0 => "None of yours",
+        null or AllMine => "All my departments",
+        _ => ReportText.Department(value),
+    };
+
+    /// <summary>Whose figures the report shows, from the departments the Api actually covered.</summary>
+    private string? Scope => _report is null ? null : ReportText.Showing(_report.Departments, _isAdmin ? null : _departments);
+
+    private static IEnumerable<(string Title, IReadOnlyList<ComplianceRow> Rows, Func<ComplianceRow, string> Name, string TestId)> ComplianceCharts(
+        ServiceLevelReport report) =>
     [
-        ("department", report.ByDepartment.Where(row => row.Decided > 0).ToList(), "chart-departments"),
-        ("channel", report.ByChannel.Where(row => row.Decided > 0).ToList(), "chart-channels"),
-        ("priority", report.ByPriority.Where(row => row.Decided > 0).ToList(), "chart-priorities"),
+        ("department", report.ByDepartment.Where(row => row.Decided > 0).ToList(), row => row.Name, "chart-departments"),
+        ("channel", report.ByChannel.Where(row => row.Decided > 0).ToList(), row => DisplayText.Channel(row.Key), "chart-channels"),
+        ("priority", report.ByPriority.Where(row => row.Decided > 0).ToList(), row => row.Name, "chart-priorities"),
     ];
 
-    private static string Day(DateTimeOffset at) => at.ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Day(DateTimeOffset at) => at.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task ExportAsync()
     {

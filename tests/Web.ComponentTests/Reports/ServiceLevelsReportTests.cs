@@ -2,6 +2,7 @@ using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Interop;
 using SocialEnterprise.Contracts.Reports;
 using SocialEnterprise.Web.Components.Reports;
 
@@ -19,6 +20,8 @@ public sealed class ServiceLevelsReportTests : WorkspaceContext
     public ServiceLevelsReportTests()
     {
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        // The size the browser reports for a chart, which MudBlazor draws to (MatchBoundsToSize): a chart 800 px wide.
+        JSInterop.Setup<ElementSize>("mudObserveElementSize", _ => true).SetResult(new ElementSize { Width = 800, Height = 240, Timestamp = 1 });
         SignInAs("admin");
     }
 
@@ -43,18 +46,22 @@ public sealed class ServiceLevelsReportTests : WorkspaceContext
         Assert.Equal("71.4 %", agents[0].QuerySelector("[data-testid=agent-compliance]")!.TextContent.Trim());
         Assert.Equal("2 min 30 s", agents[0].QuerySelector("[data-testid=agent-first-response]")!.TextContent.Trim());
         Assert.StartsWith("4.5", agents[0].QuerySelector("[data-testid=agent-csat]")!.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.NotEmpty(page.FindAll("[data-testid=chart-breaches] svg"));
-        Assert.NotEmpty(page.FindAll("[data-testid=chart-departments] svg"));
+        Assert.NotEmpty(page.FindAll("[data-testid=chart-breaches] .mud-chart"));
+        Assert.Equal(["Sales", "Support"], page.FindAll("[data-testid=chart-departments] [data-testid=compliance-row]")
+            .Select(row => row.QuerySelector("p")!.TextContent.Trim()));
     }
 
     [Fact]
-    public void A_range_with_nothing_in_it_says_so()
+    public void An_empty_report_says_no_data_yet_and_what_will_show_and_draws_no_chart()
     {
         Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, Empty());
 
         var page = Render<ServiceLevelsReport>();
 
-        page.WaitForAssertion(() => Assert.Contains("Nothing to report", page.Find("[data-testid=report-empty]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("No data yet", page.Find("[data-testid=report-empty]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Nothing from 4 Mar to 10 Mar matches these filters. Conversations, response and resolution times and satisfaction scores will show here",
+            page.Find("[data-testid=report-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll(".mud-chart"));
         Assert.Empty(page.FindAll("[data-testid=tile-compliance]"));
     }
 
@@ -69,12 +76,58 @@ public sealed class ServiceLevelsReportTests : WorkspaceContext
 
         var page = Render<ServiceLevelsReport>();
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=chart-volume] svg")));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=chart-volume] .mud-chart")));
         Assert.Equal("—", Tile(page, "tile-compliance"));
         Assert.Equal("—", Tile(page, "tile-first-response"));
-        Assert.Contains("Nothing decided yet", page.Find("[data-testid=chart-departments]").TextContent, StringComparison.Ordinal);
+        var breaches = page.Find("[data-testid=chart-breaches]");
+        Assert.Contains("No data yet", breaches.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A missed response or resolution target will show here on the day it is missed", breaches.TextContent, StringComparison.Ordinal);
+        Assert.Empty(breaches.QuerySelectorAll(".mud-chart"));
+        Assert.Contains("No data yet", page.Find("[data-testid=chart-departments]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("No data yet", page.Find("[data-testid=csat-distribution]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=csat-distribution] .mud-chart"));
         Assert.Empty(page.FindAll("[data-testid=agent-row]"));
     }
+
+    [Fact]
+    public void Thirty_days_name_a_day_a_week_on_the_axis_and_keep_every_days_point()
+    {
+        var buckets = Enumerable.Range(0, 30).Select(day => new DateTimeOffset(Now.Date.AddDays(day - 29), TimeSpan.Zero)).ToList();
+        Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, Report() with
+        {
+            From = buckets[0],
+            Volume = new TimeSeries(buckets, [new CountSeries("email", [.. buckets.Select((_, day) => 1 + day % 4)])]),
+        });
+
+        var page = Render<ServiceLevelsReport>();
+
+        page.WaitForAssertion(() => Assert.Equal(30, Points(page, "chart-volume")));
+        var named = page.FindAll("[data-testid=chart-volume] .mud-charts-xaxis text").Select(label => label.TextContent.Trim()).Where(label => label.Length > 0);
+        Assert.Equal(["9 Feb", "16 Feb", "23 Feb", "2 Mar", "9 Mar"], named);
+    }
+
+    [Theory]
+    [InlineData(7, false, new[] { "4 Mar", "5 Mar", "6 Mar", "7 Mar", "8 Mar", "9 Mar", "10 Mar" })]
+    [InlineData(90, false, new[] { "11 Dec", "25 Dec", "8 Jan", "22 Jan", "5 Feb", "19 Feb", "5 Mar" })]
+    [InlineData(48, true, new[] { "9 Mar", "06:00", "12:00", "18:00", "10 Mar", "06:00", "12:00", "18:00" })]
+    public void Axes_name_at_most_eight_buckets_at_a_step_people_count_in(int count, bool hourly, string[] expected)
+    {
+        var step = hourly ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
+        var last = new DateTimeOffset(Now.Date, TimeSpan.Zero) + (hourly ? TimeSpan.FromHours(23) : TimeSpan.Zero);
+        var buckets = Enumerable.Range(0, count).Select(index => last - (count - 1 - index) * step).ToList();
+
+        var labels = TimeAxis.Labels(buckets, hourly, TimeZoneInfo.Utc);
+
+        Assert.Equal(count, labels.Length);
+        Assert.Equal(expected, labels.Where(label => label.Length > 0));
+    }
+
+    [Theory]
+    [InlineData(7.0, "7")]
+    [InlineData(12_480.0, "12,480")]
+    [InlineData(1_250_000.0, "1,250,000")]
+    public void Counts_are_written_with_thousands_separated(double count, string expected) =>
+        Assert.Equal(expected, ReportText.Count(count));
 
     [Fact]
     public void A_refusal_shows_the_Apis_reason()
@@ -142,18 +195,36 @@ public sealed class ServiceLevelsReportTests : WorkspaceContext
     }
 
     [Fact]
-    public void A_manager_chooses_among_their_own_departments_only()
+    public void A_support_manager_sees_their_department_by_name_and_that_it_is_theirs()
     {
         SignInAs("support.manager");
+        // The Api narrows a manager's report to their departments and says so in the answer.
+        Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, Report() with { Departments = ["support"] });
+        var layers = RenderLayers();
+        var page = Render<ServiceLevelsReport>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=tile-compliance]")));
+
+        Assert.Equal("Support", page.Find("input[data-testid=filter-department]").GetAttribute("value"));
+        Assert.Equal("Showing Support (the department you belong to).", page.Find("[data-testid=report-scope]").TextContent.Trim());
+        page.Find("input[data-testid=filter-department]").Closest(".mud-input-control")!.MouseDown();
+        layers.Popovers.WaitForAssertion(() => Assert.Equal(["Support"], layers.Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim())));
+        Assert.Equal($"{Path}?from=2025-02-09T00%3A00%3A00Z&to=2025-03-11T00%3A00%3A00Z", Assert.Single(Api.CallsTo(HttpMethod.Get, Path)).PathAndQuery);
+    }
+
+    [Fact]
+    public void An_admin_sees_all_departments_and_may_choose_each_one()
+    {
         Api.Answer(HttpMethod.Get, Path, HttpStatusCode.OK, Report());
         var layers = RenderLayers();
         var page = Render<ServiceLevelsReport>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=tile-compliance]")));
 
+        Assert.Equal("All departments", page.Find("input[data-testid=filter-department]").GetAttribute("value"));
+        Assert.Equal("Showing all departments.", page.Find("[data-testid=report-scope]").TextContent.Trim());
         page.Find("input[data-testid=filter-department]").Closest(".mud-input-control")!.MouseDown();
-
-        layers.Popovers.WaitForAssertion(() => Assert.Equal(["Support"], layers.Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim())));
-        Assert.Contains("You see Support", page.Find("[data-testid=report-scope]").TextContent, StringComparison.Ordinal);
+        layers.Popovers.WaitForAssertion(() => Assert.Equal(
+            ["All departments", "Support", "Product", "Engineering", "Legal", "Sales", "Marketing"],
+            layers.Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim())));
     }
 
     [Theory]
@@ -166,6 +237,10 @@ public sealed class ServiceLevelsReportTests : WorkspaceContext
     [InlineData(187_200.0, "2 d 4 h")]
     public void Durations_read_the_way_people_say_them(double? seconds, string expected) =>
         Assert.Equal(expected, ReportText.Duration(seconds));
+
+    /// <summary>The points a chart draws: the days (or hours) it has a point for, whatever their labels.</summary>
+    private static int Points(IRenderedComponent<ServiceLevelsReport> page, string testId) =>
+        page.FindAll($"[data-testid={testId}] circle.mud-chart-point").Select(point => point.GetAttribute("cx")).Distinct().Count();
 
     private static string Tile(IRenderedComponent<ServiceLevelsReport> page, string testId) =>
         page.Find($"[data-testid={testId}] [data-testid=tile-value]").TextContent.Trim();
