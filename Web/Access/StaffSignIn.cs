@@ -31,19 +31,20 @@ public sealed partial class StaffSignIn(
     SignInManager<StaffAccount> signIn, WorkspaceIdentityDbContext db, IHttpClientFactory clients, StaffTokens tokens, TimeProvider time,
     SignInThrottle throttle, ILogger<StaffSignIn> logger)
 {
-    public async Task<SignInAnswer> SignInAsync(string email, string password, bool remember, string? address)
+    public async Task<SignInAnswer> SignInAsync(string typedEmail, string password, bool remember, string? address)
     {
-        var account = signIn.UserManager.NormalizeEmail(email.Trim()) ?? "";
+        var email = typedEmail.Trim();
+        var account = signIn.UserManager.NormalizeEmail(email) ?? "";
         var origin = address ?? "unknown";
         var wait = throttle.RetryAfter(account, origin);
         if (wait > TimeSpan.Zero)
         {
             // Not audited: a flood of refused attempts would otherwise fill the audit log, which records the checked ones.
-            LogThrottled(logger, email.Trim(), origin, wait);
+            LogThrottled(logger, email, origin, wait);
             return new SignInAnswer(SignInOutcome.Throttled, wait);
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
+        var user = await signIn.UserManager.FindByEmailAsync(email);
         var outcome = user is null
             ? SignInOutcome.Refused
             : await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true) switch
@@ -58,7 +59,7 @@ public sealed partial class StaffSignIn(
         }
 
         // Failed attempts name what was typed: that is what an admin looking for an attack needs to see.
-        var (actor, kind) = user is null ? (email.Trim(), AuditActorKinds.Anonymous) : (user.UserName!, AuditActorKinds.Staff);
+        var (actor, kind) = user is null ? (email, AuditActorKinds.Anonymous) : (user.UserName!, AuditActorKinds.Staff);
         var action = outcome switch
         {
             SignInOutcome.SignedIn => AuditActions.SignedIn,

@@ -17,7 +17,7 @@ public static class ConsultText
     };
 
     public static string Department(string department) =>
-        department.Length == 0 ? "No department" : char.ToUpperInvariant(department[0]) + department[1..];
+        department.Length == 0 ? "No department" : DisplayText.Sentence(department);
 
     public static string NotificationIcon(string kind) => kind switch
     {

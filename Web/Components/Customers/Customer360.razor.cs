@@ -109,13 +109,16 @@ public partial class Customer360 : IAsyncDisposable
         }
     }
 
+    private static DateTimeOffset DayOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
     private async Task LoadSentimentAsync(Guid id, CancellationToken cancellation)
     {
         try
         {
             var points = await CustomersClient.CustomerSentimentAsync(id, SentimentDays, cancellation);
             _sentiment = [.. points.OrderBy(point => point.Day)];
-            _sentimentLabels = [.. _sentiment.Select(point => point.Day.ToString("MMM d"))];
+            // Named as the reports' axes are: a point per day with messages, a name only every few points.
+            _sentimentLabels = TimeAxis.Labels([.. _sentiment.Select(point => DayOf(point.Day))], hourly: false, TimeZoneInfo.Utc);
             _sentimentSeries = [new ChartSeries<double> { Name = "Average sentiment", Data = _sentiment.Select(point => (double)SentimentPercent(point.Average)).ToArray() }];
             _sentimentError = null;
         }

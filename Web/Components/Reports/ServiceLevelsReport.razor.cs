@@ -106,11 +106,12 @@ public partial class ServiceLevelsReport
             report =>
             {
                 _report = report;
-                Chart(report);
+                RememberAgents(report);
             });
     }
 
-    private void Chart(ServiceLevelReport report)
+    /// <summary>The agent filter's choices: the agents of the unfiltered report, kept while one of them is chosen.</summary>
+    private void RememberAgents(ServiceLevelReport report)
     {
         if (_agent is null)
         {

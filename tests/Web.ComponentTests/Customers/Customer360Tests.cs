@@ -116,7 +116,22 @@ public sealed class Customer360Tests : PresenceWorkspaceContext
         panel.WaitForAssertion(() => Assert.Equal("2", panel.Find("[data-testid=sentiment-chart]").GetAttribute("data-points")));
         Assert.NotNull(panel.Find("[data-testid=sentiment-chart]").QuerySelector("svg"));
         Assert.Empty(panel.FindAll("[data-testid=sentiment-empty]"));
-        Assert.Contains("latest 40 on Mar 2", panel.Find("[data-testid=sentiment-chart]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("latest 40 on 2 Mar", panel.Find("[data-testid=sentiment-chart]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Thirty_days_of_sentiment_keep_every_point_and_name_about_one_a_week()
+    {
+        JSInterop.Setup<MudBlazor.Interop.ElementSize>("mudObserveElementSize", _ => true)
+            .SetResult(new MudBlazor.Interop.ElementSize { Width = 600, Height = 180, Timestamp = 1 });
+        var days = Enumerable.Range(0, 30).Select(day => new SentimentPoint(new DateOnly(2025, 3, 1).AddDays(day), day % 2 == 0 ? -0.2 : 0.3, 1)).ToArray();
+        Api.Answer(HttpMethod.Get, $"/api/customers/{_id}/sentiment?days=90", HttpStatusCode.OK, days);
+
+        var panel = Render<Customer360>(parameters => parameters.Add(p => p.CustomerId, _id));
+
+        panel.WaitForAssertion(() => Assert.Equal("30", panel.Find("[data-testid=sentiment-chart]").GetAttribute("data-points")));
+        var named = panel.FindAll("[data-testid=sentiment-chart] .mud-charts-xaxis text").Select(label => label.TextContent.Trim()).Where(label => label.Length > 0).ToList();
+        Assert.Equal(["1 Mar", "8 Mar", "15 Mar", "22 Mar", "29 Mar"], named);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Interop;
 using SocialEnterprise.Contracts.Reports;
 using SocialEnterprise.Web.Components.Reports;
+using SocialEnterprise.Web.Components.Shared;
 
 namespace SocialEnterprise.Web.ComponentTests.Reports;
 

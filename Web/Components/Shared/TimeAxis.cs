@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SocialEnterprise.Web.Components.Reports;
+namespace SocialEnterprise.Web.Components.Shared;
 
 /// <summary>
 /// The x-axis labels of a chart over time: every bucket keeps its point, but only every few buckets is named
