@@ -255,10 +255,19 @@ public sealed class AssignmentService(CrmDbContext db, TimeProvider time)
         member.Open++;
         member.LastAssignedAt = now;
         StaffNotifications.Notify(
-            db, [member.Id], null, NotificationKinds.Assignment, $"You were assigned a conversation ({reason}): {conversation.Preview}",
+            db, [member.Id], null, NotificationKinds.Assignment, $"You were assigned {Whose(conversation)}: “{conversation.Preview}” ({reason})",
             StaffNotifications.ConversationLink(conversation.Id), now);
         db.AuditLog.Add(AuditEntry.Record(now, By, AuditActorKinds.System, AuditActions.ConversationAssigned, $"conversation/{conversation.Id}", reason));
     }
+
+    /// <summary>
+    /// "Rea Reply's conversation" when the customer is in the unit of work (the intake's batch has every customer it
+    /// carries), else "a conversation": a notification is worth no extra read.
+    /// </summary>
+    private string Whose(Conversation conversation) =>
+        db.Customers.Local.FindEntry(conversation.CustomerId)?.Entity is { DisplayName.Length: > 0 } customer
+            ? $"{customer.DisplayName}'s conversation"
+            : "a conversation";
 
     /// <summary>Who was assigned last (round-robin's turn) and when each member last got one (least-load's tie-break).</summary>
     private async Task RecordTurnAsync(string departmentId, IReadOnlyCollection<Guid> members, Guid last, DateTimeOffset now, CancellationToken cancellationToken)

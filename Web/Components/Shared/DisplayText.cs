@@ -14,23 +14,23 @@ public static class DisplayText
         return bare.Length == 0 || bare.Contains('@', StringComparison.Ordinal) ? bare : "@" + bare;
     }
 
-    /// <summary>A channel as people name it ("X", "LinkedIn", "review sites"), not its identifier.</summary>
+    /// <summary>A channel as people name it ("X", "LinkedIn", "Review sites"), not its identifier: for labels, legends and sentences alike.</summary>
     public static string Channel(string channel) => channel switch
     {
         IngestChannels.X => "X",
         IngestChannels.Facebook => "Facebook",
         IngestChannels.LinkedIn => "LinkedIn",
-        IngestChannels.Reviews => "review sites",
-        IngestChannels.Community => "the community",
-        IngestChannels.Email => "email",
-        IngestChannels.Chat => "chat",
+        IngestChannels.Reviews => "Review sites",
+        IngestChannels.Community => "Community",
+        IngestChannels.Email => "Email",
+        IngestChannels.Chat => "Chat",
         _ => channel,
     };
 
     /// <summary>How a customer wrote, in words: "X · direct message", "Facebook · comment", "Email" (the kind is the channel's own).</summary>
     public static string HowWritten(string channel, string kind)
     {
-        var name = Sentence(Channel(channel));
+        var name = Channel(channel);
         var how = kind switch
         {
             MessageKinds.DirectMessage => "direct message",

@@ -62,6 +62,9 @@ public sealed class AssignmentTests(ListeningFixture intake) : IClassFixture<Lis
             .ToListAsync(_cancellation);
         var notification = Assert.Single(notified);
         Assert.Contains("round-robin in support", notification.Text, StringComparison.Ordinal);
+        // Whose conversation and what they wrote, without opening it.
+        var customer = (await db.Customers.SingleAsync(c => c.Id == detail.CustomerId, _cancellation)).DisplayName;
+        Assert.StartsWith($"You were assigned {customer}'s conversation: “", notification.Text, StringComparison.Ordinal);
         var stream = StaffStream.Of(detail.AssigneeId!.Value);
         var bell = await db.EventLog.Where(e => e.StreamId == stream && e.Type == "StaffNotified").Select(e => e.Payload).ToListAsync(_cancellation);
         Assert.Single(bell, payload => payload.Contains(notification.Id.ToString(), StringComparison.Ordinal));
