@@ -108,6 +108,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     public void LetGoOfSlaRules() => HeldSlaRules = null;
 
+    /// <summary>
+    /// Whether a save writes the rows it adds as one statement per table (<see cref="SetInserts"/>): for a unit of work
+    /// that adds hundreds of rows in a transaction (an intake batch). The context is pooled: whoever sets it resets it.
+    /// </summary>
+    public bool WritesAddedAsSets { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
@@ -128,7 +134,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
         try
         {
             await PrepareToSaveAsync(cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = WritesAddedAsSets ? await SetInserts.WriteAddedAsync(this, cancellationToken) : 0;
+            return written + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
