@@ -45,7 +45,7 @@ public sealed partial class IngestCarrier(
             scope.ServiceProvider.GetRequiredService<IngestProcessor>(),
             scope.ServiceProvider.GetRequiredService<AssignmentService>(),
             scope.ServiceProvider.GetRequiredService<IntakeLookups>());
-        steps.Db.WritesAddedAsSets = true;
+        steps.Db.WritesInSets = true;
         try
         {
             return await CarryAsync(steps, options.Value.BatchSize, partitionsPerBatch ?? options.Value.Partitions, scope.ServiceProvider, cancellationToken);
@@ -54,7 +54,7 @@ public sealed partial class IngestCarrier(
         {
             // The context goes back to the pool: the next unit of work reads the policies as they are then.
             steps.Db.LetGoOfSlaRules();
-            steps.Db.WritesAddedAsSets = false;
+            steps.Db.WritesInSets = false;
         }
     }
 

@@ -109,10 +109,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public void LetGoOfSlaRules() => HeldSlaRules = null;
 
     /// <summary>
-    /// Whether a save writes the rows it adds as one statement per table (<see cref="SetInserts"/>): for a unit of work
-    /// that adds hundreds of rows in a transaction (an intake batch). The context is pooled: whoever sets it resets it.
+    /// Whether a save writes the rows it adds and changes as one statement per table (<see cref="SetWrites"/>): for a
+    /// unit of work that writes hundreds of rows in a transaction (an intake batch). The context is pooled: whoever sets it resets it.
     /// </summary>
-    public bool WritesAddedAsSets { get; set; }
+    public bool WritesInSets { get; set; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -134,7 +134,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
         try
         {
             await PrepareToSaveAsync(cancellationToken);
-            var written = WritesAddedAsSets ? await SetInserts.WriteAddedAsync(this, cancellationToken) : 0;
+            var written = WritesInSets ? await SetWrites.WriteAsync(this, cancellationToken) : 0;
             return written + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialEnterprise.Contracts.Audit;
 using SocialEnterprise.Contracts.Classification;
+using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Listening;
 using SocialEnterprise.Domain.Audit;
 using SocialEnterprise.Domain.Conversations;
@@ -9,8 +10,8 @@ using SocialEnterprise.Domain.Listening;
 
 namespace SocialEnterprise.Workers.IntegrationTests.Persistence;
 
-/// <summary>A save that writes its added rows as one statement per table stores what EF Core would have stored.</summary>
-public sealed class SetInsertsTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+/// <summary>A save that writes its rows as one statement per table stores what EF Core would have stored.</summary>
+public sealed class SetWritesTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     private readonly CancellationToken _cancellation = TestContext.Current.CancellationToken;
 
@@ -55,10 +56,80 @@ public sealed class SetInsertsTests(MigratedDatabase database) : IClassFixture<M
         Assert.True(audit.Id > 0);
     }
 
+    [Fact]
+    public async Task Rows_changed_in_sets_read_back_as_EF_Core_changes_them()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var set = Opened("set", now, ["vip"], []);
+        var plain = Opened("plain", now, ["vip"], []);
+        await SaveAsync(asSets: true, set, plain);
+
+        var later = now.AddMinutes(3);
+        await ChangeAsync(asSets: true, set.Conversation.Id, later, "set");
+        await ChangeAsync(asSets: false, plain.Conversation.Id, later, "plain");
+
+        await using var db = database.NewDbContext();
+        var viaSets = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == set.Conversation.Id, _cancellation);
+        var viaEf = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == plain.Conversation.Id, _cancellation);
+        Assert.Equal(2, viaSets.MessageCount);
+        Assert.Equal(
+            (viaEf.MessageCount, viaEf.Version, viaEf.ThreadVersion, viaEf.LastActivityAt, viaEf.Status, viaEf.Preview.Replace("plain", "set", StringComparison.Ordinal)),
+            (viaSets.MessageCount, viaSets.Version, viaSets.ThreadVersion, viaSets.LastActivityAt, viaSets.Status, viaSets.Preview));
+        Assert.Equal(ConversationStatuses.Pending, viaSets.Status);
+        Assert.Equal(viaEf.SearchText.Replace("plain", "set", StringComparison.Ordinal), viaSets.SearchText);
+    }
+
+    [Fact]
+    public async Task A_row_changed_meanwhile_fails_the_save_as_EF_Core_would_and_writes_nothing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var set = Opened("stale", now, [], []);
+        await SaveAsync(asSets: true, set);
+
+        await using var first = database.NewDbContext();
+        await using var second = database.NewDbContext();
+        second.WritesInSets = true;
+        var mine = await second.Conversations.SingleAsync(c => c.Id == set.Conversation.Id, _cancellation);
+        await ChangeAsync(asSets: true, set.Conversation.Id, now.AddMinutes(1), "first");
+
+        var strategy = second.Database.CreateExecutionStrategy();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await second.Database.BeginTransactionAsync(_cancellation);
+            mine.ChangePriority(Priorities.Urgent, "test", "second", now);
+            await second.SaveChangesAsync(_cancellation);
+            await transaction.CommitAsync(_cancellation);
+        }));
+
+        var stored = await first.Conversations.AsNoTracking().SingleAsync(c => c.Id == set.Conversation.Id, _cancellation);
+        Assert.NotEqual(Priorities.Urgent, stored.Priority);
+    }
+
+    private async Task ChangeAsync(bool asSets, Guid conversationId, DateTimeOffset at, string word)
+    {
+        await using var db = database.NewDbContext();
+        db.WritesInSets = asSets;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(_cancellation);
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, _cancellation);
+            var classification = new MessageClassification(MessageTypes.Complaint, -0.6, SentimentLabels.Negative, null, "en", Urgencies.High, []);
+            var message = Message.Inbound(
+                Guid.NewGuid(), IngestChannels.X, $"{word}{Guid.NewGuid():N}", MessageKinds.Mention, conversation.IdentityId, $"Ann {word}",
+                $"Still waiting, {word}", null, null, at, at, System.Text.Json.JsonSerializer.Serialize(classification));
+            message.BelongTo(conversation.Id);
+            conversation.Receive(message, classification, "high", at);
+            conversation.ChangeStatus(ConversationStatuses.Pending, "test", at);
+            db.Messages.Add(message);
+            await db.SaveChangesAsync(_cancellation);
+            await transaction.CommitAsync(_cancellation);
+        });
+    }
+
     private async Task SaveAsync(bool asSets, params Graph[] graphs)
     {
         await using var db = database.NewDbContext();
-        db.WritesAddedAsSets = asSets;
+        db.WritesInSets = asSets;
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(_cancellation);
