@@ -23,6 +23,8 @@ internal static class Extensions
         builder.AddCrmNotifications();
         builder.AddCrmCache();
 
+        builder.Services.AddOptions<PriorityOptions>().BindConfiguration(PriorityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<BackgroundPriority>();
         builder.Services.AddHostedService<HeartbeatWorker>();
         builder.Services.AddSingleton<QueueGauges>();
         builder.Services.AddHostedService(services => services.GetRequiredService<QueueGauges>());

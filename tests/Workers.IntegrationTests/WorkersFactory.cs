@@ -11,5 +11,7 @@ public sealed class WorkersFactory(MigratedDatabase database, RedisFixture redis
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder
         .UseEnvironment("Development")
         .UseSetting($"ConnectionStrings:{Resources.Database}", database.ConnectionString)
-        .UseSetting($"ConnectionStrings:{Resources.Cache}", redis.ConnectionString);
+        .UseSetting($"ConnectionStrings:{Resources.Cache}", redis.ConnectionString)
+        // In-process, lowering the Workers' threads would lower the test host's.
+        .UseSetting($"{SocialEnterprise.Workers.Operations.PriorityOptions.Section}:Niceness", "0");
 }

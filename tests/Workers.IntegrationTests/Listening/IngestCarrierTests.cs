@@ -193,21 +193,8 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
             return claimed;
         }, _cancellation)));
 
-    private ChildProcess StartWorkersProcess(string name)
-    {
-        var root = RepositoryRoot.Find(AppContext.BaseDirectory);
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var assembly = Path.Combine(root, "Workers", "bin", configuration, "net10.0", "SocialEnterprise.Workers.dll");
-        return ChildProcess.Start(name, "dotnet", [assembly], TestLog.Instance, Path.GetDirectoryName(assembly), new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["DOTNET_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            [$"ConnectionStrings__{Resources.Database}"] = database.ConnectionString,
-            [$"ConnectionStrings__{Resources.Cache}"] = redis.ConnectionString,
-            ["Intake__BatchSize"] = "50",
-        });
-    }
+    private ChildProcess StartWorkersProcess(string name) =>
+        WorkersProcess.Start(name, database, redis, new Dictionary<string, string> { ["Intake__BatchSize"] = "50" });
 
     private static Dictionary<string, string?> Batch(int size) => new() { ["Intake:BatchSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
