@@ -20,17 +20,22 @@ public sealed class IdentityTests(StackFixture stack, BrowserFixture browser)
         var page = await browser.NewPageAsync();
         var violations = WatchContentSecurityPolicy(page);
 
-        await page.GotoAsync(new Uri(Web, "system").ToString());
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/account/login\?ReturnUrl=%2Fsystem$"));
+        await page.GotoAsync(new Uri(Web, "consults").ToString());
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/account/login\?ReturnUrl=%2Fconsults$"));
         await BrowserFixture.SignInAsync(page, Web, $"agent@{AccessSettings.DemoDomain}", AccessSettings.DemoPassword);
 
-        await Expect(page).ToHaveURLAsync(new Uri(Web, "system").ToString());
+        await Expect(page).ToHaveURLAsync(new Uri(Web, "consults").ToString());
         await Expect(page.GetByTestId("workspace")).ToHaveAttributeAsync("data-interactive", "true");
         await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Alex Agent");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "API keys" })).ToHaveCountAsync(0);
 
-        await page.GotoAsync(new Uri(Web, "admin/api-keys").ToString());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+        // Administration and the operators' pages (the event stream, system health) are admins' only.
+        foreach (var adminsOnly in new[] { "admin/api-keys", "activity", "system" })
+        {
+            await page.GotoAsync(new Uri(Web, adminsOnly).ToString());
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+        }
+
         Assert.Empty(violations);
     }
 

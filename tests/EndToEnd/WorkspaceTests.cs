@@ -58,7 +58,7 @@ public sealed class WorkspaceTests(StackFixture stack, BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live activity" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Workspace" })
-            .GetByRole(AriaRole.Link, new() { Name = "System" }).ClickAsync();
+            .GetByRole(AriaRole.Link, new() { Name = "System health" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Uri(stack.Stack.WebUrl, "system").ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "System", Exact = true })).ToBeVisibleAsync();

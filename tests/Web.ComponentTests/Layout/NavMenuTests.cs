@@ -13,7 +13,7 @@ namespace SocialEnterprise.Web.ComponentTests.Layout;
 public sealed class NavMenuTests : WorkspaceContext
 {
     [Fact]
-    public void The_inbox_comes_first_and_the_activity_feed_after_it()
+    public void The_inbox_comes_first()
     {
         SignInAs("product");
 
@@ -21,7 +21,21 @@ public sealed class NavMenuTests : WorkspaceContext
 
         var links = navigation.FindAll("a.mud-nav-link").Select(link => (link.GetAttribute("href"), link.TextContent.Trim())).ToList();
         Assert.Equal(("", "Inbox"), links[0]);
-        Assert.Equal(("activity", "Activity"), links[1]);
+    }
+
+    [Theory]
+    [InlineData("admin", true)]
+    [InlineData("support.manager", false)]
+    [InlineData("agent", false)]
+    [InlineData("product", false)]
+    public void Only_admins_find_the_event_stream_and_system_health(string name, bool shown)
+    {
+        SignInAs(name);
+
+        var links = Render<NavMenu>().FindAll("a.mud-nav-link").Select(link => (link.GetAttribute("href"), link.TextContent.Trim())).ToList();
+
+        Assert.Equal(shown, links.Contains(("activity", "Event stream")));
+        Assert.Equal(shown, links.Contains(("system", "System health")));
     }
 
     [Theory]
