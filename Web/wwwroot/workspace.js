@@ -1,6 +1,18 @@
 // Small browser helpers the workspace calls through JS interop; a file of its own because the content security
 // policy allows no inline script.
+// The reader's time zone, for the server to write every time in it (ReaderTime). Kept in a cookie so that the first
+// render of each page, on the server, already knows it; refreshed on every load in case the reader travelled.
+(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) {
+        document.cookie = `reader-tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${location.protocol === "https:" ? "; secure" : ""}`;
+    }
+})();
+
 window.socialEnterprise = {
+    // The reader's IANA time zone, for the live page to follow the browser when the cookie said otherwise.
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? "",
+
     // The reply guard's "review the new messages": scrolls to the first new thread item and marks every new one until
     // the author has looked (messages carry data-message-id, replies data-reply-id).
     highlightThreadItems: (ids) => {

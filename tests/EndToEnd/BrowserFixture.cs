@@ -37,13 +37,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly Dictionary<string, string> _signedIn = [];
     private readonly SemaphoreSlim _signingIn = new(1, 1);
 
-    /// <summary>A fresh browser context (no shared cookies or storage) with one page at 1280x800.</summary>
-    public async Task<IPage> NewPageAsync(string? storageState = null)
+    /// <summary>A fresh browser context (no shared cookies or storage) with one page at 1280x800, in the machine's time zone or <paramref name="timeZone"/>.</summary>
+    public async Task<IPage> NewPageAsync(string? storageState = null, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             StorageState = storageState,
+            TimezoneId = timeZone,
         });
         return await context.NewPageAsync();
     }
@@ -52,7 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A page of a context already signed in as the demo staff member <paramref name="name"/> (signed in through the
     /// form once per test run, then the cookie is reused).
     /// </summary>
-    public async Task<IPage> SignedInPageAsync(Uri web, string name)
+    public async Task<IPage> SignedInPageAsync(Uri web, string name, string? timeZone = null)
     {
         await _signingIn.WaitAsync();
         try
@@ -67,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 await page.Context.CloseAsync();
             }
 
-            return await NewPageAsync(state);
+            return await NewPageAsync(state, timeZone);
         }
         finally
         {

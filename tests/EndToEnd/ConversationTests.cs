@@ -24,6 +24,25 @@ public sealed class ConversationTests(StackFixture stack, BrowserFixture browser
     private Uri Web => stack.Stack.WebUrl;
 
     [Fact]
+    public async Task A_reader_in_Tokyo_reads_the_times_of_a_conversation_in_Tokyo_time()
+    {
+        var word = StackFixture.Letters(12);
+        // Written 10 minutes ago: its date is trusted, so the page shows it as written.
+        var written = DateTimeOffset.UtcNow.AddMinutes(-10);
+        written = new DateTimeOffset(written.Year, written.Month, written.Day, written.Hour, written.Minute, 0, TimeSpan.Zero);
+        await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event(
+            $"Where is my parcel {word}?", $"c_{StackFixture.Letters(10)}", "Taro Tanaka", MessageKinds.Mention, occurredAt: written), _cancellation);
+        var conversation = await stack.ConversationAsync(word, _cancellation);
+
+        // A browser in Tokyo whose sign-in cookie was saved in another zone: the live page follows the browser.
+        var page = await browser.SignedInPageAsync(Web, "agent", timeZone: "Asia/Tokyo");
+        await BrowserFixture.GoToAsync(page, Web, $"conversations/{conversation.Id}");
+
+        var tokyo = TimeZoneInfo.ConvertTime(written, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        await Expect(page.GetByTestId("message").First).ToContainTextAsync(tokyo.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Two_colleagues_see_each_others_presence_and_typing_and_the_customer_360_shows_every_channel_and_the_unified_front()
     {
         var word = StackFixture.Letters(12);

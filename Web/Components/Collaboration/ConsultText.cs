@@ -8,12 +8,12 @@ namespace SocialEnterprise.Web.Components.Collaboration;
 public static class ConsultText
 {
 
-    public static string Clock(ConsultView consult) => consult.Clock switch
+    public static string Clock(ConsultView consult, ReaderTime reader) => consult.Clock switch
     {
-        ConsultClockStates.OnTrack => $"On track · due {DisplayTime.When(consult.DueAt)}",
-        ConsultClockStates.AtRisk => $"At risk · due {DisplayTime.When(consult.DueAt)}",
-        ConsultClockStates.Overdue => $"Overdue · was due {DisplayTime.When(consult.DueAt)}",
-        _ => consult.AnsweredAt is { } answered ? $"Answered {DisplayTime.When(answered)}" : consult.DeclinedAt is { } declined ? $"Declined {DisplayTime.When(declined)}" : "Closed",
+        ConsultClockStates.OnTrack => $"On track · due {reader.When(consult.DueAt)}",
+        ConsultClockStates.AtRisk => $"At risk · due {reader.When(consult.DueAt)}",
+        ConsultClockStates.Overdue => $"Overdue · was due {reader.When(consult.DueAt)}",
+        _ => consult.AnsweredAt is { } answered ? $"Answered {reader.When(answered)}" : consult.DeclinedAt is { } declined ? $"Declined {reader.When(declined)}" : "Closed",
     };
 
     public static string Department(string department) =>

@@ -14,6 +14,9 @@ namespace SocialEnterprise.Web.Components.Collaboration;
 
 public partial class ConsultsPanel : IAsyncDisposable
 {
+    [CascadingParameter]
+    private ReaderTime Reader { get; set; } = ReaderTime.Server;
+
     [Inject]
     public required CollaborationClient CollaborationClient { get; init; }
 

@@ -14,6 +14,9 @@ namespace SocialEnterprise.Web.Components.Conversations;
 
 public partial class ConversationView : IAsyncDisposable
 {
+    [CascadingParameter]
+    private ReaderTime Reader { get; set; } = ReaderTime.Server;
+
     [Inject]
     public required AssignmentClient AssignmentClient { get; init; }
 
@@ -257,11 +260,11 @@ public partial class ConversationView : IAsyncDisposable
         _ => Color.Default,
     };
 
-    private static string ServiceLevelText(ConversationDetail detail) => (detail.ServiceLevel, detail.ResponseDueAt) switch
+    private string ServiceLevelText(ConversationDetail detail) => (detail.ServiceLevel, detail.ResponseDueAt) switch
     {
-        (ServiceLevelStates.OnTrack, { } due) => $"On track · answer due {DisplayTime.When(due)}",
-        (ServiceLevelStates.AtRisk, { } due) => $"At risk · answer due {DisplayTime.When(due)}",
-        (ServiceLevelStates.Breached, { } due) => $"Breached · answer was due {DisplayTime.When(due)}",
+        (ServiceLevelStates.OnTrack, { } due) => $"On track · answer due {Reader.When(due)}",
+        (ServiceLevelStates.AtRisk, { } due) => $"At risk · answer due {Reader.When(due)}",
+        (ServiceLevelStates.Breached, { } due) => $"Breached · answer was due {Reader.When(due)}",
         _ => "No answer owed",
     };
 

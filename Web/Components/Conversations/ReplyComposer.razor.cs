@@ -15,6 +15,9 @@ namespace SocialEnterprise.Web.Components.Conversations;
 
 public partial class ReplyComposer : IAsyncDisposable
 {
+    [CascadingParameter]
+    private ReaderTime Reader { get; set; } = ReaderTime.Server;
+
     [Inject]
     public required RepliesClient RepliesClient { get; init; }
 
@@ -395,7 +398,7 @@ public partial class ReplyComposer : IAsyncDisposable
 
         var by = draft.UpdatedById == _me?.Id ? "you" : FirstName(draft.UpdatedByName);
         var saved = draft.Text.Length == 0 ? "Draft emptied" : "Draft saved";
-        return _text == draft.Text ? $"{saved} {DisplayTime.Clock(at)} by {by}" : $"{saved} {DisplayTime.Clock(at)} by {by} · changes not saved yet";
+        return _text == draft.Text ? $"{saved} {Reader.Clock(at)} by {by}" : $"{saved} {Reader.Clock(at)} by {by} · changes not saved yet";
     }
 
     private static string FirstName(string? name) => name is null ? "a colleague" : CannedResponseVariables.FirstNameOf(name);

@@ -11,6 +11,9 @@ namespace SocialEnterprise.Web.Components.Customers;
 
 public partial class Customer360 : IAsyncDisposable
 {
+    [CascadingParameter]
+    private ReaderTime Reader { get; set; } = ReaderTime.Server;
+
     [Inject]
     public required CustomersClient CustomersClient { get; init; }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SocialEnterprise.Web.Components.Inbox;
 
-/// <summary>How the inbox writes its counts (times: <see cref="Shared.DisplayTime"/>).</summary>
+/// <summary>How the inbox writes its counts (times: <see cref="Shared.ReaderTime"/>).</summary>
 public static class InboxText
 {
     /// <summary>A count as the Api reports it: past the cap it reads "1,000+".</summary>

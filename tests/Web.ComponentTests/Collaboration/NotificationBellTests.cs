@@ -4,6 +4,7 @@ using Bunit;
 using SocialEnterprise.Contracts.Access;
 using SocialEnterprise.Contracts.Collaboration;
 using SocialEnterprise.Web.Components.Collaboration;
+using SocialEnterprise.Web.Components.Shared;
 
 namespace SocialEnterprise.Web.ComponentTests.Collaboration;
 
@@ -68,5 +69,19 @@ public sealed class NotificationBellTests : WorkspaceContext
         layers.Popovers.Find("[data-testid=notifications-read-all]").Click();
         bell.WaitForAssertion(() => Assert.Equal("0", bell.Find("[data-testid=notification-bell]").GetAttribute("data-unread")));
         Assert.Single(Api.CallsTo(HttpMethod.Post, "/api/notifications/read-all"));
+    }
+
+    [Fact]
+    public void A_notification_says_when_in_the_readers_time_zone()
+    {
+        var layers = RenderLayers();
+        Api.Answer(HttpMethod.Get, "/api/notifications", HttpStatusCode.OK, new NotificationPage([Notification("Lena answered")], 1));
+        var bell = Render<NotificationBell>(parameters => parameters.AddCascadingValue(ReaderTime.For("Asia/Tokyo")));
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[data-testid=notification-bell]").GetAttribute("data-unread")));
+
+        bell.Find("[data-testid=notification-button]").Click();
+
+        // 09:00 UTC is 18:00 in Tokyo.
+        layers.Popovers.WaitForAssertion(() => Assert.Contains("2025-03-01 18:00", layers.Popovers.Find("[data-testid=notification]").TextContent, StringComparison.Ordinal));
     }
 }
