@@ -1,3 +1,4 @@
+using SocialEnterprise.Contracts.Conversations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -110,11 +111,18 @@ public static class RepliesApi
                 where reply.State == ReplyStates.AwaitingApproval && (everywhere || departments.Contains(reply.Department)) && reply.AuthorId != staffId
                 join conversation in db.Conversations on reply.ConversationId equals conversation.Id
                 join customer in db.Customers on conversation.CustomerId equals customer.Id
+                // The approver reads what the reply answers: the message it was written to, else the customer's latest before it.
+                let answered = db.Messages
+                    .Where(m => m.ConversationId == reply.ConversationId && m.Direction == MessageDirections.Inbound
+                        && (reply.InReplyToMessageId == null ? m.ReceivedAt <= reply.CreatedAt : m.Id == reply.InReplyToMessageId))
+                    .OrderByDescending(m => m.ReceivedAt)
+                    .FirstOrDefault()
                 orderby reply.CreatedAt, reply.Id
                 select new ApprovalView(
                     reply.Id, reply.ConversationId, customer.DisplayName, reply.Channel, reply.Department, conversation.Topic, reply.Visibility,
                     reply.Text, reply.AuthorId, reply.AuthorName, reply.ApprovalReason, reply.CreatedAt,
-                    conversation.ThreadVersion > reply.BasedOnVersion))
+                    conversation.ThreadVersion > reply.BasedOnVersion,
+                    answered == null ? null : answered.Text, answered == null ? null : answered.OccurredAt))
             .Take(MaxListed)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows);

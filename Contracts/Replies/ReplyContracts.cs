@@ -20,9 +20,11 @@ public sealed record ThreadChange(string Kind, Guid Id, string By, DateTimeOffse
 }
 
 /// <summary>A reply waiting for approval, with what an approver needs to decide.</summary>
+/// <param name="CustomerMessage">What the customer wrote that the reply answers (the message it was written to, else their latest before it).</param>
 public sealed record ApprovalView(
     Guid ReplyId, Guid ConversationId, string CustomerName, string Channel, string Department, string? Topic, string Visibility, string Text,
-    Guid? AuthorId, string AuthorName, string? ApprovalReason, DateTimeOffset CreatedAt, bool ThreadChangedSinceWritten = false);
+    Guid? AuthorId, string AuthorName, string? ApprovalReason, DateTimeOffset CreatedAt, bool ThreadChangedSinceWritten = false,
+    string? CustomerMessage = null, DateTimeOffset? CustomerMessageAt = null);
 
 public sealed record RejectReplyRequest(string? Reason);
 

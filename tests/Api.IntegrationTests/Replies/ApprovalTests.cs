@@ -55,7 +55,11 @@ public sealed class ApprovalTests(RepliesFixture fixture) : IClassFixture<Replie
 
         Assert.Contains((await sam.NotificationsAsync(_cancellation)).Items,
             n => n.Kind == NotificationKinds.ApprovalRequested && n.Link == "/approvals" && n.Text.Contains("Alex Agent", StringComparison.Ordinal));
-        Assert.Contains(await ApprovalsAsync(sam), a => a.ReplyId == reply.Id && a.CustomerName == "Robin Customer" && !a.ThreadChangedSinceWritten);
+        var waiting = Assert.Single(await ApprovalsAsync(sam), a => a.ReplyId == reply.Id);
+        Assert.Equal(("Robin Customer", false), (waiting.CustomerName, waiting.ThreadChangedSinceWritten));
+        // The approver reads what the customer wrote, not only the reply.
+        Assert.StartsWith("Two stars: my parcel arrived broken", waiting.CustomerMessage, StringComparison.Ordinal);
+        Assert.NotNull(waiting.CustomerMessageAt);
         Assert.DoesNotContain(await ApprovalsAsync(jordan), a => a.ReplyId == reply.Id);
         Assert.DoesNotContain(await ApprovalsAsync(salesManager), a => a.ReplyId == reply.Id);
 

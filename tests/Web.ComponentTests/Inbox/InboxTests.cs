@@ -296,7 +296,7 @@ public sealed class InboxTests : WorkspaceContext
 
         Assert.NotEmpty(page.FindAll("[data-testid=inbox-loading]"));
         Api.Gate.SetResult();
-        page.WaitForAssertion(() => Assert.Contains("No conversations match", page.Find("[data-testid=inbox-empty]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Your inbox is empty", page.Find("[data-testid=inbox-empty]").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("[data-testid=empty-clear-filters]"));
         Assert.Equal("0 conversations", page.Find("[data-testid=inbox-total]").TextContent.Trim());
     }
@@ -352,4 +352,29 @@ public sealed class InboxTests : WorkspaceContext
         .. BuiltInInboxViews.All.Select((view, i) => new InboxViewCount(view.Key, view.Name, view.Query.ToQueryString(), i, false)),
         .. saved,
     ];
+
+    [Fact]
+    public void An_empty_inbox_tells_a_department_that_routing_sends_little_to_why_and_where_its_work_is()
+    {
+        SignInAs("marketing");
+        Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, Page());
+
+        var page = Render<Components.Inbox.Inbox>();
+
+        page.WaitForAssertion(() => Assert.Contains("Nothing is waiting for Marketing", page.Find("[data-testid=inbox-empty-why]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("departments/marketing/activity", page.Find("[data-testid=inbox-empty-activity]").GetAttribute("href"));
+        Assert.Equal("consults", page.Find("[data-testid=inbox-empty-consults]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void An_admins_empty_inbox_only_says_new_conversations_appear_on_their_own()
+    {
+        SignInAs("admin");
+        Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, Page());
+
+        var page = Render<Components.Inbox.Inbox>();
+
+        page.WaitForAssertion(() => Assert.Contains("appear here on their own", page.Find("[data-testid=inbox-empty]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=inbox-empty-why]"));
+    }
 }

@@ -47,6 +47,24 @@ public sealed class ApprovalsTests : WorkspaceContext
     }
 
     [Fact]
+    public void The_approver_reads_what_the_customer_wrote_above_the_reply()
+    {
+        var waiting = Waiting("We are so sorry, a new one is on its way.") with
+        {
+            CustomerMessage = "Two stars: my parcel arrived broken",
+            CustomerMessageAt = Start.AddMinutes(-30),
+        };
+        Api.Answer(HttpMethod.Get, "/api/approvals", HttpStatusCode.OK, new[] { waiting });
+
+        var page = Render<Approvals>();
+
+        page.WaitForAssertion(() => Assert.Equal("Two stars: my parcel arrived broken", page.Find("[data-testid=approval-customer-message]").TextContent));
+        Assert.Contains("Robin Customer wrote", page.Markup, StringComparison.Ordinal);
+        var quote = page.Markup.IndexOf("approval-customer-message", StringComparison.Ordinal);
+        Assert.True(quote < page.Markup.IndexOf("data-testid=\"approval-text\"", StringComparison.Ordinal), "the customer's words come before the reply");
+    }
+
+    [Fact]
     public void A_reply_whose_conversation_moved_on_since_it_was_written_says_so()
     {
         var stale = Waiting("It ships today.") with { ThreadChangedSinceWritten = true };
