@@ -377,4 +377,14 @@ public sealed class InboxTests : WorkspaceContext
         page.WaitForAssertion(() => Assert.Contains("appear here on their own", page.Find("[data-testid=inbox-empty]").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("[data-testid=inbox-empty-why]"));
     }
+
+    [Fact]
+    public void A_rows_channel_reads_as_its_name()
+    {
+        Api.Answer(HttpMethod.Get, FirstPage, HttpStatusCode.OK, Page(Conversation("Ann Lee") with { Channel = "reviews" }));
+
+        var page = Render<Components.Inbox.Inbox>();
+
+        page.WaitForAssertion(() => Assert.Equal("Review sites", page.Find("[data-testid=row-channel]").TextContent.Trim()));
+    }
 }
