@@ -42,6 +42,7 @@ internal static class Extensions
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddHostedService<PresenceSweep>();
         builder.Services.AddScoped<PresenceSession>();
+        builder.Services.AddScoped<Components.Inbox.InboxTrail>();
         builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 
         builder.Services.AddHealthChecks()

@@ -65,6 +65,40 @@ window.socialEnterprise = {
         return { dispose: () => document.removeEventListener("keydown", listener) };
     },
 
+    // The conversation page's single-key shortcuts (ConversationView.Keyboard.cs), on the same terms as the inbox's:
+    // never while typing in a field or with a dialog open.
+    conversationKeys: (page) => {
+        const keys = ["j", "k", "r", "n", "a", "i", "p", "e", "u", "?"];
+        const listener = (event) => {
+            if (!keys.includes(event.key) || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
+                return;
+            }
+
+            const target = event.target;
+            if (target instanceof Element && target.closest("input, textarea, select, [contenteditable=''], [contenteditable=true]")) {
+                return;
+            }
+
+            if (document.querySelector(".mud-dialog-container, .mud-popover-open .mud-list")) {
+                return;
+            }
+
+            event.preventDefault();
+            page.invokeMethodAsync("ShortcutAsync", event.key);
+        };
+        document.addEventListener("keydown", listener);
+        return { dispose: () => document.removeEventListener("keydown", listener) };
+    },
+
+    // Puts the caret in the first element the selector finds (a shortcut's "write a reply").
+    focus: (selector) => {
+        const element = document.querySelector(selector);
+        if (element) {
+            element.focus();
+            element.scrollIntoView({ block: "center" });
+        }
+    },
+
     // Scrolls the inbox list so that the row at index shows: the row itself when it is rendered, else the place a
     // virtualised list keeps for it.
     inboxReveal: (list, index, rowHeight) => {

@@ -44,6 +44,41 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task From_the_inbox_the_keyboard_works_through_the_list_without_going_back()
+    {
+        var word = StackFixture.Letters(14);
+        foreach (var name in new[] { "Kim Keys", "Lou Keys" })
+        {
+            await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event($"Where is my parcel {word}? {name}", $"e2e_{StackFixture.Letters(10)}", name), _cancellation);
+        }
+
+        var page = await OpenInboxAsync("agent", $"?q={word}");
+        await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        var first = await page.GetByTestId("inbox-row").First.GetAttributeAsync("data-conversation-id");
+        var second = await page.GetByTestId("inbox-row").Nth(1).GetAttributeAsync("data-conversation-id");
+
+        await page.Locator("body").PressAsync("j");
+        await page.Locator("body").PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Uri(Web, $"conversations/{first}").ToString());
+        await Expect(page.GetByTestId("trail-position")).ToHaveTextAsync("1 of 2");
+
+        // j: the next one of the list; ?: the shortcuts; r: the caret in the reply; u: back to the list as it was.
+        await page.Locator("body").PressAsync("j");
+        await Expect(page).ToHaveURLAsync(new Uri(Web, $"conversations/{second}").ToString());
+        await Expect(page.GetByTestId("trail-position")).ToHaveTextAsync("2 of 2");
+        await Expect(page.GetByTestId("conversation-header")).ToHaveAttributeAsync("data-conversation-id", second!);
+        await page.Locator("body").PressAsync("?");
+        await Expect(page.GetByTestId("conversation-shortcuts")).ToContainTextAsync("Assign to me");
+        await page.Locator("body").PressAsync("r");
+        await Expect(page.Locator("textarea[data-testid=reply-input], [data-testid=reply-input] textarea").First).ToBeFocusedAsync();
+        await page.EvaluateAsync("() => document.activeElement.blur()");
+        await page.Locator("body").PressAsync("u");
+        await Expect(page).ToHaveURLAsync(new Uri(Web, $"?q={word}").ToString());
+        await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(2);
+        await BrowserFixture.AssertNotReloadedAsync(page);
+    }
+
+    [Fact]
     public async Task A_page_whose_connection_drops_receives_what_it_missed_when_it_reconnects()
     {
         var word = StackFixture.Letters(14);

@@ -39,6 +39,7 @@ public abstract class WorkspaceContext : BunitContext
         Services.AddSingleton(tokens);
         Services.AddApiClients();
         Services.AddSingleton<IHttpClientFactory>(new StandInClients(Api));
+        Services.AddScoped<Components.Inbox.InboxTrail>();
     }
 
     protected LiveEventStream Live { get; }

@@ -82,11 +82,13 @@ public partial class ConversationView : IAsyncDisposable
         _actionError = null;
         _noteText = "";
         _noteError = null;
+        _help = false;
         await LoadAsync(CancellationToken.None);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        await ListenToKeysAsync();
         // Only an interactive render gets here (never the prerender), so presence counts real browser tabs.
         if (_viewing == Id)
         {
@@ -272,6 +274,7 @@ public partial class ConversationView : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopListeningToKeysAsync();
         if (_live is not null)
         {
             await _live.DisposeAsync();

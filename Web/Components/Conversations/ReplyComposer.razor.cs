@@ -47,6 +47,7 @@ public partial class ReplyComposer : IAsyncDisposable
     private int? _seenVersion;
     private ReplyGuardRefusal? _refusal;
     private bool _reviewed;
+    private bool _thenNext;
     private bool _sending;
     private string? _textError;
     private string? _error;
@@ -63,6 +64,14 @@ public partial class ReplyComposer : IAsyncDisposable
     /// <summary>The conversation's version as the page shows it now; the author's own version stops following it once they write.</summary>
     [Parameter, EditorRequired]
     public int Version { get; set; }
+
+    /// <summary>Whether the list the conversation was opened from has a next one: then "Send and next" is offered.</summary>
+    [Parameter]
+    public bool HasNext { get; set; }
+
+    /// <summary>Called once a reply sent with "Send and next" (or Ctrl+Shift+Enter) was taken.</summary>
+    [Parameter]
+    public EventCallback SentAndNext { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -258,11 +267,24 @@ public partial class ReplyComposer : IAsyncDisposable
     {
         if (args is { Key: "Enter", CtrlKey: true } or { Key: "Enter", MetaKey: true })
         {
+            _thenNext = args.ShiftKey && HasNext;
             await SendAsync();
         }
     }
 
     private Task SendAsync() => _refusal is null ? SendOnAsync(_seenVersion ?? Version) : Task.CompletedTask;
+
+    private Task SendOnlyAsync()
+    {
+        _thenNext = false;
+        return SendAsync();
+    }
+
+    private Task SendAndNextAsync()
+    {
+        _thenNext = true;
+        return SendAsync();
+    }
 
     private Task SendAnywayAsync() => _refusal is { } refusal ? SendOnAsync(refusal.CurrentVersion) : Task.CompletedTask;
 
@@ -308,6 +330,11 @@ public partial class ReplyComposer : IAsyncDisposable
                     ? $"Sent for approval: {reply.ApprovalReason} Approvers have been notified."
                     : "Sent: the reply is on its way to the customer.";
                 await ReloadDraftAsync();
+                if (_thenNext)
+                {
+                    _thenNext = false;
+                    await SentAndNext.InvokeAsync();
+                }
             }
         }
         catch (ApiProblemException problem) when (problem.Errors.Count > 0)

@@ -20,7 +20,7 @@ public partial class Inbox
             case "Enter":
                 if (_selectedId is { } id)
                 {
-                    Navigation.NavigateTo($"conversations/{id}");
+                    OpenSelected(id);
                 }
 
                 return;

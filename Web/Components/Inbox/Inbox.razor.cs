@@ -14,6 +14,9 @@ namespace SocialEnterprise.Web.Components.Inbox;
 public partial class Inbox : IAsyncDisposable
 {
     [Inject]
+    private InboxTrail Trail { get; set; } = default!;
+
+    [Inject]
     public required ClassificationClient ClassificationClient { get; init; }
 
     [Inject]
@@ -127,7 +130,14 @@ public partial class Inbox : IAsyncDisposable
     {
         _selectedId = row.Conversation.Id;
         _selectedIndex = row.Index;
-        Navigation.NavigateTo($"conversations/{row.Conversation.Id}");
+        OpenSelected(row.Conversation.Id);
+    }
+
+    /// <summary>Opens a conversation, leaving the list behind as its trail: previous and next there, and the way back.</summary>
+    private void OpenSelected(Guid id)
+    {
+        Trail.Remember(Navigation.ToBaseRelativePath(Navigation.Uri), _rows.OrderBy(row => row.Key).Select(row => row.Value.Id), _total);
+        Navigation.NavigateTo($"conversations/{id}");
     }
 
     /// <summary>

@@ -4,7 +4,10 @@ using SocialEnterprise.Contracts.Classification;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Contracts.Customers;
 using SocialEnterprise.Contracts.Staff;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using SocialEnterprise.Web.Components.Conversations;
+using SocialEnterprise.Web.Components.Inbox;
 using SocialEnterprise.Web.ComponentTests.Customers;
 using SocialEnterprise.Web.Live;
 using SocialEnterprise.Web.Presence;
@@ -123,6 +126,63 @@ public sealed class ConversationViewTests : PresenceWorkspaceContext
 
         page.WaitForAssertion(() => Assert.Equal(status, page.Find("[data-testid=conversation-status]").GetAttribute("data-status")));
         Assert.Equal(status, Assert.Single(Api.CallsTo(HttpMethod.Post, $"{Path}/status")).Json.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Opened_from_the_inbox_it_shows_its_place_and_moves_to_the_next_and_previous()
+    {
+        var (previous, next) = (Guid.NewGuid(), Guid.NewGuid());
+        Services.GetRequiredService<InboxTrail>().Remember("inbox?status=open", [previous, _id, next], 57);
+        AnswerDetail(Detail());
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        page.WaitForAssertion(() => Assert.Equal("2 of 57", page.Find("[data-testid=trail-position]").TextContent));
+        Assert.Equal("inbox?status=open", page.Find("[data-testid=back-to-list]").GetAttribute("href"));
+        page.Find("[data-testid=conversation-next]").Click();
+        Assert.Equal($"http://localhost/conversations/{next}", navigation.Uri);
+        page.Find("[data-testid=conversation-previous]").Click();
+        Assert.Equal($"http://localhost/conversations/{previous}", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task Its_shortcuts_resolve_and_move_on_and_the_help_lists_them()
+    {
+        var next = Guid.NewGuid();
+        Services.GetRequiredService<InboxTrail>().Remember("", [_id, next], 2);
+        AnswerDetail(Detail());
+        Api.Answer(HttpMethod.Post, $"{Path}/status", _ =>
+        {
+            AnswerDetail(Detail() with { Status = ConversationStatuses.Resolved });
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        });
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
+        page.WaitForAssertion(() => page.Find("[data-testid=conversation-header]"));
+
+        await page.InvokeAsync(() => page.Instance.ShortcutAsync("?"));
+        var help = page.Find("[data-testid=conversation-shortcuts]").TextContent;
+        foreach (var action in new[] { "Write a reply", "Write an internal note", "Assign to me", "Resolve", "Waiting on customer", "Next conversation in the list" })
+        {
+            Assert.Contains(action, help, StringComparison.Ordinal);
+        }
+
+        await page.InvokeAsync(() => page.Instance.ShortcutAsync("e"));
+        page.WaitForAssertion(() => Assert.Equal(ConversationStatuses.Resolved, page.Find("[data-testid=conversation-status]").GetAttribute("data-status")));
+        Assert.Equal("resolved", Assert.Single(Api.CallsTo(HttpMethod.Post, $"{Path}/status")).Json.GetProperty("status").GetString());
+
+        await page.InvokeAsync(() => page.Instance.ShortcutAsync("j"));
+        Assert.Equal($"http://localhost/conversations/{next}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void Opened_from_elsewhere_it_offers_the_way_back_to_the_inbox_but_no_place_in_a_list()
+    {
+        AnswerDetail(Detail());
+        var page = Render<ConversationView>(parameters => parameters.Add(p => p.Id, _id));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=back-to-list]"));
+        Assert.Empty(page.FindAll("[data-testid=trail-position]"));
+        Assert.Empty(page.FindAll("[data-testid=send-reply-next]"));
     }
 
     [Fact]

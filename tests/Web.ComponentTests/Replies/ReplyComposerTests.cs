@@ -96,6 +96,44 @@ public sealed class ReplyComposerTests : WorkspaceContext
     }
 
     [Fact]
+    public void Send_and_next_moves_on_only_once_the_reply_is_taken_and_plain_send_stays()
+    {
+        var movedOn = 0;
+        var composer = Render<ReplyComposer>(p => p.Add(c => c.ConversationId, _conversation).Add(c => c.Version, 3)
+            .Add(c => c.HasNext, true).Add(c => c.SentAndNext, () => movedOn++));
+        composer.WaitForAssertion(() => composer.Find("textarea[data-testid=reply-input]"));
+
+        // Refused (the customer wrote again): nothing moves on.
+        composer.Find("textarea[data-testid=reply-input]").Input("On its way.");
+        Api.Answer(HttpMethod.Post, $"{Base}/replies", _ => Refusal(Guid.NewGuid(), currentVersion: 4));
+        composer.Find("[data-testid=send-reply-next]").Click();
+        composer.WaitForAssertion(() => composer.Find("[data-testid=reply-guard-keep-editing]"));
+        Assert.Equal(0, movedOn);
+        composer.Find("[data-testid=reply-guard-keep-editing]").Click();
+
+        // Ctrl+Shift+Enter sends and moves on once taken.
+        Api.Answer(HttpMethod.Post, $"{Base}/replies", HttpStatusCode.Created, Sent("On its way.", ReplyStates.Queued, 5));
+        composer.Find("textarea[data-testid=reply-input]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", CtrlKey = true, ShiftKey = true });
+        composer.WaitForAssertion(() => Assert.Equal(1, movedOn));
+
+        // A plain Send stays on the conversation.
+        composer.Find("textarea[data-testid=reply-input]").Input("And a follow-up.");
+        Api.Answer(HttpMethod.Post, $"{Base}/replies", HttpStatusCode.Created, Sent("And a follow-up.", ReplyStates.Queued, 6));
+        composer.Find("[data-testid=send-reply]").Click();
+        composer.WaitForAssertion(() => Assert.Equal(3, Api.CallsTo(HttpMethod.Post, $"{Base}/replies").Count));
+        Assert.Equal(1, movedOn);
+    }
+
+    [Fact]
+    public void Without_a_next_conversation_there_is_no_send_and_next()
+    {
+        var composer = Render<ReplyComposer>(p => p.Add(c => c.ConversationId, _conversation).Add(c => c.Version, 3));
+
+        composer.WaitForAssertion(() => composer.Find("[data-testid=send-reply]"));
+        Assert.Empty(composer.FindAll("[data-testid=send-reply-next]"));
+    }
+
+    [Fact]
     public void The_draft_is_saved_a_second_after_typing_and_says_when_and_by_whom_and_a_colleagues_draft_shows_live()
     {
         var composer = Render<ReplyComposer>(p => p.Add(c => c.ConversationId, _conversation).Add(c => c.Version, 3));
