@@ -40,8 +40,14 @@ window.socialEnterprise = {
 
     // The inbox's single-key shortcuts (j, k, Enter, /, ?), handed to the page unless the user is typing or a dialog
     // is open. Returns an object whose dispose() removes the listener.
-    inboxKeys: (page) => {
-        const keys = ["j", "k", "Enter", "/", "?"];
+    inboxKeys: (page) => window.socialEnterprise.singleKeys(page, ["j", "k", "Enter", "/", "?"]),
+
+    // The conversation page's (ConversationView.Keyboard.cs), on the same terms.
+    conversationKeys: (page) => window.socialEnterprise.singleKeys(page, ["j", "k", "r", "n", "a", "i", "p", "e", "u", "?"]),
+
+    // Listens for single keys without modifiers, outside text fields (and not Enter on a control, which is its own
+    // click) and while no dialog or open list has the keyboard; hands each to the page's ShortcutAsync.
+    singleKeys: (page, keys) => {
         const listener = (event) => {
             if (!keys.includes(event.key) || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
                 return;
@@ -50,32 +56,6 @@ window.socialEnterprise = {
             const target = event.target;
             if (target instanceof Element && (target.closest("input, textarea, select, [contenteditable=''], [contenteditable=true]")
                 || (event.key === "Enter" && target.closest("button, a, [role=button], [role=option]")))) {
-                return;
-            }
-
-            // A dialog or an open select list has the keyboard.
-            if (document.querySelector(".mud-dialog-container, .mud-popover-open .mud-list")) {
-                return;
-            }
-
-            event.preventDefault();
-            page.invokeMethodAsync("ShortcutAsync", event.key);
-        };
-        document.addEventListener("keydown", listener);
-        return { dispose: () => document.removeEventListener("keydown", listener) };
-    },
-
-    // The conversation page's single-key shortcuts (ConversationView.Keyboard.cs), on the same terms as the inbox's:
-    // never while typing in a field or with a dialog open.
-    conversationKeys: (page) => {
-        const keys = ["j", "k", "r", "n", "a", "i", "p", "e", "u", "?"];
-        const listener = (event) => {
-            if (!keys.includes(event.key) || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
-                return;
-            }
-
-            const target = event.target;
-            if (target instanceof Element && target.closest("input, textarea, select, [contenteditable=''], [contenteditable=true]")) {
                 return;
             }
 

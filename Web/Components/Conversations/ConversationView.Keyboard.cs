@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using SocialEnterprise.Contracts.Conversations;
 using SocialEnterprise.Web.Components.Inbox;
+using SocialEnterprise.Web.Components.Shared;
 
 namespace SocialEnterprise.Web.Components.Conversations;
 
@@ -27,8 +28,7 @@ public partial class ConversationView
         ("?", "Show or hide these shortcuts"),
     ];
 
-    private DotNetObjectReference<ConversationView>? _self;
-    private IJSObjectReference? _keys;
+    private readonly PageShortcuts<ConversationView> _keys = new();
     private bool _help;
 
     [Inject]
@@ -44,16 +44,7 @@ public partial class ConversationView
 
     private string BackAddress => Trail.Address is { Length: > 0 } address ? address : "";
 
-    private async Task ListenToKeysAsync()
-    {
-        if (_keys is not null)
-        {
-            return;
-        }
-
-        _self = DotNetObjectReference.Create(this);
-        _keys = await JS.InvokeAsync<IJSObjectReference>("socialEnterprise.conversationKeys", _self);
-    }
+    private Task ListenToKeysAsync() => _keys.ListenAsync(JS, "socialEnterprise.conversationKeys", this);
 
     /// <summary>A shortcut key pressed on the page outside any field (see <c>workspace.js</c>).</summary>
     [JSInvokable]
@@ -115,21 +106,5 @@ public partial class ConversationView
 
     private async Task FocusAsync(string selector) => await JS.InvokeVoidAsync("socialEnterprise.focus", selector);
 
-    private async ValueTask StopListeningToKeysAsync()
-    {
-        if (_keys is not null)
-        {
-            try
-            {
-                await _keys.InvokeVoidAsync("dispose");
-                await _keys.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone, and the page's listener with it.
-            }
-        }
-
-        _self?.Dispose();
-    }
+    private ValueTask StopListeningToKeysAsync() => _keys.DisposeAsync();
 }

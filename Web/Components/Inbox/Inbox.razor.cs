@@ -1,3 +1,4 @@
+using SocialEnterprise.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web.Virtualization;
 using Microsoft.JSInterop;
@@ -75,8 +76,7 @@ public partial class Inbox : IAsyncDisposable
 
     private LiveRefresh? _refresh;
     private ITimer? _clock;
-    private DotNetObjectReference<Inbox>? _self;
-    private IJSObjectReference? _keys;
+    private readonly PageShortcuts<Inbox> _keys = new();
 
     /// <summary>A conversation at its place in the list.</summary>
     public sealed record InboxRow(int Index, ConversationSummary Conversation);
@@ -103,14 +103,7 @@ public partial class Inbox : IAsyncDisposable
     {
         if (firstRender)
         {
-            _self = DotNetObjectReference.Create(this);
-            try
-            {
-                _keys = await JS.InvokeAsync<IJSObjectReference>("socialEnterprise.inboxKeys", _self);
-            }
-            catch (JSDisconnectedException)
-            {
-            }
+            await _keys.ListenAsync(JS, "socialEnterprise.inboxKeys", this);
         }
 
         if (_reveal && _selectedIndex >= 0 && ListShown)
@@ -349,19 +342,6 @@ public partial class Inbox : IAsyncDisposable
             await _refresh.DisposeAsync();
         }
 
-        if (_keys is not null)
-        {
-            try
-            {
-                await _keys.InvokeVoidAsync("dispose");
-                await _keys.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone, and the page's listener with it.
-            }
-        }
-
-        _self?.Dispose();
+        await _keys.DisposeAsync();
     }
 }
