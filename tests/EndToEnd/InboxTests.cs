@@ -78,6 +78,39 @@ public sealed class InboxTests(StackFixture stack, BrowserFixture browser)
         await BrowserFixture.AssertNotReloadedAsync(page);
     }
 
+    [Theory]
+    [InlineData(1024, 900)]
+    [InlineData(390, 844)]
+    public async Task On_a_laptop_and_a_phone_the_menu_folds_away_and_nothing_is_wider_than_the_screen(int width, int height)
+    {
+        var word = StackFixture.Letters(14);
+        await stack.IngestAsync(IngestChannels.X, ChannelEvents.Event($"Where is my parcel {word}?", $"e2e_{StackFixture.Letters(10)}", "Nia Narrow"), _cancellation);
+        var page = await browser.SignedInPageAsync(Web, "agent");
+        await page.SetViewportSizeAsync(width, height);
+        await BrowserFixture.GoToAsync(page, Web, $"?q={word}");
+        var row = page.GetByTestId("inbox-row");
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
+        // The menu is not docked: the page starts at the left edge, and the menu button opens it over the page.
+        Assert.True((await page.Locator(".mud-main-content").BoundingBoxAsync())!.X < 1);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Consults" })).Not.ToBeInViewportAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Consults" })).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.Mouse.ClickAsync(width - 10, height - 10);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        await Expect(row.GetByTestId("row-customer")).ToBeVisibleAsync();
+        Assert.True((await row.GetByTestId("row-customer").BoundingBoxAsync())!.Width > 40, "the customer's name is cut away");
+        if (width < 700)
+        {
+            // The filters fold behind one button.
+            await Expect(page.GetByTestId("filter-status")).ToBeHiddenAsync();
+            await page.GetByTestId("filters-toggle").ClickAsync();
+            await Expect(page.GetByTestId("filter-status")).ToBeVisibleAsync();
+        }
+    }
+
     [Fact]
     public async Task A_page_whose_connection_drops_receives_what_it_missed_when_it_reconnects()
     {

@@ -52,6 +52,7 @@ public partial class Inbox : IAsyncDisposable
     private IReadOnlyList<InboxFilter> _filters = [];
     private InboxViews? _views;
     private InboxQuery _query = new();
+    private bool _filtersShown;
     private string? _search;
     private IReadOnlyList<StaffMemberView> _staff = [];
     private IReadOnlyList<TopicView> _topics = [];
