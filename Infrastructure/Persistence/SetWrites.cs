@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace SocialEnterprise.Infrastructure.Persistence;
@@ -41,6 +42,12 @@ internal static partial class SetWrites
         var leftToEf = new HashSet<IEntityType>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
+            if (entry.State == EntityState.Deleted)
+            {
+                // EF Core deletes before it inserts (a key freed for a new row): written ahead of it, an insert could collide.
+                return 0;
+            }
+
             if (entry.State is not (EntityState.Added or EntityState.Modified))
             {
                 continue;
@@ -71,7 +78,7 @@ internal static partial class SetWrites
         }
 
         // An update may point at a row EF Core inserts later: such updates are EF Core's too.
-        var groups = updates.Values.Where(group => !Principals(group.Plan.Type).Overlaps(leftToEf)).ToList();
+        var groups = updates.Values.Where(group => !group.Plan.Principals.Overlaps(leftToEf)).ToList();
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
         var written = new List<(NpgsqlBatchCommand Command, IReadOnlyList<EntityEntry> Rows)>();
         foreach (var type in order)
@@ -105,16 +112,13 @@ internal static partial class SetWrites
         return count;
     }
 
-    private static HashSet<IEntityType> Principals(IEntityType type) =>
-        type.GetForeignKeys().Select(key => key.PrincipalEntityType).Where(principal => principal != type).ToHashSet();
-
     /// <summary>
     /// Principals before dependants (a row referring to one of its own table is fine: the constraint is checked at the
     /// statement's end). Null when a row written here may depend on one left to EF Core, which would insert it only later.
     /// </summary>
     private static List<IEntityType>? InsertOrder(ICollection<IEntityType> types, HashSet<IEntityType> leftToEf)
     {
-        var principals = types.ToDictionary(type => type, Principals);
+        var principals = types.ToDictionary(type => type, type => Plans[type]!.Principals);
         if (principals.Values.Any(set => set.Overlaps(leftToEf)))
         {
             return null;
@@ -159,6 +163,7 @@ internal static partial class SetWrites
             _table = table;
             _columns = columns;
             _byProperty = columns.ToDictionary(c => c.Property);
+            Principals = type.GetForeignKeys().Select(key => key.PrincipalEntityType).Where(principal => principal != type).ToHashSet();
             _generated = generated;
             _sql = sql;
             _key = [.. type.FindPrimaryKey()!.Properties.Select(p => _byProperty[p])];
@@ -168,6 +173,9 @@ internal static partial class SetWrites
         }
 
         public IEntityType Type { get; }
+
+        /// <summary>The other entity types this one's rows refer to.</summary>
+        public IReadOnlySet<IEntityType> Principals { get; }
 
         public static TablePlan? For(IEntityType type, DbContext db)
         {
@@ -218,7 +226,7 @@ internal static partial class SetWrites
         }
 
         public bool CanInsert(EntityEntry entry) =>
-            _generated.All(property => entry.Property(property.Name) is { IsTemporary: false } value && !IsDefault(value.CurrentValue, property.ClrType));
+            _generated.All(property => entry.Property(property) is { IsTemporary: false } value && !Equals(value.CurrentValue, property.Sentinel));
 
         /// <summary>The changed columns, in the model's order; null if EF Core must write the row (a changed key, a column not written here).</summary>
         public IReadOnlyList<IProperty>? Changed(EntityEntry entry)
@@ -278,13 +286,11 @@ internal static partial class SetWrites
 
         private static string Unnest(int count, string alias) =>
             $"unnest({string.Join(", ", Enumerable.Range(1, count).Select(i => $"${i}"))}) AS {alias}({string.Join(", ", Enumerable.Range(0, count).Select(i => $"c{i}"))})";
-
-        private static bool IsDefault(object? value, Type type) =>
-            value is null || (type.IsValueType && value.Equals(Activator.CreateInstance(type)));
     }
 
     /// <summary>One column: its provider values as a typed array, or as array literals for an array column (unnest would flatten those).</summary>
-    private sealed partial class ColumnPlan(IProperty property, string name, string storeType, Type elementType, bool literal, string? fallback)
+    private sealed partial class ColumnPlan(
+        IProperty property, string name, string storeType, Type elementType, bool literal, ValueConverter? converter, string? fallback)
     {
         public enum Values
         {
@@ -330,7 +336,7 @@ internal static partial class SetWrites
                 fallback = mapping.GenerateProviderValueSqlLiteral(converter is null ? defaultValue : converter.ConvertToProvider(defaultValue));
             }
 
-            return new ColumnPlan(property, name, storeType, elementType, literal, fallback);
+            return new ColumnPlan(property, name, storeType, elementType, literal, converter, fallback);
         }
 
         public string Typed(string column) => $"{column}::{storeType}";
@@ -359,14 +365,13 @@ internal static partial class SetWrites
         /// <summary>The provider value; on insert, null where the column's default applies (as EF Core leaves such a column out).</summary>
         private object? Value(EntityEntry row, Values values)
         {
-            var entry = row.Property(property.Name);
+            var entry = row.Property(property);
             var value = values == Values.Original ? entry.OriginalValue : entry.CurrentValue;
             if (values == Values.Inserted && fallback is not null && (value is null || Equals(value, property.Sentinel)))
             {
                 return null;
             }
 
-            var converter = property.GetValueConverter() ?? property.GetRelationalTypeMapping().Converter;
             return converter is null || value is null ? value : converter.ConvertToProvider(value);
         }
 

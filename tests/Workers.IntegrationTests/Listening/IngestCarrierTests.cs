@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +9,8 @@ using SocialEnterprise.Infrastructure.Listening;
 using SocialEnterprise.LocalServers;
 using SocialEnterprise.Shared;
 using SocialEnterprise.TestSupport;
+
+using SocialEnterprise.Workers.IntegrationTests.Persistence;
 
 namespace SocialEnterprise.Workers.IntegrationTests.Listening;
 
@@ -81,32 +82,10 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
         // A hundred events of new customers: about seven hundred rows in one save. EF Core alone writes a statement per
         // row; joined in one command their text would be a large object (over 85,000 bytes), allocated on every save.
         var run = await EnqueueAsync(100, "large-save", newAuthors: true);
-        var commandTexts = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var trace = ActivityTraceId.CreateRandom();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = _ => true,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                // Only this test's batch: the other tests' carriers run in the same process meanwhile.
-                if (activity.Source.Name == "Npgsql" && activity.TraceId == trace)
-                {
-                    foreach (var (_, value) in activity.Tags)
-                    {
-                        if (value is not null && (value.Contains("INSERT INTO", StringComparison.Ordinal) || value.Contains("UPDATE ", StringComparison.Ordinal)))
-                        {
-                            commandTexts.Add(value);
-                        }
-                    }
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-
+        using var statements = new StatementRecorder();
         using var host = ListeningHost.Create(database.ConnectionString, settings: Batch(100));
         BatchResult result;
-        using (new ActivitySource(nameof(IngestCarrierTests)).StartActivity("test", ActivityKind.Internal, new ActivityContext(trace, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded)))
+        using (statements.Trace())
         {
             result = await host.Carrier().CarryBatchAsync(_cancellation);
         }
@@ -115,14 +94,14 @@ public sealed class IngestCarrierTests(MigratedDatabase database, RedisFixture r
         await AssertExactlyOnceAsync(run, 100);
         foreach (var table in new[] { "customers", "customer_identities", "conversations", "messages", "service_level_clocks" })
         {
-            var statements = commandTexts.Sum(text => Regex.Count(text, $@"INSERT INTO {table} \("));
-            Assert.True(statements == 1, $"{statements} statements inserted into {table}");
+            var inserts = statements.Count($@"INSERT INTO {table} \(");
+            Assert.True(inserts == 1, $"{inserts} statements inserted into {table}");
         }
 
         // Every event's row changes: in a statement per set of changed columns (stored, filtered), and the stamp at commit.
-        var eventUpdates = commandTexts.Sum(text => Regex.Count(text, "UPDATE ingest_events"));
+        var eventUpdates = statements.Count("UPDATE ingest_events");
         Assert.True(eventUpdates <= 3, $"{eventUpdates} statements updated ingest_events");
-        Assert.All(commandTexts, text => Assert.True(text.Length * sizeof(char) < 85_000, $"a command of {text.Length:N0} characters"));
+        Assert.All(statements.Texts, text => Assert.True(text.Length * sizeof(char) < 85_000, $"a command of {text.Length:N0} characters"));
     }
 
     [Fact]

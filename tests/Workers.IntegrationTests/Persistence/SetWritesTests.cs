@@ -23,7 +23,18 @@ public sealed class SetWritesTests(MigratedDatabase database) : IClassFixture<Mi
         var plain = Opened("plain", now, ["a \"quoted\" tag", @"back\slash", "comma, brace}", "NULL"], [set.Conversation.RoutingRuleIds[0], set.Conversation.RoutingRuleIds[1]]);
         var untagged = Opened("untagged", now, [], []);
 
-        await SaveAsync(asSets: true, set, untagged);
+        using (var statements = new StatementRecorder())
+        {
+            using (statements.Trace())
+            {
+                await SaveAsync(asSets: true, set, untagged);
+            }
+
+            // Both conversations in one statement from arrays; the audit entries, whose keys the database makes, by EF Core.
+            Assert.Equal(1, statements.Count(@"INSERT INTO conversations \([^;]*FROM unnest"));
+            Assert.Equal(2, statements.Count("INSERT INTO audit_log"));
+        }
+
         await SaveAsync(asSets: false, plain);
 
         await using var db = database.NewDbContext();
@@ -65,7 +76,16 @@ public sealed class SetWritesTests(MigratedDatabase database) : IClassFixture<Mi
         await SaveAsync(asSets: true, set, plain);
 
         var later = now.AddMinutes(3);
-        await ChangeAsync(asSets: true, set.Conversation.Id, later, "set");
+        using (var statements = new StatementRecorder())
+        {
+            using (statements.Trace())
+            {
+                await ChangeAsync(asSets: true, set.Conversation.Id, later, "set");
+            }
+
+            Assert.Equal(1, statements.Count("UPDATE conversations AS t SET [^;]*FROM unnest"));
+        }
+
         await ChangeAsync(asSets: false, plain.Conversation.Id, later, "plain");
 
         await using var db = database.NewDbContext();
