@@ -42,10 +42,6 @@ public partial class ConversationView
 
     private TrailPlace? Place => Trail.PlaceOf(Id);
 
-    private string BackAddress => Trail.Address is { Length: > 0 } address ? address : "";
-
-    private Task ListenToKeysAsync() => _keys.ListenAsync(JS, "socialEnterprise.conversationKeys", this);
-
     /// <summary>A shortcut key pressed on the page outside any field (see <c>workspace.js</c>).</summary>
     [JSInvokable]
     public async Task ShortcutAsync(string key)
@@ -59,7 +55,7 @@ public partial class ConversationView
                 GoTo(Place?.Previous);
                 return;
             case "u":
-                Navigation.NavigateTo(BackAddress);
+                Navigation.NavigateTo(Trail.Address);
                 return;
             case "r":
                 await FocusAsync("[data-testid=reply-input] textarea, textarea[data-testid=reply-input]");
@@ -92,7 +88,7 @@ public partial class ConversationView
     /// <summary>After "send and next": the next conversation of the list, or back to the list at its end.</summary>
     private Task NextAfterSendAsync()
     {
-        Navigation.NavigateTo(Place?.Next is { } next ? $"conversations/{next}" : BackAddress);
+        Navigation.NavigateTo(Place?.Next is { } next ? $"conversations/{next}" : Trail.Address);
         return Task.CompletedTask;
     }
 
@@ -105,6 +101,4 @@ public partial class ConversationView
     }
 
     private async Task FocusAsync(string selector) => await JS.InvokeVoidAsync("socialEnterprise.focus", selector);
-
-    private ValueTask StopListeningToKeysAsync() => _keys.DisposeAsync();
 }

@@ -88,7 +88,7 @@ public partial class ConversationView : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        await ListenToKeysAsync();
+        await _keys.ListenAsync(JS, "socialEnterprise.conversationKeys", this);
         // Only an interactive render gets here (never the prerender), so presence counts real browser tabs.
         if (_viewing == Id)
         {
@@ -274,7 +274,7 @@ public partial class ConversationView : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopListeningToKeysAsync();
+        await _keys.DisposeAsync();
         if (_live is not null)
         {
             await _live.DisposeAsync();

@@ -37,6 +37,9 @@ public sealed class ReaderTime(TimeZoneInfo zone)
     /// <summary>Only the time of day, for what happened today (a draft saved, a health check).</summary>
     public string Clock(DateTimeOffset at) => Local(at).ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The time of day to the second, for health checks seen a moment ago.</summary>
+    public string ClockSeconds(DateTimeOffset at) => Local(at).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
     /// <summary>To the millisecond, for the operators' event stream.</summary>
     public string Precise(DateTimeOffset at) => Local(at).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
